@@ -1,0 +1,77 @@
+"""The one error tree of eventwire. Library code raises these; it never prints or exits.
+
+    EventwireError
+    ├── InputError              an input document cannot be processed (becomes a Failure row)
+    │   ├── MissingInputError       the file does not exist or cannot be opened
+    │   ├── EmptyInputError         no text after stripping white space
+    │   ├── BinaryInputError        NUL bytes or other signs of a binary file
+    │   ├── EncodingError           the bytes are not valid in the expected encoding
+    │   ├── InputTooLargeError      longer than [ingest] max_chars
+    │   ├── NotEnglishError         the text does not look like English
+    │   └── RecordFormatError       a JSONL line is not a valid article object
+    ├── ResourceError           a model, gazetteer or data file is missing or broken
+    └── ConfigError             a configuration file or value is invalid
+
+Third-party exceptions are wrapped at the boundary: ``raise ResourceError(...) from exc``.
+Messages say what happened and what to do next.
+"""
+
+from __future__ import annotations
+
+__all__ = [
+    "BinaryInputError",
+    "ConfigError",
+    "EmptyInputError",
+    "EncodingError",
+    "EventwireError",
+    "InputError",
+    "InputTooLargeError",
+    "MissingInputError",
+    "NotEnglishError",
+    "RecordFormatError",
+    "ResourceError",
+]
+
+
+class EventwireError(Exception):
+    """Base class of every error eventwire raises on purpose."""
+
+
+class InputError(EventwireError):
+    """One input document cannot be processed; other documents in the batch are unaffected."""
+
+
+class MissingInputError(InputError):
+    pass
+
+
+class EmptyInputError(InputError):
+    pass
+
+
+class BinaryInputError(InputError):
+    pass
+
+
+class EncodingError(InputError):
+    pass
+
+
+class InputTooLargeError(InputError):
+    pass
+
+
+class NotEnglishError(InputError):
+    pass
+
+
+class RecordFormatError(InputError):
+    pass
+
+
+class ResourceError(EventwireError):
+    """A model, gazetteer or data file is missing or unreadable."""
+
+
+class ConfigError(EventwireError):
+    """A configuration file or value is invalid."""

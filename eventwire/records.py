@@ -1,0 +1,299 @@
+"""Typed records passed between pipeline stages.
+
+Every value that crosses a module boundary is one of these frozen, slotted dataclasses.
+Stages never pass dicts or spaCy objects to each other. The shapes of the *output* records
+(`Event`, `Place`, `Actor`, ...) are the public JSON contract of `eventwire extract`: later
+work may add fields, never rename them. `to_dict` turns any record into plain JSON data.
+
+Flow:  Article -> (nlp) Doc -> (extract) *Mention records -> (resolve) Event, Place ... ->
+       ExtractionResult (one per article) or Failure (one per input that could not be read).
+
+Character offsets (`start`, `end`) always index into `Article.text`, end exclusive.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+__all__ = [
+    "EXTRACTOR_VERSION",
+    "Actor",
+    "ActorMention",
+    "Article",
+    "Attribution",
+    "AttributionMention",
+    "DateMention",
+    "Estimate",
+    "Event",
+    "EventMention",
+    "ExtractionResult",
+    "Failure",
+    "Place",
+    "PlaceMention",
+    "Precision",
+    "Quantity",
+    "QuantityMention",
+    "ResolvedDate",
+    "Span",
+    "Status",
+    "make_id",
+    "to_dict",
+]
+
+#: Written into every event so that a stored record says which rules produced it.
+EXTRACTOR_VERSION = "eventwire-0.1.0"
+
+Precision = Literal["day", "week", "month", "year", "unknown"]
+Status = Literal["asserted", "claimed", "denied", "hypothetical"]
+
+
+def make_id(*parts: object, prefix: str = "") -> str:
+    """A short deterministic id: the same inputs always give the same id (idempotent reruns)."""
+    digest = hashlib.sha1("\x1f".join(str(p) for p in parts).encode("utf-8")).hexdigest()[:16]
+    return f"{prefix}{digest}"
+
+
+def to_dict(record: Any) -> Any:
+    """Plain JSON-ready data for a record (or list of records); field order is kept."""
+    if isinstance(record, list | tuple):
+        return [to_dict(item) for item in record]
+    if dataclasses.is_dataclass(record) and not isinstance(record, type):
+        return {f.name: to_dict(getattr(record, f.name)) for f in dataclasses.fields(record)}
+    return record
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """A piece of evidence: the text and its character offsets in `Article.text`."""
+
+    text: str
+    start: int
+    end: int
+
+
+# --------------------------------------------------------------------------- input / failure
+
+
+@dataclass(frozen=True, slots=True)
+class Article:
+    """One news report. `published` is an ISO date (YYYY-MM-DD) or None when unknown."""
+
+    id: str
+    text: str
+    title: str | None = None
+    published: str | None = None
+    url: str | None = None
+    source: str | None = None  # where it was read from: a path, "-" or "path:line"
+
+
+@dataclass(frozen=True, slots=True)
+class Failure:
+    """An input that could not be processed. The batch goes on; the CLI exits non-zero."""
+
+    source: str
+    stage: str  # "ingest", "parse", "extract", ...
+    error: str  # the error class name, e.g. "BinaryInputError"
+    message: str
+    article_id: str | None = None
+
+
+# --------------------------------------------------------------------------- mentions (extract/)
+
+
+@dataclass(frozen=True, slots=True)
+class PlaceMention:
+    """A toponym (or demonym) found in the text, before gazetteer resolution.
+
+    `feature_hint` carries what the text says about the kind of place ("province", "air base",
+    "naval base", "city"...), which resolution uses to prefer candidates of that kind.
+    """
+
+    span: Span
+    sentence: int
+    kind: Literal["toponym", "demonym"] = "toponym"
+    label: str = ""  # spaCy NER label or "gazetteer" when found by name matching
+    feature_hint: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class ActorMention:
+    """A noun phrase that acts in an event; `head` is its syntactic head word."""
+
+    span: Span
+    sentence: int
+    head: str
+
+
+@dataclass(frozen=True, slots=True)
+class DateMention:
+    """A temporal expression as written ("Saturday's", "mid-December", "November 22")."""
+
+    span: Span
+    sentence: int
+
+
+@dataclass(frozen=True, slots=True)
+class QuantityMention:
+    """A count in the text with what it counts; low/high keep ranges and qualifiers."""
+
+    what: str  # killed, wounded, missing, arrested, abducted, displaced, drones, shot_down, ...
+    value: int | None
+    low: int | None
+    high: int | None
+    span: Span
+    sentence: int
+
+
+@dataclass(frozen=True, slots=True)
+class AttributionMention:
+    """Who says so: a source phrase and the reporting cue ("said", "according to", ...)."""
+
+    source: Span
+    cue: str
+    sentence: int
+    status: Literal["asserted", "claimed", "denied"]
+    scope: Span  # the reported content that the source vouches for
+
+
+@dataclass(frozen=True, slots=True)
+class EventMention:
+    """An event trigger with its arguments, as found in one sentence."""
+
+    type: str  # PLOVER 2.0 type
+    mode: str | None
+    cameo: str
+    acled_event_type: str | None
+    acled_sub_event_type: str | None
+    trigger: Span
+    sentence: int
+    sentence_span: Span
+    status: Status
+    sources: tuple[ActorMention, ...] = ()
+    targets: tuple[ActorMention, ...] = ()
+    places: tuple[PlaceMention, ...] = ()
+    dates: tuple[DateMention, ...] = ()
+    quantities: tuple[QuantityMention, ...] = ()
+    attribution: AttributionMention | None = None
+    confidence: float = 0.5
+    rule: str = ""  # which lexicon entry / pattern fired, for debugging and evaluation
+
+
+# --------------------------------------------------------------------------- resolved records
+
+
+@dataclass(frozen=True, slots=True)
+class Actor:
+    """An actor resolved to an ISO3 country and a PLOVER sector (GOV, MIL, REB, CVL, UAF ...)."""
+
+    text: str
+    country: str | None
+    sector: str | None
+    span: Span | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    """A toponym resolved against the gazetteer.
+
+    `precision` follows ACLED geo_precision: 1 a particular town or site, 2 near a town or part
+    of a region, 3 a larger region (a province or a country).
+    """
+
+    name: str
+    geonameid: int | None
+    lat: float | None
+    lon: float | None
+    country: str | None  # ISO3
+    admin1: str | None
+    precision: int
+    text: str
+    span: Span | None = None
+    feature_code: str | None = None
+    score: float = 0.0
+    reason: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class ResolvedDate:
+    """A date made absolute against the publication date.
+
+    `value` is ISO (YYYY-MM-DD, YYYY-MM or YYYY) or None; `timex` is the TimeML value when it
+    differs (e.g. "2018-W02"); `anchored` says whether a publication date was used.
+    """
+
+    value: str | None
+    precision: Precision
+    text: str
+    span: Span | None = None
+    timex: str | None = None
+    anchored: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Quantity:
+    what: str
+    value: int | None
+    low: int | None
+    high: int | None
+    text: str
+    span: Span | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Estimate:
+    """UCDP-style low/best/high; `best` is the conservative figure ACLED would code."""
+
+    low: int | None
+    best: int | None
+    high: int | None
+
+
+@dataclass(frozen=True, slots=True)
+class Attribution:
+    """The source an event or figure is attributed to, with the reporting cue."""
+
+    text: str
+    country: str | None
+    sector: str | None
+    span: Span | None = None
+    cue: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Event:
+    """One coded event: what, who to whom, where, when, how many, says who, and the evidence."""
+
+    id: str
+    type: str
+    mode: str | None
+    cameo: str
+    acled_event_type: str | None
+    acled_sub_event_type: str | None
+    source_actors: list[Actor]
+    target_actors: list[Actor]
+    date: ResolvedDate
+    location: Place | None
+    quantities: list[Quantity]
+    fatalities: Estimate | None
+    injuries: Estimate | None
+    attributed_to: list[Attribution]
+    status: Status
+    evidence: Span
+    confidence: float
+    article_id: str = ""
+    trigger: Span | None = None
+    link: str | None = None  # shared by events split from one mention (one per location)
+    extractor: str = EXTRACTOR_VERSION
+
+
+@dataclass(frozen=True, slots=True)
+class ExtractionResult:
+    """Everything eventwire says about one article."""
+
+    article: Article
+    events: list[Event]
+    places: list[Place]
+    warnings: list[str] = field(default_factory=list)
