@@ -23,6 +23,7 @@ __all__ = [
     "Actor",
     "ActorMention",
     "Article",
+    "ArticleMentions",
     "Attribution",
     "AttributionMention",
     "DateMention",
@@ -129,10 +130,15 @@ class ActorMention:
 
 @dataclass(frozen=True, slots=True)
 class DateMention:
-    """A temporal expression as written ("Saturday's", "mid-December", "November 22")."""
+    """A temporal expression as written ("Saturday's", "mid-December", "November 22").
+
+    `tense` is the tense of the clause it sits in; it decides whether "Saturday" is the last
+    one or the next one.
+    """
 
     span: Span
     sentence: int
+    tense: Literal["past", "future", "unknown"] = "unknown"
 
 
 @dataclass(frozen=True, slots=True)
@@ -181,6 +187,18 @@ class EventMention:
     rule: str = ""  # which lexicon entry / pattern fired, for debugging and evaluation
 
 
+@dataclass(frozen=True, slots=True)
+class ArticleMentions:
+    """Everything the extractors found in one article: what leaves the NLP layer."""
+
+    article: Article
+    places: tuple[PlaceMention, ...]
+    dates: tuple[DateMention, ...]
+    quantities: tuple[QuantityMention, ...]
+    attributions: tuple[AttributionMention, ...]
+    events: tuple[EventMention, ...]
+
+
 # --------------------------------------------------------------------------- resolved records
 
 
@@ -221,7 +239,10 @@ class ResolvedDate:
     """A date made absolute against the publication date.
 
     `value` is ISO (YYYY-MM-DD, YYYY-MM or YYYY) or None; `timex` is the TimeML value when it
-    differs (e.g. "2018-W02"); `anchored` says whether a publication date was used.
+    differs (e.g. "2018-W02"); `anchored` says whether a publication date was used. On an
+    event, `basis` says where the date came from: "text" (an expression attached to the
+    trigger), "sentence" (the only date in the trigger's sentence) or "publication" (nothing
+    in the text: the publication date stands in, with precision "unknown").
     """
 
     value: str | None
@@ -230,6 +251,7 @@ class ResolvedDate:
     span: Span | None = None
     timex: str | None = None
     anchored: bool = False
+    basis: Literal["text", "sentence", "publication"] = "text"
 
 
 @dataclass(frozen=True, slots=True)
@@ -286,6 +308,7 @@ class Event:
     article_id: str = ""
     trigger: Span | None = None
     link: str | None = None  # shared by events split from one mention (one per location)
+    mentions: list[Span] = field(default_factory=list)  # every passage reporting this event
     extractor: str = EXTRACTOR_VERSION
 
 

@@ -1,0 +1,36 @@
+"""Registry of eventwire's small, versioned data files (lexicons, dictionaries, curated places).
+
+Every data file is read through `read_table`, so the format rules live in one place:
+UTF-8, tab-separated (``.tsv``) or comma-separated (``.csv``), ``#`` lines are comments, the
+first other line is the header, blank lines are skipped.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from importlib import resources
+from pathlib import Path
+
+__all__ = ["data_path", "read_table", "read_text"]
+
+
+def data_path(name: str) -> Path:
+    """The path of a bundled data file."""
+    return Path(str(resources.files("eventwire.data").joinpath(name)))
+
+
+def read_text(name: str) -> str:
+    return resources.files("eventwire.data").joinpath(name).read_text("utf-8")
+
+
+def read_table(source: str | Path) -> list[dict[str, str]]:
+    """Rows of a bundled data file (by name) or of a user file (by path), as dicts."""
+    path = Path(source)
+    text = path.read_text("utf-8") if path.is_absolute() or path.exists() else read_text(str(source))
+    lines = [line for line in text.splitlines() if line.strip() and not line.startswith("#")]
+    if str(source).endswith(".csv"):
+        reader = csv.DictReader(io.StringIO("\n".join(lines)))
+    else:  # TSV cells are taken literally: a note may start with a quotation mark
+        reader = csv.DictReader(io.StringIO("\n".join(lines)), delimiter="\t", quoting=csv.QUOTE_NONE)
+    return [{k.strip(): (v or "").strip() for k, v in row.items() if k} for row in reader]

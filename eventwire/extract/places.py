@@ -1,0 +1,483 @@
+"""Place mentions: toponyms and demonyms in a parsed Doc -> `PlaceMention` records.
+
+Needs: NER (``doc.ents``); uses POS tags and sentence boundaries when the Doc has them. Sets
+nothing on the Doc. The gazetteer is not imported here: a `known_name` callable (normally
+``gazetteer.has_name``) says whether a surface name is a known place.
+
+What counts as a place mention:
+
+* GPE and LOC entities, and FAC entities that are known names or name a kind of site
+  ("the Bab al-Hawa crossing");
+* names the small model mislabels (NORP "Hmeymim", ORG "Tartus", PERSON "Saqba") or misses
+  (an unlabelled proper-noun run), when `known_name` knows them *and* the text uses them as a
+  place: after a locative preposition, before a feature word ("air base", "province"), or
+  coordinated with a place ("the Hmeymim and Tartus bases");
+* demonyms and adjectival uses of country names ("Syrian", "US-led", "Kremlin spokesman") as
+  ``kind="demonym"``; resolution maps them to countries.
+
+`feature_hint` says what the words around a name tell about it: "province", "district",
+"city", "base", "naval base", "airport", "crossing", or "near" (near X, outskirts of X, 5 km
+from X ...), which may combine with one of the others ("near base").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from eventwire.records import PlaceMention
+from eventwire.records import Span as TextSpan
+
+__all__ = ["extract_places"]
+
+# --------------------------------------------------------------------------- word lists
+# Small closed classes of English function words and feature nouns; general, not tied to a text.
+
+#: Feature phrases after (or, with "of", before) a name, longest first, and the hint they give.
+_FEATURE_PHRASES: tuple[tuple[tuple[str, ...], str], ...] = (
+    (("air", "force", "base"), "base"),
+    (("naval", "air", "station"), "base"),
+    (("air", "base"), "base"),
+    (("air", "bases"), "base"),
+    (("military", "base"), "base"),
+    (("military", "bases"), "base"),
+    (("military", "airport"), "base"),
+    (("military", "airbase"), "base"),
+    (("naval", "base"), "naval base"),
+    (("naval", "bases"), "naval base"),
+    (("naval", "facility"), "naval base"),
+    (("naval", "station"), "naval base"),
+    (("border", "crossing"), "crossing"),
+    (("crossing", "point"), "crossing"),
+    (("airbase",), "base"),
+    (("airbases",), "base"),
+    (("airfield",), "base"),
+    (("base",), "base"),
+    (("bases",), "base"),
+    (("garrison",), "base"),
+    (("airport",), "airport"),
+    (("crossing",), "crossing"),
+    (("province",), "province"),
+    (("provinces",), "province"),
+    (("governorate",), "province"),
+    (("governorates",), "province"),
+    (("oblast",), "province"),
+    (("region",), "province"),
+    (("district",), "district"),
+    (("districts",), "district"),
+    (("county",), "district"),
+    (("city",), "city"),
+    (("port",), "city"),
+    (("town",), "city"),
+    (("village",), "city"),
+    (("countryside",), "near"),
+    (("outskirts",), "near"),
+)
+#: "the province of Idlib", "the town of Saqba": feature noun + "of" before a name.
+_FEATURE_BEFORE_OF = {
+    "province": "province",
+    "governorate": "province",
+    "region": "province",
+    "district": "district",
+    "city": "city",
+    "town": "city",
+    "village": "city",
+    "port": "city",
+}
+#: Prepositions that make a following known name a place even when NER labelled it otherwise.
+_STRONG_PREPOSITIONS = frozenset(
+    {"in", "at", "near", "outside", "around", "inside", "into", "toward", "towards", "across",
+     "throughout", "within", "nearby", "between"}
+)
+#: Weaker locative cues: enough for a known name that NER labelled NORP/ORG or missed, not for
+#: one it labelled PERSON ("a letter from Putin"). "to" and "against" are left out: they take
+#: actors as often as places ("weapons to Hamas", "raids against the Taliban").
+_WEAK_PREPOSITIONS = frozenset(
+    {"from", "on", "over", "through", "via", "off"}
+)
+#: "suburbs of Damascus, including Saqba": a name listed after a place is one too.
+_LISTING = frozenset({"including", "like"})
+#: "near X", "outside X", "around X".
+_NEAR_WORDS = frozenset({"near", "nearby", "outside", "around"})
+#: "<noun> of X" and "<noun> from X" that place an event near X rather than in it.
+_NEAR_NOUNS = frozenset(
+    {"outskirts", "suburbs", "suburb", "vicinity", "edge", "edges", "countryside", "environs",
+     "north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
+     "north-east", "north-west", "south-east", "south-west", "outside", "close", "periphery"}
+)
+_DISTANCE_UNITS = frozenset(
+    {"km", "kms", "kilometres", "kilometers", "kilometre", "kilometer", "mi", "mile", "miles",
+     "metres", "meters", "m"}
+)
+#: Words that join coordinated names into one chain ("the Hmeymim and Tartus bases").
+_COORDINATORS = frozenset({",", "and", "or", "&"})
+#: Modifiers skipped when looking for the preposition before a name ("in the rebel-held ...").
+_SKIPPABLE = frozenset({"the", "a", "an", "its", "their", "his", "her", "our", "-", "'s", "’s"})
+#: A title before a name marks a person ("President Assad"), not a place.
+_TITLES = frozenset(
+    {"president", "minister", "premier", "gen", "gen.", "general", "col", "col.", "colonel",
+     "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "king", "queen", "prince", "princess",
+     "emir", "sheikh", "senator", "sen", "sen.", "rep", "rep.", "secretary", "ambassador",
+     "chancellor", "pope", "spokesman", "spokeswoman", "commander", "lt", "lt.", "sgt", "sgt."}
+)
+#: A country or capital name directly before one of these is adjectival ("Kremlin spokesman",
+#: "US officials", "Iran envoy"): it names a state actor, not a location.
+_ROLE_NOUNS = frozenset(
+    {"spokesman", "spokeswoman", "spokesperson", "official", "officials", "envoy", "envoys",
+     "ambassador", "minister", "ministers", "president", "leader", "leaders", "government",
+     "authorities", "regime", "forces", "troops", "army", "military", "police", "diplomat",
+     "diplomats", "embassy", "ministry", "lawmakers", "negotiators", "delegation", "media",
+     "officer", "officers", "prosecutors", "intelligence"}
+)
+#: Arabic articles and particles that may sit inside an unlabelled name ("Bab al-Hawa").
+_NAME_PARTICLES = frozenset({"al", "el", "ad", "as", "ash", "ar", "an", "at", "az", "ez", "es",
+                             "ed", "bin", "ibn", "abu", "-", "de", "du", "la", "le", "of"})
+_PLACE_LABELS = frozenset({"GPE", "LOC"})
+_MISLABELS = frozenset({"NORP", "ORG", "FAC", "PERSON"})
+
+
+@dataclass(slots=True)
+class _Candidate:
+    start: int  # token indices, end exclusive
+    end: int
+    label: str
+    kind: str = "toponym"  # or "demonym"
+    hint: str | None = None  # from the name itself ("Homs province")
+    known: bool = False
+    needs: str = "none"  # context required: "none", "weak" or "strong"
+    chain_hint: str | None = None
+    context: str = "none"  # context found: "none", "weak", "strong", "listing"
+    near: bool = False
+
+
+def extract_places(
+    doc: Doc,
+    known_name: Callable[[str], bool],
+    *,
+    is_demonym: Callable[[str], bool] | None = None,
+) -> list[PlaceMention]:
+    """Toponym and demonym mentions of `doc`, in text order.
+
+    `known_name(text)` says whether the gazetteer knows a name. `is_demonym(word)`, when given
+    (normally ``lambda w: gazetteer.country_of_demonym(w) is not None``), keeps only NORP
+    entities that name a country's people, dropping "Sunni", "Islamist" and the like; without
+    it every NORP entity that is not a known place becomes a demonym mention.
+    """
+    sentence_of = _sentence_index(doc)
+    candidates: list[_Candidate] = []
+    in_entity = [False] * len(doc)
+    for ent in doc.ents:
+        for i in range(ent.start, ent.end):
+            in_entity[i] = True
+        candidate = _from_entity(ent, known_name, is_demonym)
+        if candidate is not None:
+            candidates.append(candidate)
+    candidates.extend(_from_proper_nouns(doc, in_entity, known_name))
+    candidates.sort(key=lambda c: c.start)
+
+    accepted: list[_Candidate] = []
+    for chain in _chains(doc, candidates, sentence_of):
+        _read_context(doc, chain)
+        chain_has_place = any(c.needs == "none" and c.kind == "toponym" for c in chain)
+        listed_after_place = chain[0].context == "listing" and any(
+            a.kind == "toponym" and sentence_of[a.start] == sentence_of[chain[0].start]
+            for a in accepted
+        )
+        for c in chain:
+            if c.kind == "demonym" or chain_has_place or listed_after_place or _has_context(c):
+                accepted.append(c)
+            elif c.label == "NORP" and (is_demonym is None or is_demonym(_text(doc, c))):
+                accepted.append(_as_demonym(c))  # a known name, but used like a demonym here
+    return [_mention(doc, c, sentence_of) for c in accepted]
+
+
+# --------------------------------------------------------------------------- candidates
+
+
+def _from_entity(
+    ent: Span,
+    known_name: Callable[[str], bool],
+    is_demonym: Callable[[str], bool] | None,
+) -> _Candidate | None:
+    label = ent.label_
+    if label not in _PLACE_LABELS and label not in _MISLABELS:
+        return None
+    doc = ent.doc
+    start, end = ent.start, ent.end
+    while start < end and doc[start].lower_ in {"the", "a", "an"}:
+        start += 1
+    while end > start and (doc[end - 1].is_punct or doc[end - 1].lower_ in {"'s", "’s"}):
+        end -= 1
+    if start >= end:
+        return None
+    candidate = _Candidate(start, end, label)
+    _trim_feature_words(doc, candidate, known_name)
+    text = doc[candidate.start:candidate.end].text
+    if not any(ch.isupper() for ch in text):
+        return None  # "13" or "overnight" mislabelled as a place
+
+    if label in _PLACE_LABELS or label == "NORP":
+        if _inside_organisation_name(doc, candidate) or _is_person_name(doc, candidate):
+            return None
+    if label == "NORP":
+        if is_demonym is not None and is_demonym(text):
+            candidate.kind = "demonym"
+        elif known_name(text):
+            candidate.known, candidate.needs = True, "weak"
+        elif is_demonym is None:
+            candidate.kind = "demonym"
+        else:
+            return None
+        return candidate
+    if label in _PLACE_LABELS:
+        if _is_adjectival(doc, candidate):
+            candidate.kind = "demonym"
+        candidate.known = known_name(text)
+        return candidate
+    candidate.known = known_name(text)
+    if not candidate.known:
+        # An unknown facility can still be a place when it says what it is ("X crossing").
+        return candidate if label == "FAC" and candidate.hint else None
+    candidate.needs = "strong" if label == "PERSON" else ("none" if label == "FAC" else "weak")
+    return candidate
+
+
+def _trim_feature_words(doc: Doc, candidate: _Candidate, known_name: Callable[[str], bool]) -> None:
+    """Move a feature word that NER included ("Homs province") from the name to the hint.
+
+    A capitalised one stays when it is part of a known name ("Kansas City", "Gaza Strip").
+    """
+    for phrase, hint in _FEATURE_PHRASES:
+        n = len(phrase)
+        if candidate.end - candidate.start <= n:
+            continue
+        tail = doc[candidate.end - n:candidate.end]
+        if tuple(t.lower_ for t in tail) != phrase:
+            continue
+        full = doc[candidate.start:candidate.end].text
+        head = doc[candidate.start:candidate.end - n].text
+        if all(t.is_lower for t in tail) or (not known_name(full) and known_name(head)):
+            candidate.end -= n
+            candidate.hint = hint
+        return
+
+
+def _from_proper_nouns(
+    doc: Doc, in_entity: Sequence[bool], known_name: Callable[[str], bool]
+) -> list[_Candidate]:
+    """Known names among proper-noun runs that NER left unlabelled."""
+    has_pos = doc.has_annotation("POS")
+    found: list[_Candidate] = []
+    i = 0
+    while i < len(doc):
+        if in_entity[i] or not _is_name_token(doc[i], has_pos):
+            i += 1
+            continue
+        j = i + 1
+        while j < len(doc) and not in_entity[j] and (
+            _is_name_token(doc[j], has_pos)
+            or (doc[j].lower_ in _NAME_PARTICLES and j + 1 < len(doc)
+                and _is_name_token(doc[j + 1], has_pos))
+        ):
+            j += 1
+        found.extend(_known_subspans(doc, i, j, known_name))
+        i = j
+    return found
+
+
+def _is_name_token(token: Token, has_pos: bool) -> bool:
+    if not token.text[:1].isupper():
+        return False
+    return token.pos_ == "PROPN" if has_pos else not token.is_sent_start
+
+
+def _known_subspans(
+    doc: Doc, start: int, end: int, known_name: Callable[[str], bool]
+) -> list[_Candidate]:
+    """Longest known names in tokens [start, end), left to right."""
+    found = []
+    i = start
+    while i < end:
+        for j in range(min(end, i + 5), i, -1):
+            if doc[j - 1].lower_ in _NAME_PARTICLES:
+                continue
+            if known_name(doc[i:j].text):
+                found.append(_Candidate(i, j, "gazetteer", known=True, needs="weak"))
+                i = j
+                break
+        else:
+            i += 1
+    return found
+
+
+def _inside_organisation_name(doc: Doc, c: _Candidate) -> bool:
+    """A place name that begins an organisation's name ("Syrian" + "Observatory for ...")."""
+    return c.end < len(doc) and doc[c.end].ent_iob_ == "B" and doc[c.end].ent_type_ == "ORG"
+
+
+def _is_person_name(doc: Doc, c: _Candidate) -> bool:
+    before = doc[c.start - 1] if c.start > 0 else None
+    after = doc[c.end] if c.end < len(doc) else None
+    if before is not None and (before.lower_ in _TITLES or before.ent_type_ == "PERSON"):
+        return True
+    return after is not None and after.ent_type_ == "PERSON" and doc[c.end - 1].whitespace_ != ""
+
+
+def _is_adjectival(doc: Doc, c: _Candidate) -> bool:
+    """ "US-led", "Iran-backed", "Kremlin spokesman": the name qualifies an actor."""
+    if c.end + 1 < len(doc) and doc[c.end].text == "-" and doc[c.end - 1].whitespace_ == "":
+        return doc[c.end + 1].is_lower
+    return c.end < len(doc) and doc[c.end].lower_ in _ROLE_NOUNS
+
+
+def _as_demonym(c: _Candidate) -> _Candidate:
+    c.kind, c.hint, c.chain_hint, c.near = "demonym", None, None, False
+    return c
+
+
+# --------------------------------------------------------------------------- context
+
+
+def _chains(
+    doc: Doc, candidates: Sequence[_Candidate], sentence_of: Sequence[int]
+) -> list[list[_Candidate]]:
+    """Group candidates joined only by commas and conjunctions within one sentence."""
+    chains: list[list[_Candidate]] = []
+    for c in candidates:
+        if chains:
+            last = chains[-1][-1]
+            between = doc[last.end:c.start]
+            if (
+                c.start >= last.end
+                and sentence_of[c.start] == sentence_of[last.start]
+                and len(between) > 0
+                and all(t.lower_ in _COORDINATORS or t.lower_ == "the" for t in between)
+                and any(t.lower_ in _COORDINATORS for t in between)
+            ):
+                chains[-1].append(c)
+                continue
+            if c.start < last.end:
+                continue  # overlaps an earlier candidate
+        chains.append([c])
+    return chains
+
+
+def _read_context(doc: Doc, chain: list[_Candidate]) -> None:
+    """Set context, near and chain_hint from the words before the first and after the last."""
+    first, last = chain[0], chain[-1]
+    context, near, before_hint = _context_before(doc, first.start)
+    after_hint = _feature_after(doc, last.end)
+    if after_hint or before_hint:
+        context = "strong"
+    elif last.end < len(doc) and doc[last.end].pos_ == "NOUN":
+        # "on Taliban positions": the preposition governs the noun; the name only modifies it.
+        context = "none"
+    for c in chain:
+        c.context = context
+        c.near = near
+        c.chain_hint = after_hint or before_hint
+
+
+def _context_before(doc: Doc, start: int) -> tuple[str, bool, str | None]:
+    """(locative strength, whether it says "near", feature hint) from the words before."""
+    i = start - 1
+    steps = 0
+    while i >= 0 and steps < 5 and _skippable(doc[i]):
+        i -= 1
+        steps += 1
+    if i < 0:
+        return "none", False, None
+    word = doc[i].lower_
+    prev = doc[i - 1].lower_ if i > 0 else ""
+    if word in {"of", "from", "to"}:
+        if word == "of" and prev in _FEATURE_BEFORE_OF:
+            return "strong", False, _FEATURE_BEFORE_OF[prev]
+        if prev in _NEAR_NOUNS or (word == "to" and prev == "close"):
+            return "strong", True, None
+        if any(t.lower_ in _DISTANCE_UNITS or _is_distance(t.text)
+               for t in doc[max(0, i - 4):i]):
+            return "strong", True, None
+        return ("weak" if word in _WEAK_PREPOSITIONS else "none"), False, None
+    if word in _LISTING or (word == "as" and prev == "such"):
+        return "listing", False, None
+    if word in _NEAR_WORDS:
+        return "strong", True, None
+    if word in _STRONG_PREPOSITIONS:
+        return "strong", False, None
+    if word in _WEAK_PREPOSITIONS:
+        return "weak", False, None
+    return "none", False, None
+
+
+def _skippable(token: Token) -> bool:
+    """Determiners and modifiers between a preposition and a name ("in the rebel-held ...")."""
+    if token.lower_ in _SKIPPABLE or token.pos_ in {"DET", "ADJ", "NUM"}:
+        return True
+    doc, i = token.doc, token.i
+    if i > 0 and doc[i - 1].text == "-":
+        return True  # "rebel-held", "Turkish-backed"
+    return i + 1 < len(doc) and doc[i + 1].text in {"-", "'s", "’s"}
+
+
+def _is_distance(text: str) -> bool:
+    """ "50km", "3mi": a number glued to a unit."""
+    digits = text.rstrip("abcdefghijklmnopqrstuvwxyz")
+    return bool(digits) and digits.replace(".", "").isdigit() and text[len(digits):] in _DISTANCE_UNITS
+
+
+def _feature_after(doc: Doc, end: int) -> str | None:
+    for phrase, hint in _FEATURE_PHRASES:
+        n = len(phrase)
+        if end + n <= len(doc) and tuple(t.lower_ for t in doc[end:end + n]) == phrase:
+            return hint
+    return None
+
+
+def _has_context(c: _Candidate) -> bool:
+    if c.needs == "none" or c.hint is not None:
+        return True
+    if c.needs == "strong":
+        return c.context == "strong"
+    return c.context in {"weak", "strong"}
+
+
+# --------------------------------------------------------------------------- output
+
+
+def _sentence_index(doc: Doc) -> list[int]:
+    """Index in ``list(doc.sents)`` of each token's sentence (0 when the Doc has none)."""
+    index = [0] * len(doc)
+    if doc.has_annotation("SENT_START") or doc.has_annotation("DEP"):
+        for number, sent in enumerate(doc.sents):
+            for i in range(sent.start, sent.end):
+                index[i] = number
+    return index
+
+
+def _text(doc: Doc, c: _Candidate) -> str:
+    return doc[c.start:c.end].text
+
+
+def _hint(c: _Candidate) -> str | None:
+    kind = c.hint or c.chain_hint
+    if kind == "near":
+        kind, near = None, True
+    else:
+        near = c.near
+    if near:
+        return f"near {kind}" if kind else "near"
+    return kind
+
+
+def _mention(doc: Doc, c: _Candidate, sentence_of: Sequence[int]) -> PlaceMention:
+    span = doc[c.start:c.end]
+    start_char, end_char = span.start_char, span.end_char
+    return PlaceMention(
+        span=TextSpan(doc.text[start_char:end_char], start_char, end_char),
+        sentence=sentence_of[c.start],
+        kind="demonym" if c.kind == "demonym" else "toponym",
+        label=c.label,
+        feature_hint=None if c.kind == "demonym" else _hint(c),
+    )

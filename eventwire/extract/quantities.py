@@ -1,0 +1,491 @@
+"""Counts of casualties and equipment, read off the dependency parse.
+
+A count is found through the word that says what it counts (its *trigger*), never by looking
+at numbers alone, so "50km", "two years" or a "12-year-old" are not counts:
+
+- a verb and the role the count plays in it: "N people were killed", "killing N", "N fled",
+  "six forced to land";
+- a state word: "8 dead", "two were missing", "three wounded soldiers", "shot dead";
+- a noun that names what it counts: "13 drones", "30 casualties", "no deaths";
+- a toll: "the death toll rose to 45", "a death toll of 12".
+
+Victims in a list are added up ("a woman and two children were killed" is 3); explicit zeros
+are kept ("no casualties", "did not suffer any casualties", "no one was hurt"); a count under
+a negated or modal verb ("did not kill 10", "could kill 100") is not a report.
+
+Decisions worth knowing:
+
+- "casualties" covers the killed and the wounded, so a zero ("no casualties") is reported as
+  both `killed` 0 and `wounded` 0; a non-zero figure stays `casualties`, because the text
+  does not say how it splits.
+- When a verb counts a noun that names a kind of its own ("intercepted five rockets", "shot
+  down two drones") only the verb's kind is reported: counting the noun too would make "two
+  drones" look like a second, smaller estimate of the drones in the attack.
+- An article counts one victim ("a man was killed", "a drone was shot down") but not a
+  weapon named for its own sake ("a shell struck the house"): that is a description, not a
+  reported figure.
+- Counts of part of a group ("including four children", "three of them seriously") and of
+  households ("200 families fled") are not reported; neither are definite victims without a
+  number ("the commander was killed"), which usually repeat someone already counted.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+from spacy.tokens import Span as SpacySpan
+
+from eventwire.extract.numbers import (
+    Count,
+    add_counts,
+    is_number_word,
+    is_qualifier_word,
+    parse_count,
+)
+from eventwire.extract.syntax import char_span, conjuncts
+from eventwire.records import QuantityMention
+
+__all__ = ["QUANTITY_KINDS", "extract_quantities"]
+
+# --------------------------------------------------------------------------- lexicon
+# TODO(lexicon): these tables belong in eventwire/data/ behind the data registry; they are
+# code for now because this change was limited to the quantity modules.
+
+#: Verbs (by lemma) whose object, or passive subject, is what they count.
+_VERB_KINDS = {
+    **dict.fromkeys(
+        ["kill", "die", "perish", "slay", "massacre", "execute", "behead", "assassinate", "murder"],
+        "killed",
+    ),
+    **dict.fromkeys(["wound", "injure", "hurt", "maim"], "wounded"),
+    **dict.fromkeys(["arrest", "detain", "apprehend", "jail", "imprison"], "arrested"),
+    **dict.fromkeys(["abduct", "kidnap"], "abducted"),
+    **dict.fromkeys(["displace", "flee", "uproot"], "displaced"),
+    **dict.fromkeys(["intercept", "neutralize", "neutralise"], "intercepted"),
+    "down": "shot_down",  # "air defences downed 13 drones"
+}
+#: Verb + particle. The small model tags "shot" in "seven shot down" as a noun (lemma "shot").
+_PHRASAL_KINDS = {
+    ("shoot", "down"): "shot_down",
+    ("shot", "down"): "shot_down",
+    ("bring", "down"): "shot_down",
+    ("round", "up"): "arrested",
+}
+#: "force ... to VERB": what happened to those forced; otherwise the verb's own kind
+#: ("forced to flee" -> displaced).
+_FORCED_KINDS = {"land": "forced_to_land"}
+#: Verbs whose subject is the one affected ("three soldiers died", "500 people fled").
+_INTRANSITIVE = frozenset({"die", "perish", "flee"})
+#: State words (by lower-cased form, whatever their tag): "8 dead", "two were missing".
+_STATE_KINDS = {
+    "dead": "killed",
+    "missing": "missing",
+    "injured": "wounded",
+    "wounded": "wounded",
+    "hurt": "wounded",
+}
+#: Nouns (by lemma) that name what they count.
+_NOUN_KINDS = {
+    **dict.fromkeys(["death", "fatality"], "killed"),
+    "injury": "wounded",
+    # "causality" is a frequent misspelling of "casualty" in wire copy; as a counted noun
+    # ("no causalities") it has no other reading.
+    **dict.fromkeys(["casualty", "causality"], "casualties"),
+    **dict.fromkeys(["drone", "uav"], "drones"),
+    "missile": "missiles",
+    "rocket": "rockets",
+    "shell": "shells",
+    "bomb": "bombs",
+    **dict.fromkeys(["aircraft", "plane", "jet", "warplane", "helicopter"], "aircraft"),
+}
+#: Nouns of which "the death of two soldiers" counts the of-phrase.
+_OF_COUNTED = frozenset({"death", "fatality", "injury"})
+#: "death toll" counts the killed; a plain "toll" in conflict news does too.
+_TOLL_KINDS = {"death": "killed", "casualty": "casualties"}
+#: Nouns that make a number a measure, or a count of households, not of people or things.
+_UNIT_NOUNS = frozenset(
+    {"year", "month", "week", "day", "hour", "minute", "time", "km", "kilometre", "kilometer",
+     "mile", "metre", "meter", "percent", "%", "family", "household", "home", "house", "village"}
+)  # fmt: skip
+
+#: Every `what` this module reports.
+QUANTITY_KINDS: tuple[str, ...] = tuple(
+    dict.fromkeys(
+        [*_VERB_KINDS.values(), *_PHRASAL_KINDS.values(), *_FORCED_KINDS.values(),
+         *_STATE_KINDS.values(), *_NOUN_KINDS.values()]
+    )
+)  # fmt: skip
+
+_VERBAL = frozenset({"VERB", "AUX"})
+_NOMINAL = frozenset({"NOUN", "PROPN", "NUM", "PRON"})
+_SCALE_WORDS = frozenset({"hundred", "thousand", "million", "billion"})
+#: Determiners that state a count by themselves: "a man", "no casualties", "both soldiers".
+_COUNTING_DETERMINERS = frozenset({"a", "an", "another", "no", "both"})
+_ARTICLES = frozenset({"a", "an", "another"})
+#: Dependencies through which a noun or adjective belongs to a verb's clause.
+_CLAUSE_MEMBER_DEPS = frozenset(
+    {"dobj", "nsubj", "nsubjpass", "attr", "pobj", "prep", "conj", "appos", "oprd", "acomp",
+     "nummod", "npadvmod"}
+)  # fmt: skip
+
+
+@dataclass(frozen=True, slots=True)
+class _Found:
+    """A count with its token bounds [start, end) in the Doc."""
+
+    what: str
+    count: Count
+    start: int
+    end: int
+
+
+def extract_quantities(doc: Doc) -> list[QuantityMention]:
+    """Counts of casualties (killed, wounded, ...) and equipment (drones, shot_down, ...)."""
+    mentions: list[QuantityMention] = []
+    for number, sentence in enumerate(doc.sents):
+        seen: set[tuple[str, int | None, int | None, int | None]] = set()
+        for found in sorted(_find(sentence), key=lambda f: (f.start, f.end)):
+            key = (found.what, found.count.value, found.count.low, found.count.high)
+            if key in seen:
+                continue  # the same figure twice in one sentence is one report
+            seen.add(key)
+            mentions.append(
+                QuantityMention(
+                    what=found.what,
+                    value=found.count.value,
+                    low=found.count.low,
+                    high=found.count.high,
+                    span=char_span(doc, found.start, found.end),
+                    sentence=number,
+                )
+            )
+    return mentions
+
+
+def _find(sentence: SpacySpan) -> Iterator[_Found]:
+    governed: set[int] = set()  # words already counted through a verb or state word
+    for token in sentence:
+        kind = _predicate_kind(token)
+        if kind is not None:
+            for argument in _affected(token):
+                governed.update(t.i for t in conjuncts(argument))
+                yield from _report(kind, token, argument, listed=True)
+        elif token.lemma_.lower() == "toll" and token.pos_ == "NOUN":
+            kind = _toll_kind(token)
+            for figure in _toll_figures(token):
+                yield from _report(kind, token, figure, listed=False)
+    for token in sentence:
+        kind = _NOUN_KINDS.get(token.lemma_.lower())
+        if kind is None or token.pos_ not in {"NOUN", "PROPN"} or token.dep_ == "compound":
+            continue
+        if token.i not in governed:
+            yield from _report(kind, token, _counted_with(token), listed=False)
+
+
+# --------------------------------------------------------------------------- triggers
+
+
+def _predicate_kind(token: Token) -> str | None:
+    lemma = token.lemma_.lower()
+    for particle in _particles(token):
+        if (lemma, particle.lower_) in _PHRASAL_KINDS:
+            return _PHRASAL_KINDS[(lemma, particle.lower_)]
+    if lemma == "force":
+        for child in token.children:
+            if child.dep_ == "xcomp":
+                complement = child.lemma_.lower()
+                return _FORCED_KINDS.get(complement) or _VERB_KINDS.get(complement)
+        return None
+    if token.pos_ in _VERBAL and lemma in _VERB_KINDS:
+        return _VERB_KINDS[lemma]
+    if token.lower_ in _STATE_KINDS and token.pos_ in {"ADJ", "VERB", "NOUN"}:
+        return _STATE_KINDS[token.lower_]
+    return None
+
+
+def _particles(verb: Token) -> list[Token]:
+    """Verb particles; the parser also files "down" right after "shot" as an adverb."""
+    return [c for c in verb.children if c.dep_ == "prt" or (c.dep_ == "advmod" and c.i == verb.i + 1)]
+
+
+def _affected(trigger: Token) -> list[Token]:
+    """The words naming who or what the trigger happened to."""
+    arguments: list[Token] = []
+    # The parser sometimes hangs the subject on the auxiliary: "20 others were missing".
+    children = [
+        *trigger.children,
+        *(
+            g
+            for c in trigger.children
+            if c.dep_ in {"aux", "auxpass"}
+            for g in c.children
+            if g.dep_ in {"nsubj", "nsubjpass"}
+        ),
+    ]
+    for child in children:
+        if child.dep_ == "nsubjpass" or (
+            child.dep_ == "dobj" and trigger.lemma_.lower() not in _INTRANSITIVE
+        ):
+            arguments.append(child)
+        elif child.dep_ == "nsubj" and _subject_is_affected(trigger, child):
+            arguments.append(child)
+        elif child.dep_ in {"nummod", "npadvmod", "attr", "oprd"} and is_number_word(child.text):
+            arguments.append(child)  # "8 dead", "injuring at least 30"
+        elif child.dep_ == "prep" and child.lower_ == "between":
+            # The parser reads "between 10 and 15 people were hurt" as a prepositional phrase.
+            arguments.extend(c for c in child.children if c.dep_ == "pobj")
+    head = trigger.head
+    if trigger.dep_ in {"acl", "amod"} and trigger.tag_ != "VBG" and head.pos_ in _NOMINAL:
+        arguments.append(head)  # "five killed in ...", "three wounded soldiers"
+    elif trigger.dep_ in {"acomp", "oprd", "xcomp", "attr"} and head.pos_ in _VERBAL:
+        # "two were missing", "left 20 people dead", "were shot dead": the object if there is
+        # one, else the subject.
+        objects = [c for c in head.children if c.dep_ == "dobj"]
+        subjects = [c for c in head.children if c.dep_ in {"nsubj", "nsubjpass"}]
+        arguments.extend(objects or subjects)
+    elif trigger.dep_ == "pobj" and head.lower_ == "of" and is_number_word(head.head.text):
+        arguments.append(head.head)  # "dozens of wounded"
+    return arguments
+
+
+def _subject_is_affected(trigger: Token, subject: Token) -> bool:
+    """Whether an active-voice subject is the victim rather than the agent."""
+    if trigger.lemma_.lower() in _INTRANSITIVE:
+        return True  # "500 people fled their homes": the object is a place, the subject fled
+    if any(c.dep_ == "dobj" for c in trigger.children):
+        return False
+    if trigger.lower_ in _STATE_KINDS:
+        return True
+    auxiliaries = [c for c in trigger.children if c.dep_ in {"aux", "auxpass"}]
+    if trigger.tag_ == "VBN" and not any(a.lemma_.lower() == "have" for a in auxiliaries):
+        return True  # a participle without "have" is a reduced passive: "and 20 wounded"
+    # So is a bare number subject of a transitive verb without an object: "seven shot down".
+    return not auxiliaries and is_number_word(subject.text)
+
+
+def _toll_kind(toll: Token) -> str:
+    for child in toll.children:
+        if child.dep_ in {"compound", "amod"} and child.lemma_.lower() in _TOLL_KINDS:
+            return _TOLL_KINDS[child.lemma_.lower()]
+    return "killed"
+
+
+def _toll_figures(toll: Token) -> list[Token]:
+    """ "a toll of 12", "the toll rose to 45", "put the toll at 23", "the toll reached 40"."""
+    figures = [g for c in toll.children if c.dep_ == "prep" and c.lower_ in {"of", "at"} for g in _objects(c)]
+    if toll.dep_ in {"nsubj", "nsubjpass", "dobj"}:
+        verb = toll.head
+        for child in verb.children:
+            if child.dep_ == "prep" and child.lower_ in {"to", "at"}:
+                figures.extend(_objects(child))
+            elif child.dep_ in {"dobj", "attr"} and child is not toll:
+                figures.append(child)
+    return figures
+
+
+def _trigger_parts(trigger: Token) -> list[int]:
+    """Words that belong to a multi-word trigger: "shot down", "forced to land", "death toll"."""
+    parts = [p.i for p in _particles(trigger)]
+    if trigger.lemma_.lower() == "force":
+        parts += [c.i for c in trigger.children if c.dep_ == "xcomp"]
+    if trigger.dep_ in {"oprd", "acomp"} and trigger.head.pos_ in _VERBAL:
+        parts.append(trigger.head.i)  # "shot dead two gunmen", "left 20 people dead"
+    if trigger.lemma_.lower() == "toll":
+        parts += [c.i for c in trigger.children if c.dep_ in {"compound", "amod"}]
+    return parts
+
+
+# --------------------------------------------------------------------------- reporting
+
+
+def _report(kind: str, trigger: Token, argument: Token, *, listed: bool) -> Iterator[_Found]:
+    """The figure an argument gives a trigger; zero casualties are zero killed and wounded.
+
+    `listed` arguments name who or what a verb happened to: their conjuncts add up and an
+    article counts one ("a man and a child were killed"). A noun that names its own kind
+    counts only with a number or "no": "a shell struck the house" reports no count of shells.
+    """
+    verb = _governing_verb(trigger)
+    if verb is not None and any(c.dep_ == "aux" and c.tag_ == "MD" for c in verb.children):
+        return  # "could kill 100" is not a report of what happened
+    negation = next((c for c in verb.children if c.dep_ == "neg"), None) if verb else None
+    if negation is None:
+        counted = _count_group(argument, listed=listed)
+        extra: list[int] = []
+    else:
+        counted = _negated_zero(argument, noun_trigger=argument is trigger)
+        extra = [negation.i]
+    if counted is None:
+        return
+    count, first, last = counted
+    edges = [first, last, trigger.i, *extra, *_trigger_parts(trigger)]
+    start, end = min(edges), max(edges) + 1
+    if kind == "casualties" and count.value == 0:
+        yield _Found("killed", count, start, end)
+        yield _Found("wounded", count, start, end)
+    else:
+        yield _Found(kind, count, start, end)
+
+
+def _negated_zero(argument: Token, *, noun_trigger: bool) -> tuple[Count, int, int] | None:
+    """Under a negated verb only "not ... any X" (or "not ... anyone") counts, as zero.
+
+    A noun that names the kind counts without "any" too: "did not suffer casualties".
+    """
+    if argument.lower_ in {"anyone", "anybody"}:
+        return Count(0), argument.i, argument.i
+    determiners = {c.lower_ for c in argument.children if c.dep_ == "det"}
+    has_number = any(is_number_word(c.text) for c in argument.children if c.i < argument.i)
+    if has_number or not ("any" in determiners or (noun_trigger and not determiners)):
+        return None
+    return Count(0), argument.i, argument.i
+
+
+def _objects(preposition: Token) -> list[Token]:
+    return [c for c in preposition.children if c.dep_ == "pobj"]
+
+
+def _governing_verb(token: Token) -> Token | None:
+    """The verb whose clause a trigger word belongs to (itself when it is one)."""
+    while token.pos_ not in _VERBAL:
+        if token.head is token or token.dep_ not in _CLAUSE_MEMBER_DEPS:
+            return None
+        token = token.head
+    return token
+
+
+# --------------------------------------------------------------------------- counting
+
+
+def _counted_with(noun: Token) -> Token:
+    """Where a noun trigger's count sits: "dozens of drones", "the deaths of 12 people"."""
+    determiners = {c.lower_ for c in noun.children if c.dep_ == "det"}
+    definite = bool(determiners & {"the", "these", "those"})
+    head = noun.head
+    if noun.dep_ == "pobj" and head.lower_ == "of" and is_number_word(head.head.text) and not definite:
+        return head.head  # but not "seven of the drones": a part of them
+    if noun.lemma_.lower() in _OF_COUNTED and not (determiners - {"the"}):
+        for child in noun.children:
+            if child.dep_ == "prep" and child.lower_ == "of":
+                return next((g for g in child.children if g.dep_ == "pobj"), noun)
+    return noun
+
+
+def _count_group(argument: Token, *, listed: bool) -> tuple[Count, int, int] | None:
+    """The count of an argument (with its conjuncts when `listed`) and its first and last token."""
+    members = conjuncts(argument) if listed else [argument]
+    found = [(member, _count_one(member, articles=listed)) for member in members]
+    parts = [part for _, part in found if part is not None]
+    if not parts:
+        return None
+    counts = [part[0] for part in parts]
+    indices = [i for part in parts for i in part[1:]]
+    alternatives = any(c.dep_ == "cc" and c.lower_ in {"or", "nor"} for c in argument.children)
+    for member, part in found:
+        if part is None and not alternatives and member.pos_ in {"NOUN", "PROPN"}:
+            # In a list of victims each singular noun names one ("a man and his son"); a
+            # plural without a number says "more", so the sum becomes a floor.
+            counts.append(Count(1) if member.tag_ in {"NN", "NNP"} else Count(0, 0, None))
+            indices.append(member.i)
+    return add_counts(counts), min(indices), max(indices)
+
+
+def _count_one(word: Token, *, articles: bool) -> tuple[Count, int, int] | None:
+    """The count of one noun, or bare number; `articles`: whether "a"/"an"/"another" count one."""
+    if is_number_word(word.text):
+        counted = [g for c in word.children if c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
+        if any(g.lemma_.lower() in _UNIT_NOUNS for g in counted):
+            return None  # "hundreds of families"
+        found = _number_phrase(word, word)
+        if found is None or not counted:
+            return found
+        return found[0], found[1], max(found[2], counted[0].i)  # "dozens of activists"
+    if word.lemma_.lower() in _UNIT_NOUNS:
+        return None
+    for child in word.children:
+        if child.i < word.i and child.dep_ not in {"det", "predet"} and is_number_word(child.text):
+            return _number_phrase(child, word)
+    for child in word.children:
+        if child.dep_ in {"det", "predet"} and child.lower_ in (
+            _COUNTING_DETERMINERS if articles else _COUNTING_DETERMINERS - _ARTICLES
+        ):
+            return _parse_tokens(word.doc, _qualifier_start(child), child.i, word.i + 1)
+    coordinator = word
+    while coordinator.dep_ == "conj" and coordinator.head is not coordinator:
+        coordinator = coordinator.head
+    if coordinator is not word and any(c.dep_ == "det" and c.lower_ == "no" for c in coordinator.children):
+        return Count(0), coordinator.i, word.i  # "no damage or casualties"
+    return None
+
+
+def _number_phrase(number: Token, noun: Token) -> tuple[Count, int, int] | None:
+    """Parse the number around `number` with its qualifiers, up to the counted noun."""
+    sentence = number.sent
+    first = last = number.i
+    while True:
+        if is_number_word(_word_at(sentence, first - 1)):
+            first -= 1
+        elif _joins(
+            _word_at(sentence, first - 2),
+            _word_at(sentence, first - 1),
+            between=_word_at(sentence, first - 3) == "between",
+        ):
+            first -= 2
+        else:
+            break
+    between = _word_at(sentence, first - 1) == "between"
+    while True:
+        if is_number_word(_word_at(sentence, last + 1)):
+            last += 1
+        elif _joins(_word_at(sentence, last), _word_at(sentence, last + 1), between=between) and (
+            is_number_word(_word_at(sentence, last + 2))
+        ):
+            last += 2
+        else:
+            break
+    end = last + 1
+    if noun.i > last:
+        end = noun.i + 1
+    else:
+        # A bare number: keep the words that qualify it from the right ("20 or more", "100+",
+        # "12-year-old") so that parse_count can judge them.
+        while end - last <= 2 and _word_at(sentence, end) in {"or", "so", "more", "+", "-", "%"}:
+            end += 1
+    return _parse_tokens(number.doc, _qualifier_start(number.doc[first]), first, end)
+
+
+def _word_at(sentence: SpacySpan, i: int) -> str:
+    """The lower-cased token at doc index `i`, or "" outside the sentence."""
+    return sentence.doc[i].lower_ if sentence.start <= i < sentence.end else ""
+
+
+def _joins(left: str, connector: str, *, between: bool) -> bool:
+    """Whether `connector` makes one number of two: "10 to 15", "10-15", "hundred and ten"."""
+    if not is_number_word(left):
+        return False
+    if connector in {"-", "to", "or", "\u2013"}:
+        return True
+    return connector == "and" and (between or left in _SCALE_WORDS)
+
+
+def _qualifier_start(token: Token) -> int:
+    """How far left the words that may qualify a count reach ("at least", "more than")."""
+    start = token.i
+    while start - 1 >= token.sent.start and is_qualifier_word(token.doc[start - 1].text):
+        start -= 1
+    return start
+
+
+def _parse_tokens(doc: Doc, earliest: int, latest: int, end: int) -> tuple[Count, int, int] | None:
+    """The count of the longest parseable phrase that starts in [earliest, latest], ends at `end`.
+
+    Trying from the left lets a qualifier join when it is one ("at least 30") and drops a word
+    that only looks like one ("rose to 45": "to 45" is not a count, "45" is).
+    """
+    for start in range(earliest, latest + 1):
+        count = parse_count(doc[start:end].text)
+        if count is not None:
+            return count, start, end - 1
+    return None

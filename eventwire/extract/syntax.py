@@ -1,0 +1,152 @@
+"""Small dependency-tree helpers shared by the extractors (spaCy tokens in, tokens or Spans out)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+
+from spacy.tokens import Doc, Token
+from spacy.tokens import Span as SpacySpan
+
+from eventwire.records import Span
+
+__all__ = [
+    "CLAUSE_DEPS",
+    "char_span",
+    "clause_tense",
+    "conjuncts",
+    "is_headline",
+    "local_tokens",
+    "noun_phrase",
+    "sentence_index",
+    "subject_of",
+    "token_span",
+]
+
+#: Dependencies that open a clause of its own; a trigger's arguments do not reach into them.
+CLAUSE_DEPS = frozenset({"ccomp", "xcomp", "advcl", "relcl", "acl", "conj", "parataxis", "csubj"})
+
+#: Modifiers that belong to a noun phrase when we cut one out of the tree.
+_PHRASE_DEPS = frozenset({"compound", "amod", "nmod", "poss", "case", "nummod", "quantmod", "flat"})
+_RELATIVE_PRONOUNS = frozenset({"which", "that", "who", "whom", "whose"})
+
+
+def char_span(doc: Doc, start_token: int, end_token: int) -> Span:
+    """The record Span of tokens [start_token, end_token) with character offsets into doc.text."""
+    piece = doc[start_token:end_token]
+    return Span(text=piece.text, start=piece.start_char, end=piece.end_char)
+
+
+def token_span(token: Token) -> Span:
+    return Span(text=token.text, start=token.idx, end=token.idx + len(token.text))
+
+
+def sentence_index(doc: Doc) -> dict[int, int]:
+    """Map token index -> sentence number (position in list(doc.sents))."""
+    index: dict[int, int] = {}
+    for number, sent in enumerate(doc.sents):
+        for token in sent:
+            index[token.i] = number
+    return index
+
+
+def is_headline(sent: SpacySpan) -> bool:
+    """Title Case lines: the small model tags most of their words as proper nouns."""
+    words = [t for t in sent if t.is_alpha and len(t) > 3]
+    return len(words) >= 3 and sum(t.is_title for t in words) / len(words) > 0.7
+
+
+def conjuncts(token: Token) -> list[Token]:
+    """The token and the words coordinated with it ("Russia and Iran" -> [Russia, Iran])."""
+    return [token, *(t for t in token.conjuncts if t.i > token.i)]
+
+
+def local_tokens(root: Token) -> Iterator[Token]:
+    """The root's subtree without the clauses it embeds (they describe other events)."""
+    stack = [root]
+    while stack:
+        token = stack.pop()
+        yield token
+        for child in token.children:
+            if child.dep_ in CLAUSE_DEPS and child.pos_ in {"VERB", "AUX"}:
+                continue
+            if child.dep_ in {"relcl", "acl", "ccomp", "advcl", "parataxis"}:
+                continue
+            stack.append(child)
+
+
+def subject_of(verb: Token) -> list[Token]:
+    """Active subjects of a verb (with conjuncts); a relative pronoun stands for its antecedent."""
+    subjects: list[Token] = []
+    for child in verb.children:
+        if child.dep_ == "nsubj":
+            head = child
+            if child.lower_ in _RELATIVE_PRONOUNS and verb.dep_ == "relcl":
+                head = verb.head
+            subjects.extend(conjuncts(head))
+    if not subjects and verb.dep_ in {"xcomp", "conj"} and verb.head.pos_ in {"VERB", "AUX"}:
+        # "Turkey vowed to attack ..." / "troops entered and shelled ...": shared subject.
+        return subject_of(verb.head)
+    return subjects
+
+
+def noun_phrase(head: Token) -> tuple[int, int]:
+    """Token bounds [start, end) of the noun phrase headed by `head`, without a leading article.
+
+    Keeps pre-modifiers (compounds, adjectives, possessors: "Kremlin spokesman Dmitry Peskov",
+    "Moscow's ministry of defense") and an of-phrase naming an entity ("ministry of defense").
+    """
+    start, end = head.i, head.i + 1
+    for child in head.children:
+        keep = child.dep_ in _PHRASE_DEPS or (
+            # "ministry of defence", but not "accused the US of supporting ..."
+            child.dep_ == "prep" and child.lower_ == "of" and child.i == head.i + 1
+            and head.pos_ == "NOUN" and any(g.dep_ == "pobj" for g in child.children)
+        ) or (child.dep_ == "punct" and child.text == "-" and child.i < head.i)
+        if keep:
+            start = min(start, child.left_edge.i)
+            end = max(end, child.right_edge.i + 1)
+    doc = head.doc
+    if head.ent_type_:
+        # A named entity stays whole: "Syrian Observatory for Human Rights", "ministry of defense".
+        for ent in doc.ents:
+            if ent.start <= head.i < ent.end:
+                start, end = min(start, ent.start), max(end, ent.end)
+                break
+    while start < head.i and doc[start].dep_ in {"det", "predet", "punct", "cc"}:
+        start += 1
+    while end - 1 > head.i and (doc[end - 1].dep_ in {"punct", "cc"} or doc[end - 1].is_space):
+        end -= 1
+    return start, end
+
+
+def tokens_within(doc: Doc, spans: Iterable[Span]) -> list[list[Token]]:
+    """Tokens covered by each record Span (empty list when the span does not align)."""
+    out: list[list[Token]] = []
+    for span in spans:
+        piece = doc.char_span(span.start, span.end, alignment_mode="expand")
+        out.append(list(piece) if piece is not None else [])
+    return out
+
+
+_FUTURE_AUX = frozenset({"will", "shall", "'ll"})
+
+
+def clause_tense(doc: Doc, char_offset: int) -> str:
+    """Tense of the clause around a character offset: "past", "future" or "unknown".
+
+    "Putin faces an election this March" reads forward; "said Saturday's attacks" backward.
+    """
+    token = doc.char_span(char_offset, char_offset + 1, alignment_mode="expand")
+    if token is None:
+        return "unknown"
+    verb = token[0]
+    while verb.pos_ not in {"VERB", "AUX"} and verb.head is not verb:
+        verb = verb.head
+    if verb.pos_ not in {"VERB", "AUX"}:
+        return "unknown"
+    auxes = {c.lower_ for c in verb.children if c.dep_ in {"aux", "auxpass"}}
+    if auxes & _FUTURE_AUX or (verb.tag_ == "VBG" and "going" in auxes):
+        return "future"
+    if verb.tag_ in {"VBD", "VBN"} or auxes & {"had", "was", "were", "did"}:
+        return "past"
+    return "unknown"

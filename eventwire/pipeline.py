@@ -1,0 +1,152 @@
+"""The pipeline: articles in, one ExtractionResult (or Failure) per article out.
+
+    ingest (Article) -> nlp (spaCy Doc) -> extract (ArticleMentions) -> resolve (Event, Place)
+
+Resources (spaCy pipeline, gazetteer, actor dictionary, event lexicon) are loaded once,
+explicitly, by `Pipeline.load` and injected; tests build a Pipeline from small in-memory ones.
+A document that fails at any stage becomes a `Failure` and the batch goes on.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterable, Iterator
+from datetime import date
+from itertools import islice
+from typing import TYPE_CHECKING
+
+from eventwire.config import Config, load_config
+from eventwire.errors import EventwireError
+from eventwire.records import Article, ArticleMentions, ExtractionResult, Failure, Place, make_id
+from eventwire.resolve.actors import ActorDictionary
+from eventwire.resolve.dates import resolve_dates
+from eventwire.resolve.events import key, resolve_events
+from eventwire.resolve.gazetteer import Gazetteer, load_gazetteer
+from eventwire.resolve.places import resolve_places
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+
+    from eventwire.extract.lexicon import EventLexicon
+
+__all__ = ["Pipeline", "resolve_mentions"]
+
+log = logging.getLogger(__name__)
+
+
+class Pipeline:
+    """A loaded pipeline. Create it with `Pipeline.load(config)`; reuse it for many articles."""
+
+    def __init__(
+        self,
+        config: Config,
+        *,
+        nlp: Language,
+        gazetteer: Gazetteer,
+        actors: ActorDictionary,
+        lexicon: EventLexicon,
+    ) -> None:
+        self.config = config
+        self.nlp = nlp
+        self.gazetteer = gazetteer
+        self.actors = actors
+        self.lexicon = lexicon
+
+    @classmethod
+    def load(cls, config: Config | None = None) -> Pipeline:
+        """Load every resource named in `config` (the bundled defaults when None)."""
+        from eventwire.extract import EventLexicon
+        from eventwire.nlp import load_nlp
+
+        config = config or load_config()
+        return cls(
+            config,
+            nlp=load_nlp(config.nlp),
+            gazetteer=load_gazetteer(config.gazetteer),
+            actors=ActorDictionary.load(config.actors),
+            lexicon=EventLexicon.load(),
+        )
+
+    def extract(self, inputs: Iterable[Article | Failure]) -> Iterator[ExtractionResult | Failure]:
+        """Results in input order; Failures from ingest pass through unchanged."""
+        batch_size = self.config.nlp.batch_size
+        stream = iter(inputs)
+        while batch := list(islice(stream, batch_size)):
+            articles = [item for item in batch if isinstance(item, Article)]
+            outcomes = dict(zip((id(a) for a in articles), self._extract_batch(articles), strict=True))
+            for item in batch:
+                yield item if isinstance(item, Failure) else outcomes[id(item)]
+
+    def extract_text(
+        self, text: str, *, published: str | None = None, title: str | None = None, article_id: str | None = None
+    ) -> ExtractionResult:
+        """Extract from one text; raises the article's error instead of returning a Failure."""
+        article = Article(id=article_id or make_id(text, prefix="a-"), text=text, title=title, published=published)
+        outcome = next(self.extract([article]))
+        if isinstance(outcome, Failure):
+            raise EventwireError(f"{outcome.error}: {outcome.message}")
+        return outcome
+
+    def _extract_batch(self, articles: list[Article]) -> list[ExtractionResult | Failure]:
+        from eventwire.extract import extract_mentions
+
+        texts = [a.text for a in articles]
+        try:
+            docs = list(self.nlp.pipe(texts, batch_size=self.config.nlp.batch_size))
+        except Exception:  # noqa: BLE001 - isolate the document spaCy chokes on
+            if len(articles) > 1:
+                return [outcome for a in articles for outcome in self._extract_batch([a])]
+            log.exception("spaCy failed on %s", articles[0].id)
+            return [_failure(articles[0], "parse", "spaCy could not parse this text")]
+        outcomes: list[ExtractionResult | Failure] = []
+        for article, doc in zip(articles, docs, strict=True):
+            try:
+                mentions = extract_mentions(doc, article, self.lexicon, self.gazetteer.has_name)
+                outcomes.append(resolve_mentions(mentions, self.gazetteer, self.actors, self.lexicon))
+            except Exception as exc:  # noqa: BLE001 - one bad document must not stop the batch
+                log.exception("extraction failed on %s", article.id)
+                outcomes.append(_failure(article, "extract", f"{type(exc).__name__}: {exc}"))
+        return outcomes
+
+
+def resolve_mentions(
+    mentions: ArticleMentions, gazetteer: Gazetteer, actors: ActorDictionary, lexicon: EventLexicon
+) -> ExtractionResult:
+    """The resolve stage for one article: records in, records out, no spaCy."""
+    article = mentions.article
+    published = date.fromisoformat(article.published) if article.published else None
+    places = resolve_places(mentions.places, gazetteer)
+    dates = resolve_dates(mentions.dates, published, [d.tense for d in mentions.dates])
+    events = resolve_events(
+        article,
+        mentions.events,
+        places={key(m.span): p for m, p in zip(mentions.places, places, strict=True)},
+        dates={key(m.span): d for m, d in zip(mentions.dates, dates, strict=True)},
+        actors=actors,
+        lexicon=lexicon,
+    )
+    warnings = []
+    unanchored = sorted({d.text for d in dates if d.value is None and d.precision == "unknown"})
+    if published is None and unanchored:
+        warnings.append(
+            "no publication date: relative dates (" + ", ".join(unanchored) + ") cannot be made "
+            "absolute and have precision 'unknown'; pass --published YYYY-MM-DD or give the "
+            "article a date"
+        )
+    return ExtractionResult(article=article, events=events, places=_unique(places), warnings=warnings)
+
+
+def _unique(places: list[Place]) -> list[Place]:
+    seen: set[tuple[int, int] | None] = set()
+    out = []
+    for place in places:
+        marker = key(place.span) if place.span else None
+        if marker not in seen:
+            seen.add(marker)
+            out.append(place)
+    return out
+
+
+def _failure(article: Article, stage: str, message: str) -> Failure:
+    return Failure(source=article.source or article.id, stage=stage, error="ExtractionError", message=message,
+                   article_id=article.id)

@@ -1,0 +1,271 @@
+"""Event mentions + resolved places, dates and actors -> Event records.
+
+Three steps, each a small function:
+
+1. **resolve** each mention: code its actors, pick its date (the expression attached to the
+   trigger, else the only date in its sentence, else the publication date flagged as such),
+   pick its location (the most specific places among its arguments), sum up its figures;
+2. **merge** mentions of one incident within the article: reports repeat the main event
+   ("Saturday's attacks on the bases", "the massive drone attack on the airbase", "the drone
+   attacks"). Two ASSAULT mentions are the same incident when they share a mode and nothing
+   they say conflicts (places, dates, figures); the richer one keeps its evidence and the
+   other passages are kept in `Event.mentions`;
+3. **split** by location as ACLED does: an attack on two bases is two events sharing a `link`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field, replace
+
+from eventwire.extract.lexicon import EventLexicon
+from eventwire.records import (
+    Actor,
+    ActorMention,
+    Article,
+    Attribution,
+    EventMention,
+    Event,
+    Place,
+    Quantity,
+    ResolvedDate,
+    Span,
+    make_id,
+)
+from eventwire.resolve.actors import ActorDictionary, resolve_actors
+from eventwire.resolve.quantities import resolve_quantities, summarize_casualties
+
+__all__ = ["resolve_events"]
+
+SpanKey = tuple[int, int]
+
+_PRECISION_RANK = {"day": 0, "week": 1, "month": 2, "year": 3, "unknown": 4}
+#: Larger units are less specific event locations: a base beats its province beats its country.
+_FEATURE_RANK = {"PCLI": 3, "PCLD": 3, "PCLS": 3, "PCL": 3, "ADM1": 2, "ADM2": 1}
+
+
+def key(span: Span) -> SpanKey:
+    return (span.start, span.end)
+
+
+def resolve_events(
+    article: Article,
+    mentions: Sequence[EventMention],
+    *,
+    places: Mapping[SpanKey, Place],
+    dates: Mapping[SpanKey, ResolvedDate],
+    actors: ActorDictionary,
+    lexicon: EventLexicon,
+) -> list[Event]:
+    """Events of one article: resolved, merged across repeated mentions, split by location."""
+    drafts = [_draft(article, m, places, dates, actors, lexicon) for m in mentions]
+    return [event for draft in _merge_coreferent(drafts) for event in _split(article, draft)]
+
+
+@dataclass(slots=True)
+class _Draft:
+    mention: EventMention
+    sources: list[Actor]
+    targets: list[Actor]
+    date: ResolvedDate
+    locations: list[Place]
+    quantities: list[Quantity]
+    attributed_to: list[Attribution]
+    mode: str | None
+    cameo: str
+    acled_event_type: str | None
+    acled_sub_event_type: str | None
+    evidence: list[Span] = field(default_factory=list)
+
+    @property
+    def richness(self) -> tuple[int, float]:
+        filled = (self.sources, self.targets, self.locations, self.quantities, self.attributed_to)
+        dated = self.date.basis == "text"
+        return sum(bool(x) for x in filled) + dated, self.mention.confidence
+
+
+def _draft(
+    article: Article,
+    mention: EventMention,
+    places: Mapping[SpanKey, Place],
+    dates: Mapping[SpanKey, ResolvedDate],
+    actors: ActorDictionary,
+    lexicon: EventLexicon,
+) -> _Draft:
+    sources = _code_actors(mention.sources, actors)
+    targets = _code_actors(mention.targets, actors)
+    civilian_target = bool(targets) and all(t.sector == "CVL" for t in targets)
+    code = lexicon.code(mention.type, mention.mode, mention.cameo, civilian_target=civilian_target)
+    attributed = []
+    if mention.attribution is not None:
+        source = mention.attribution.source
+        country, sector = actors.code(source.text)
+        attributed.append(Attribution(source.text, country, sector, source, mention.attribution.cue))
+    return _Draft(
+        mention=mention,
+        sources=sources,
+        targets=targets,
+        date=_event_date(article, mention, dates),
+        locations=_event_locations(mention, places),
+        quantities=resolve_quantities(mention.quantities),
+        attributed_to=attributed,
+        mode=mention.mode,
+        cameo=code.cameo or mention.cameo,
+        acled_event_type=code.event_type,
+        acled_sub_event_type=code.sub_event_type,
+        evidence=[mention.sentence_span],
+    )
+
+
+def _code_actors(mentions: Sequence[ActorMention], actors: ActorDictionary) -> list[Actor]:
+    return [a for a in resolve_actors(mentions, actors) if a.text]
+
+
+def _event_date(article: Article, mention: EventMention, dates: Mapping[SpanKey, ResolvedDate]) -> ResolvedDate:
+    attached = [dates[key(d.span)] for d in mention.dates if key(d.span) in dates]
+    usable = [d for d in attached if d.value is not None]
+    if usable:
+        trigger = mention.trigger.start
+        return min(
+            usable,
+            key=lambda d: (_PRECISION_RANK[d.precision], abs((d.span.start if d.span else 0) - trigger)),
+        )
+    if attached:
+        return attached[0]  # relative, and no publication date to anchor it: value None
+    in_sentence = [d for s, d in dates.items() if d.span and _inside(d.span, mention.sentence_span)]
+    if len(in_sentence) == 1 and in_sentence[0].value is not None:
+        return replace(in_sentence[0], basis="sentence")
+    return ResolvedDate(
+        value=article.published, precision="unknown", text="", anchored=article.published is not None,
+        basis="publication",
+    )
+
+
+def _inside(span: Span, outer: Span) -> bool:
+    return outer.start <= span.start and span.end <= outer.end
+
+
+def _event_locations(mention: EventMention, places: Mapping[SpanKey, Place]) -> list[Place]:
+    """The most specific resolved places among the mention's arguments (several when tied)."""
+    resolved = [places[key(p.span)] for p in mention.places if key(p.span) in places]
+    resolved = [p for p in resolved if p.geonameid is not None or p.lat is not None]
+    if not resolved:
+        return []
+
+    def rank(place: Place) -> tuple[int, int]:
+        return place.precision, _FEATURE_RANK.get(place.feature_code or "", 0)
+
+    best = min(rank(p) for p in resolved)
+    chosen: list[Place] = []
+    for place in resolved:
+        if rank(place) == best and all(place.geonameid != c.geonameid for c in chosen):
+            chosen.append(place)
+    if best[0] > 1:
+        return chosen[:1]  # ACLED splits by particular place, not among regions or countries
+    return chosen
+
+
+# --------------------------------------------------------------------------- merging
+
+
+def _merge_coreferent(drafts: list[_Draft]) -> list[_Draft]:
+    merged: list[_Draft] = []
+    for draft in drafts:
+        partner = next((m for m in merged if _same_incident(m, draft)), None)
+        if partner is None:
+            merged.append(draft)
+            continue
+        merged[merged.index(partner)] = _combine(partner, draft)
+    return merged
+
+
+def _same_incident(a: _Draft, b: _Draft) -> bool:
+    if a.mention.type != "ASSAULT" or b.mention.type != "ASSAULT":
+        return False
+    if a.mode is None or a.mode != b.mode:
+        return False
+    if a.mention.status in {"hypothetical", "denied"} or b.mention.status in {"hypothetical", "denied"}:
+        return False
+    if a.date.basis == "text" and b.date.basis == "text" and a.date.value != b.date.value:
+        return False
+    if not _places_compatible(a.locations, b.locations):
+        return False
+    figures_a = {q.what: q.value for q in a.quantities}
+    return all(figures_a.get(q.what, q.value) == q.value for q in b.quantities)
+
+
+def _places_compatible(a: list[Place], b: list[Place]) -> bool:
+    """Empty, overlapping, or one side only a country/region that contains the other side."""
+    if not a or not b:
+        return True
+    if {p.geonameid for p in a} & {p.geonameid for p in b}:
+        return True
+    for wide, narrow in ((a, b), (b, a)):
+        if all(p.precision == 3 for p in wide) and all(
+            any(n.country == w.country for w in wide) for n in narrow
+        ):
+            return True
+    return False
+
+
+def _combine(a: _Draft, b: _Draft) -> _Draft:
+    primary, other = (a, b) if a.richness >= b.richness else (b, a)
+    locations = primary.locations
+    if not locations or (other.locations and min(p.precision for p in other.locations) < min(
+        p.precision for p in locations
+    )):
+        locations = other.locations or locations
+    known = {q.what for q in primary.quantities}
+    return replace(
+        primary,
+        sources=_union(primary.sources, other.sources),
+        targets=_union(primary.targets, other.targets),
+        date=primary.date if primary.date.basis == "text" or other.date.basis != "text" else other.date,
+        locations=locations,
+        quantities=primary.quantities + [q for q in other.quantities if q.what not in known],
+        attributed_to=_union(primary.attributed_to, other.attributed_to),
+        evidence=sorted({*primary.evidence, *other.evidence}, key=lambda s: s.start),
+        mention=replace(primary.mention, confidence=min(0.95, primary.mention.confidence + 0.05)),
+    )
+
+
+def _union(first: list, second: list) -> list:
+    seen = {x.text.lower() for x in first}
+    return first + [x for x in second if x.text.lower() not in seen]
+
+
+# --------------------------------------------------------------------------- output
+
+
+def _split(article: Article, draft: _Draft) -> list[Event]:
+    mention = draft.mention
+    fatalities, injuries = summarize_casualties(draft.quantities)
+    locations: list[Place | None] = list(draft.locations) or [None]
+    link = make_id(article.id, mention.trigger.start, prefix="ln-") if len(locations) > 1 else None
+    return [
+        Event(
+            id=make_id(article.id, mention.trigger.start, mention.type, location.geonameid if location else "",
+                       prefix="ev-"),
+            type=mention.type,
+            mode=draft.mode,
+            cameo=draft.cameo,
+            acled_event_type=draft.acled_event_type,
+            acled_sub_event_type=draft.acled_sub_event_type,
+            source_actors=draft.sources,
+            target_actors=draft.targets,
+            date=draft.date,
+            location=location,
+            quantities=draft.quantities,
+            fatalities=fatalities,
+            injuries=injuries,
+            attributed_to=draft.attributed_to,
+            status=mention.status,
+            evidence=mention.sentence_span,
+            confidence=mention.confidence,
+            article_id=article.id,
+            trigger=mention.trigger,
+            link=link,
+            mentions=draft.evidence,
+        )
+        for location in locations
+    ]
