@@ -10,6 +10,7 @@ A document that fails at any stage becomes a `Failure` and the batch goes on.
 from __future__ import annotations
 
 import logging
+from collections import Counter
 from collections.abc import Iterable, Iterator
 from datetime import date
 from itertools import islice
@@ -87,6 +88,9 @@ class Pipeline:
             raise EventwireError(f"{outcome.error}: {outcome.message}")
         return outcome
 
+    def _is_demonym(self, word: str) -> bool:
+        return self.gazetteer.country_of_demonym(word) is not None
+
     def _extract_batch(self, articles: list[Article]) -> list[ExtractionResult | Failure]:
         from eventwire.extract import extract_mentions
 
@@ -101,7 +105,13 @@ class Pipeline:
         outcomes: list[ExtractionResult | Failure] = []
         for article, doc in zip(articles, docs, strict=True):
             try:
-                mentions = extract_mentions(doc, article, self.lexicon, self.gazetteer.has_name)
+                mentions = extract_mentions(
+                    doc,
+                    article,
+                    self.lexicon,
+                    known_place=self.gazetteer.has_name,
+                    is_demonym=self._is_demonym,
+                )
                 outcomes.append(resolve_mentions(mentions, self.gazetteer, self.actors, self.lexicon))
             except Exception as exc:  # noqa: BLE001 - one bad document must not stop the batch
                 log.exception("extraction failed on %s", article.id)
@@ -124,6 +134,7 @@ def resolve_mentions(
         dates={key(m.span): d for m, d in zip(mentions.dates, dates, strict=True)},
         actors=actors,
         lexicon=lexicon,
+        context_country=_main_country(places),
     )
     warnings = []
     unanchored = sorted({d.text for d in dates if d.value is None and d.precision == "unknown"})
@@ -134,6 +145,15 @@ def resolve_mentions(
             "article a date"
         )
     return ExtractionResult(article=article, events=events, places=_unique(places), warnings=warnings)
+
+
+def _main_country(places: list[Place]) -> str | None:
+    """The country the article mentions most (its places and demonyms), if one stands out."""
+    counts = Counter(p.country for p in places if p.country)
+    ranked = counts.most_common(2)
+    if not ranked or (len(ranked) == 2 and ranked[0][1] == ranked[1][1]):
+        return None
+    return ranked[0][0]
 
 
 def _unique(places: list[Place]) -> list[Place]:

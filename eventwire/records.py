@@ -162,6 +162,7 @@ class AttributionMention:
     sentence: int
     status: Literal["asserted", "claimed", "denied"]
     scope: Span  # the reported content that the source vouches for
+    scope_kind: str = "ccomp"  # how the content hangs on the cue: ccomp, dobj, xcomp, of, for, sentence
 
 
 @dataclass(frozen=True, slots=True)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
@@ -9,7 +10,10 @@ import pytest
 import spacy
 from spacy.tokens import Doc
 
-SHARED = Path(__file__).resolve().parents[1].parent / "shared"
+REPO = Path(__file__).resolve().parents[1]
+SHARED = REPO.parent / "shared"
+# The gazetteer index is built once into the (git-ignored) repository cache, not the user's home.
+os.environ.setdefault("EVENTWIRE_CACHE_DIR", str(REPO / ".cache"))
 SEED_ARTICLE = SHARED / "seed" / "hmeymim-drone-attack.txt"
 SEED_PUBLISHED = "2018-01-12"
 

@@ -20,10 +20,19 @@ __all__ = ["EventLexicon", "extract_mentions"]
 
 
 def extract_mentions(
-    doc: Doc, article: Article, lexicon: EventLexicon, known_place: Callable[[str], bool]
+    doc: Doc,
+    article: Article,
+    lexicon: EventLexicon,
+    *,
+    known_place: Callable[[str], bool],
+    is_demonym: Callable[[str], bool],
 ) -> ArticleMentions:
-    """Run every extractor over one parsed article."""
-    places = extract_places(doc, known_place)
+    """Run every extractor over one parsed article.
+
+    `known_place` and `is_demonym` come from the gazetteer: they let place recognition catch
+    names the NER mislabels without handing the extractors the gazetteer itself.
+    """
+    places = extract_places(doc, known_place, is_demonym=is_demonym)
     dates = [replace(d, tense=clause_tense(doc, d.span.start)) for d in extract_dates(doc)]
     quantities = extract_quantities(doc)
     attributions = extract_attributions(doc, lexicon)

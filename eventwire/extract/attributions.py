@@ -38,6 +38,7 @@ def _according_to(token: Token, sent: object, number: int) -> AttributionMention
         sentence=number,
         status="asserted",
         scope=char_span(doc, sent.start, sent.end),  # type: ignore[attr-defined]
+        scope_kind="sentence",
     )
 
 
@@ -50,9 +51,10 @@ def _reporting_verb(token: Token, lexicon: EventLexicon, number: int) -> Attribu
     subjects = subject_of(token)
     if not subjects or subjects[0].pos_ == "PRON" or _is_negated_subject(subjects[0]):
         return None
-    scope = _scope(token, cue.scopes)
-    if scope is None:
+    found = _scope(token, cue.scopes)
+    if found is None:
         return None
+    scope, scope_kind = found
     doc = token.doc
     start, end = noun_phrase(subjects[0])
     return AttributionMention(
@@ -61,6 +63,7 @@ def _reporting_verb(token: Token, lexicon: EventLexicon, number: int) -> Attribu
         sentence=number,
         status=cue.status,  # type: ignore[arg-type]
         scope=scope,
+        scope_kind=scope_kind,
     )
 
 
@@ -68,14 +71,14 @@ def _is_negated_subject(subject: Token) -> bool:
     return any(child.lower_ in {"no", "none"} for child in subject.children)
 
 
-def _scope(verb: Token, scopes: tuple[str, ...]) -> Span | None:
+def _scope(verb: Token, scopes: tuple[str, ...]) -> tuple[Span, str] | None:
     doc = verb.doc
     for kind in scopes:
         for child in verb.children:
             target: Token | None = None
             if kind == "ccomp" and child.dep_ in {"ccomp", "parataxis"}:
                 target = child
-            elif kind == "dobj" and child.dep_ == "dobj":
+            elif kind in {"dobj", "xcomp"} and child.dep_ == kind:
                 target = child
             elif kind in {"of", "for"} and child.dep_ == "prep" and child.lower_ == kind:
                 target = child
@@ -83,5 +86,5 @@ def _scope(verb: Token, scopes: tuple[str, ...]) -> Span | None:
                 # "accused the US of supporting ...": the of-phrase hangs on the object.
                 target = next((g for g in child.children if g.dep_ == "prep" and g.lower_ == kind), None)
             if target is not None:
-                return char_span(doc, target.left_edge.i, target.right_edge.i + 1)
+                return char_span(doc, target.left_edge.i, target.right_edge.i + 1), kind
     return None

@@ -51,7 +51,8 @@ _CUE = r"(?:in|on|since|by|until|till|during|through|throughout|from|before|afte
 _PATTERNS: tuple[re.Pattern[str], ...] = tuple(
     re.compile(p)
     for p in (
-        # Ranges first, so that their parts do not win: "between 3 and 5 May", "May 3-5".
+        # Ranges: "between 3 and 5 May", "May 3-5". Their parts match below too; overlapping
+        # matches are merged, so the range wins.
         rf"\b(?:[Bb]etween|[Ff]rom) {_DAY} (?:and|to|until|-) {_DAY} {_MONTH_ANY}(?:,? {_YEAR})?\b",
         rf"\b{_DAY} ?(?:-|to|and) ?{_DAY} {_MONTH_ANY}(?:,? {_YEAR})?\b",
         rf"\b{_MONTH_ANY} {_DAY} ?(?:-|to|and) ?{_DAY}\b(?:,? {_YEAR}\b)?",
@@ -200,7 +201,8 @@ def _is_point(expression: str) -> bool:
 
 
 def _plausible(doc: Doc, start: int, end: int) -> bool:
-    """Reject pattern matches that are part of a name or a count."""
+    """Reject candidates that are part of a name ("Black Friday", "the Friday Mosque") or a
+    count ("by 2000 troops")."""
     if _NAMED_DAY.search(doc.text[max(0, start - 8) : start]):
         return False
     for ent in doc.ents:

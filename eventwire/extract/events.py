@@ -68,10 +68,11 @@ def extract_events(
     linker = _Linker(doc, places, dates, attributions)
     events: list[EventMention] = []
     for number, sent in enumerate(doc.sents):
-        found = [_Trigger(token, rule) for token, rule in _find_triggers(sent, lexicon)]
+        triggers, outcomes = _find_triggers(sent, lexicon)
+        found = [_Trigger(token, rule) for token, rule in triggers]
         sentence_events: list[tuple[_Trigger, EventMention]] = []
         for trigger in found:
-            mention = _build_mention(trigger, number, sent, lexicon, linker)
+            mention = _build_mention(trigger, number, sent, lexicon, linker, outcomes)
             if mention is not None:
                 sentence_events.append((trigger, mention))
         events.extend(_attach_quantities(sentence_events, [q for q in quantities if q.sentence == number], doc))
@@ -86,16 +87,22 @@ class _Trigger:
         self.rule = rule
 
 
-def _find_triggers(sent: SpacySpan, lexicon: EventLexicon) -> list[tuple[Token, TriggerRule]]:
+def _find_triggers(sent: SpacySpan, lexicon: EventLexicon) -> tuple[list[tuple[Token, TriggerRule]], set[int]]:
+    """Triggers of the sentence, and the token indexes of outcome verbs that yielded to them.
+
+    An "alone" trigger ("killed") describes the outcome of another event of its type when one
+    is in the same sentence ("shelling killed two"): it is not an event of its own, but its
+    object and its place and date phrases still describe that event.
+    """
     headline = is_headline(sent)
     found = [(t, r) for t in sent if (r := _match(t, lexicon, headline)) is not None]
-    # An "alone" trigger ("killed") describes the outcome of another event of its type when one
-    # is in the same sentence ("an air strike killed two"): it is not an event of its own.
-    return [
-        (t, r)
-        for t, r in found
-        if r.requires != "alone" or not any(r2.type == r.type and t2 is not t for t2, r2 in found)
-    ]
+    kept, outcomes = [], set()
+    for token, rule in found:
+        if rule.requires == "alone" and any(r2.type == rule.type and t2 is not token for t2, r2 in found):
+            outcomes.add(token.i)
+        else:
+            kept.append((token, rule))
+    return kept, outcomes
 
 
 def _match(token: Token, lexicon: EventLexicon, headline: bool) -> TriggerRule | None:
@@ -114,8 +121,18 @@ def _match(token: Token, lexicon: EventLexicon, headline: bool) -> TriggerRule |
 
 
 def _requirement_met(token: Token, requires: str | None) -> bool:
-    if requires is None or requires == "alone":
+    if requires is None:
         return True
+    return all(_condition_met(token, condition) for condition in requires.split("+"))
+
+
+def _condition_met(token: Token, requires: str) -> bool:
+    if requires == "alone":
+        return True
+    if requires == "noprt":
+        # The small model tags the particle of "shot down" as prt or as an adverb.
+        return not any(c.dep_ == "prt" or (c.dep_ == "advmod" and c.pos_ in {"ADP", "ADV"} and c.i == token.i + 1
+                                          and c.lower_ in {"down", "up", "off", "out"}) for c in token.children)
     if requires == "dobj":
         return any(c.dep_ == "dobj" for c in token.children)
     if requires == "intransitive":
@@ -169,21 +186,28 @@ class _Linker:
 
 
 def _build_mention(
-    trigger: _Trigger, number: int, sent: SpacySpan, lexicon: EventLexicon, linker: _Linker
+    trigger: _Trigger, number: int, sent: SpacySpan, lexicon: EventLexicon, linker: _Linker, outcomes: set[int]
 ) -> EventMention | None:
     token, rule = trigger.token, trigger.rule
     is_verb = token.pos_ == "VERB"
     host = None if is_verb else _light_verb_host(token, lexicon)
+    outcome, outcome_subject_is_source = _outcome_verb(token, outcomes)
     scope = {t.i for t in local_tokens(token)}
     context_scope = set(scope)
-    if host is not None:
-        # "Putin announced in mid-December the withdrawal": the host's date and place apply.
-        for child in host.children:
-            if child.dep_ in {"prep", "npadvmod", "advmod"} and child.i != token.i:
-                context_scope.update(t.i for t in local_tokens(child))
+    for governor in (host, outcome):
+        if governor is not None:
+            # "Putin announced in mid-December the withdrawal", "shelling killed two in Homs on
+            # Monday": the governing verb's date and place phrases describe the event.
+            for child in governor.children:
+                if child.dep_ in {"prep", "npadvmod", "advmod"} and child.i != token.i:
+                    context_scope.update(t.i for t in local_tokens(child))
 
     source_heads = _source_heads(token, rule, host, lexicon)
     target_heads = _target_heads(token, rule, lexicon, linker)
+    if outcome is not None:
+        target_heads += [t for c in outcome.children if c.dep_ == "dobj" for t in conjuncts(c)]
+        if outcome_subject_is_source and not source_heads:
+            source_heads = subject_of(outcome)
     sources = _actor_mentions(source_heads, number, lexicon)
     targets = _actor_mentions(target_heads, number, lexicon)
     actor_tokens = {
@@ -197,6 +221,9 @@ def _build_mention(
     if not (sources or targets or places or dates or mode_from_context):
         return None  # generic: "a method of carrying out terrorist attacks"
     attribution = linker.attribution_for(token)
+    if not sources and attribution is not None and attribution.cue == "claim" and attribution.scope_kind == "for":
+        # "X claimed responsibility for the attack": X says it did it (status stays "claimed").
+        sources = (ActorMention(attribution.source, number, attribution.source.text),)
     code = lexicon.code(rule.type, mode, rule.cameo)
     headline = is_headline(sent)
     confidence = 0.4 + 0.15 * bool(sources) + 0.1 * bool(targets) + 0.1 * bool(places)
@@ -219,6 +246,24 @@ def _build_mention(
         confidence=round(min(0.95, max(0.05, confidence)), 2),
         rule=rule.rule_id,
     )
+
+
+def _outcome_verb(token: Token, outcomes: set[int]) -> tuple[Token | None, bool]:
+    """The outcome verb ("killed") that yielded to this trigger, and whether its subject acts.
+
+    "Shelling killed two civilians": the trigger is the outcome's subject, its object the victims.
+    "Gunmen killed 14 villagers in an attack": the outcome's subject is the attacker.
+    """
+    if token.dep_ == "nsubj" and token.head.i in outcomes:
+        return token.head, False
+    prep = token.head
+    if token.dep_ == "pobj" and prep.lower_ in {"in", "during"}:
+        verb = prep.head
+        if verb.dep_ == "conj" and verb.head.i in outcomes:
+            verb = verb.head  # "killed 14 and wounded nine in an attack"
+        if verb.i in outcomes:
+            return verb, True
+    return None, False
 
 
 def _trim_end(sent: SpacySpan) -> int:
@@ -255,10 +300,13 @@ def _source_heads(token: Token, rule: TriggerRule, host: Token | None, lexicon: 
             return [o for o in _prep_objects(token, {"by"}) if o.lemma_.lower() not in lexicon.mode_cues]
         subjects = subject_of(token)
         if not subjects and token.dep_ == "pcomp" and token.head.lower_ in {"of", "for"}:
-            # "accused the US of supporting ...": the accused is the doer.
-            accused = token.head.head
-            if accused.dep_ == "dobj":
-                subjects = conjuncts(accused)
+            # "accused the US of supporting ...": the accused is the doer, whether the parser
+            # hangs "of" on the object or on the verb.
+            governor = token.head.head
+            if governor.dep_ == "dobj":
+                subjects = conjuncts(governor)
+            elif governor.pos_ == "VERB":
+                subjects = [t for c in governor.children if c.dep_ == "dobj" for t in conjuncts(c)]
         return subjects
     heads: list[Token] = []
     for child in token.children:
@@ -314,6 +362,7 @@ def _actor_mentions(heads: Sequence[Token], number: int, lexicon: EventLexicon) 
     doc = heads[0].doc if heads else None
     mentions: list[ActorMention] = []
     for head in heads:
+        head = _counted_noun(head)
         if head.pos_ == "PRON" or head.ent_type_ in _NOT_ACTOR_ENTS:
             continue
         members = _of_members(head, lexicon)
@@ -329,6 +378,15 @@ def _actor_mentions(heads: Sequence[Token], number: int, lexicon: EventLexicon) 
                 start = min(start, head_start)
             mentions.append(ActorMention(char_span(doc, start, end), number, head.lemma_))
     return tuple(mentions)
+
+
+def _counted_noun(head: Token) -> Token:
+    """ "Thousands of people protested": the people act, not the number."""
+    if head.pos_ == "NUM" or head.ent_type_ == "CARDINAL":
+        for prep in head.children:
+            if prep.dep_ == "prep" and prep.lower_ == "of":
+                return next((o for o in prep.children if o.dep_ == "pobj"), head)
+    return head
 
 
 def _of_members(head: Token, lexicon: EventLexicon) -> list[Token]:

@@ -135,7 +135,8 @@ _ROLE_NOUNS = frozenset(
 _NAME_PARTICLES = frozenset({"al", "el", "ad", "as", "ash", "ar", "an", "at", "az", "ez", "es",
                              "ed", "bin", "ibn", "abu", "-", "de", "du", "la", "le", "of"})
 _PLACE_LABELS = frozenset({"GPE", "LOC"})
-_MISLABELS = frozenset({"NORP", "ORG", "FAC", "PERSON"})
+#: Labels that the small model gives place names by mistake (it calls a town a PRODUCT too).
+_MISLABELS = frozenset({"NORP", "ORG", "FAC", "PERSON", "PRODUCT", "EVENT", "WORK_OF_ART"})
 
 
 @dataclass(slots=True)
@@ -327,8 +328,8 @@ def _is_person_name(doc: Doc, c: _Candidate) -> bool:
 
 def _is_adjectival(doc: Doc, c: _Candidate) -> bool:
     """ "US-led", "Iran-backed", "Kremlin spokesman": the name qualifies an actor."""
-    if c.end + 1 < len(doc) and doc[c.end].text == "-" and doc[c.end - 1].whitespace_ == "":
-        return doc[c.end + 1].is_lower
+    if c.end + 1 < len(doc) and doc[c.end].text == "-" and doc[c.end].whitespace_ == "":
+        return doc[c.end + 1].is_lower  # "Idlib - the last stronghold" is a dash, not a compound
     return c.end < len(doc) and doc[c.end].lower_ in _ROLE_NOUNS
 
 

