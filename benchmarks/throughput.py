@@ -25,7 +25,9 @@ DEFAULT_CORPUS = Path(__file__).resolve().parents[2] / "shared" / "gold" / "corp
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS, help="JSONL corpus {id, text, ...}")
     parser.add_argument("--limit", type=int, default=500, help="first N articles (0: all)")
     parser.add_argument("--json", action="store_true", help="print one JSON object")
@@ -67,10 +69,18 @@ def main() -> int:
     report = {
         "docs": len(texts),
         "words": words,
-        "bare_spacy": {"seconds": round(bare_s, 2), "docs_per_s": round(len(texts) / bare_s, 2),
-                       "words_per_s": round(words / bare_s)},
-        "pipeline": {"seconds": round(full_s, 2), "docs_per_s": round(len(texts) / full_s, 2),
-                     "words_per_s": round(words / full_s), "events": events, "failures": failures},
+        "bare_spacy": {
+            "seconds": round(bare_s, 2),
+            "docs_per_s": round(len(texts) / bare_s, 2),
+            "words_per_s": round(words / bare_s),
+        },
+        "pipeline": {
+            "seconds": round(full_s, 2),
+            "docs_per_s": round(len(texts) / full_s, 2),
+            "words_per_s": round(words / full_s),
+            "events": events,
+            "failures": failures,
+        },
         "ratio_pipeline_to_bare": round(full_s / bare_s, 3),
         "pipeline_load_s": round(load_s, 2),
         "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024),
@@ -81,10 +91,13 @@ def main() -> int:
         print(f"{report['docs']} docs, {words} words from {args.corpus.name}")
         for name in ("bare_spacy", "pipeline"):
             r = report[name]
-            print(f"  {name:<11} {r['seconds']:>8.2f} s  {r['docs_per_s']:>7.2f} docs/s  {r['words_per_s']:>7} words/s")
+            rate = f"{r['docs_per_s']:>7.2f} docs/s  {r['words_per_s']:>7} words/s"
+            print(f"  {name:<11} {r['seconds']:>8.2f} s  {rate}")
         print(f"  ratio pipeline/bare spaCy time: {report['ratio_pipeline_to_bare']}")
-        print(f"  events: {events}, failures: {failures}, pipeline load: {load_s:.2f} s, "
-              f"peak RSS: {report['peak_rss_mb']} MB")
+        print(
+            f"  events: {events}, failures: {failures}, pipeline load: {load_s:.2f} s, "
+            f"peak RSS: {report['peak_rss_mb']} MB"
+        )
     return 0
 
 

@@ -31,7 +31,9 @@ def main(ctx: click.Context, config_path: str | None, verbose: bool) -> None:
     Example:
       eventwire extract article.txt --published 2018-01-12
     """
-    logging.basicConfig(level=logging.INFO if verbose else logging.WARNING, format="%(levelname)s %(message)s")
+    logging.basicConfig(
+        level=logging.INFO if verbose else logging.WARNING, format="%(levelname)s %(message)s"
+    )
     try:
         ctx.obj = load_config(config_path)
     except EventwireError as exc:
@@ -42,7 +44,11 @@ def main(ctx: click.Context, config_path: str | None, verbose: bool) -> None:
 @click.argument("files", nargs=-1, required=True)
 @click.option("--published", help="Publication date (YYYY-MM-DD) for inputs that carry none.")
 @click.option(
-    "--format", "fmt", type=click.Choice(["table", "json", "jsonl"]), default="table", show_default=True,
+    "--format",
+    "fmt",
+    type=click.Choice(["table", "json", "jsonl"]),
+    default="table",
+    show_default=True,
     help="table for reading; json (one object, or an array for several inputs); jsonl (one line per input).",
 )
 @click.option("--encoding", default="utf-8", show_default=True, help="Encoding of the input files.")
@@ -73,7 +79,9 @@ def extract(config: Config, files: tuple[str, ...], published: str | None, fmt: 
         pipeline = Pipeline.load(config)
     except EventwireError as exc:
         raise click.ClickException(str(exc)) from exc
-    inputs = read_articles(files, config.ingest, published=published, encoding=encoding, stdin=sys.stdin.buffer)
+    inputs = read_articles(
+        files, config.ingest, published=published, encoding=encoding, stdin=sys.stdin.buffer
+    )
     failed = _write(pipeline.extract(inputs), fmt)
     if failed:
         click.echo(f"eventwire: {failed} input(s) failed; see the messages above", err=True)
@@ -110,17 +118,21 @@ def _write(outcomes: Iterable[ExtractionResult | Failure], fmt: str) -> int:
         else:
             collected.append(data)
     if fmt == "json":
-        click.echo(json.dumps(collected[0] if len(collected) == 1 else collected, indent=2, ensure_ascii=False))
+        click.echo(
+            json.dumps(collected[0] if len(collected) == 1 else collected, indent=2, ensure_ascii=False)
+        )
     return failed
 
 
 def render_table(result: ExtractionResult) -> str:
     """A readable text table of one article's events."""
     article = result.article
-    lines = [f"# {article.title or article.source or article.id}  (published {article.published or 'unknown'})"]
+    lines = [
+        f"# {article.title or article.source or article.id}  (published {article.published or 'unknown'})"
+    ]
     for warning in result.warnings:
         lines.append(f"! {warning}")
-    header = f"{'#':>2}  {'event':<24} {'date':<16} {'where':<26} {'who -> whom':<40} {'figures':<28} {'says who':<26} status"
+    header = f"{'#':>2}  " + " ".join(_cut(title, width) for title, width in _COLUMNS) + " status"
     lines += [header, "-" * len(header)]
     for number, event in enumerate(result.events, 1):
         lines.append(_row(number, event))
@@ -128,6 +140,16 @@ def render_table(result: ExtractionResult) -> str:
     if not result.events:
         lines.append("   (no events found)")
     return "\n".join(lines) + "\n"
+
+
+_COLUMNS = (
+    ("event", 24),
+    ("date", 16),
+    ("where", 26),
+    ("who -> whom", 40),
+    ("figures", 28),
+    ("says who", 26),
+)
 
 
 def _row(number: int, event: Event) -> str:
@@ -138,9 +160,11 @@ def _row(number: int, event: Event) -> str:
     whom = ", ".join(_actor(a) for a in event.target_actors)
     figures = ", ".join(f"{q.what}={_figure(q.value, q.low, q.high)}" for q in event.quantities)
     says = ", ".join(_actor(a) for a in event.attributed_to)
+    cells = (what, when, where, who + (" -> " + whom if whom else ""), figures, says)
     return (
-        f"{number:>2}  {_cut(what, 24)} {_cut(when, 16)} {_cut(where, 26)} "
-        f"{_cut(who + (' -> ' + whom if whom else ''), 40)} {_cut(figures, 28)} {_cut(says, 26)} {event.status}"
+        f"{number:>2}  "
+        + " ".join(_cut(c, w) for c, (_, w) in zip(cells, _COLUMNS, strict=True))
+        + f" {event.status}"
     )
 
 

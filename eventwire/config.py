@@ -63,8 +63,10 @@ def _section(cls: type, values: dict[str, Any], name: str) -> Any:
     known = {f.name: f for f in fields(cls)}
     unknown = set(values) - set(known)
     if unknown:
-        raise ConfigError(f"unknown key(s) in [{name}]: {', '.join(sorted(unknown))}; "
-                          f"see eventwire/data/default_config.toml for the valid keys")
+        raise ConfigError(
+            f"unknown key(s) in [{name}]: {', '.join(sorted(unknown))}; "
+            f"see eventwire/data/default_config.toml for the valid keys"
+        )
     default = cls()
     for key, value in values.items():
         expected = type(getattr(default, key))

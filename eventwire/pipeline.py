@@ -79,10 +79,17 @@ class Pipeline:
                 yield item if isinstance(item, Failure) else outcomes[id(item)]
 
     def extract_text(
-        self, text: str, *, published: str | None = None, title: str | None = None, article_id: str | None = None
+        self,
+        text: str,
+        *,
+        published: str | None = None,
+        title: str | None = None,
+        article_id: str | None = None,
     ) -> ExtractionResult:
         """Extract from one text; raises the article's error instead of returning a Failure."""
-        article = Article(id=article_id or make_id(text, prefix="a-"), text=text, title=title, published=published)
+        article = Article(
+            id=article_id or make_id(text, prefix="a-"), text=text, title=title, published=published
+        )
         outcome = next(self.extract([article]))
         if isinstance(outcome, Failure):
             raise EventwireError(f"{outcome.error}: {outcome.message}")
@@ -168,5 +175,10 @@ def _unique(places: list[Place]) -> list[Place]:
 
 
 def _failure(article: Article, stage: str, message: str) -> Failure:
-    return Failure(source=article.source or article.id, stage=stage, error="ExtractionError", message=message,
-                   article_id=article.id)
+    return Failure(
+        source=article.source or article.id,
+        stage=stage,
+        error="ExtractionError",
+        message=message,
+        article_id=article.id,
+    )

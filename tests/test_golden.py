@@ -115,9 +115,8 @@ def test_golden_case(pipeline, case_path: Path) -> None:
     unmatched = list(events)
     for expected in case["events"]:
         match = next((e for e in unmatched if event_matches(e, expected)), None)
-        assert match is not None, (
-            f"no event matches {json.dumps(expected)}\nevents:\n"
-            + "\n".join(json.dumps(to_dict(e), default=str)[:400] for e in events)
+        assert match is not None, f"no event matches {json.dumps(expected)}\nevents:\n" + "\n".join(
+            json.dumps(to_dict(e), default=str)[:400] for e in events
         )
         unmatched.remove(match)
     for forbidden in case.get("absent", []):
@@ -128,7 +127,8 @@ def test_golden_case(pipeline, case_path: Path) -> None:
     ]
     for expected_place in case.get("places", []):
         assert any(
-            p.text == expected_place["text"] and place_matches(p, {k: v for k, v in expected_place.items() if k != "text"})
+            p.text == expected_place["text"]
+            and place_matches(p, {k: v for k, v in expected_place.items() if k != "text"})
             for p in result.places
         ), f"place {expected_place} not resolved as expected"
 

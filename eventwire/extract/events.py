@@ -75,7 +75,9 @@ def extract_events(
             mention = _build_mention(trigger, number, sent, lexicon, linker, outcomes)
             if mention is not None:
                 sentence_events.append((trigger, mention))
-        events.extend(_attach_quantities(sentence_events, [q for q in quantities if q.sentence == number], doc))
+        events.extend(
+            _attach_quantities(sentence_events, [q for q in quantities if q.sentence == number], doc)
+        )
     return events
 
 
@@ -87,7 +89,9 @@ class _Trigger:
         self.rule = rule
 
 
-def _find_triggers(sent: SpacySpan, lexicon: EventLexicon) -> tuple[list[tuple[Token, TriggerRule]], set[int]]:
+def _find_triggers(
+    sent: SpacySpan, lexicon: EventLexicon
+) -> tuple[list[tuple[Token, TriggerRule]], set[int]]:
     """Triggers of the sentence, and the token indexes of outcome verbs that yielded to them.
 
     An "alone" trigger ("killed") describes the outcome of another event of its type when one
@@ -131,8 +135,16 @@ def _condition_met(token: Token, requires: str) -> bool:
         return True
     if requires == "noprt":
         # The small model tags the particle of "shot down" as prt or as an adverb.
-        return not any(c.dep_ == "prt" or (c.dep_ == "advmod" and c.pos_ in {"ADP", "ADV"} and c.i == token.i + 1
-                                          and c.lower_ in {"down", "up", "off", "out"}) for c in token.children)
+        return not any(
+            c.dep_ == "prt"
+            or (
+                c.dep_ == "advmod"
+                and c.pos_ in {"ADP", "ADV"}
+                and c.i == token.i + 1
+                and c.lower_ in {"down", "up", "off", "out"}
+            )
+            for c in token.children
+        )
     if requires == "dobj":
         return any(c.dep_ == "dobj" for c in token.children)
     if requires == "intransitive":
@@ -186,7 +198,12 @@ class _Linker:
 
 
 def _build_mention(
-    trigger: _Trigger, number: int, sent: SpacySpan, lexicon: EventLexicon, linker: _Linker, outcomes: set[int]
+    trigger: _Trigger,
+    number: int,
+    sent: SpacySpan,
+    lexicon: EventLexicon,
+    linker: _Linker,
+    outcomes: set[int],
 ) -> EventMention | None:
     token, rule = trigger.token, trigger.rule
     is_verb = token.pos_ == "VERB"
@@ -221,7 +238,12 @@ def _build_mention(
     if not (sources or targets or places or dates or mode_from_context):
         return None  # generic: "a method of carrying out terrorist attacks"
     attribution = linker.attribution_for(token)
-    if not sources and attribution is not None and attribution.cue == "claim" and attribution.scope_kind == "for":
+    if (
+        not sources
+        and attribution is not None
+        and attribution.cue == "claim"
+        and attribution.scope_kind == "for"
+    ):
         # "X claimed responsibility for the attack": X says it did it (status stays "claimed").
         sources = (ActorMention(attribution.source, number, attribution.source.text),)
     code = lexicon.code(rule.type, mode, rule.cameo)
@@ -312,8 +334,10 @@ def _source_heads(token: Token, rule: TriggerRule, host: Token | None, lexicon: 
     for child in token.children:
         if child.dep_ == "poss" and child.ent_type_ not in _NOT_ACTOR_ENTS:
             heads.extend(conjuncts(child))
-        elif child.dep_ in {"amod", "compound"} and child.ent_type_ in {"NORP", "ORG"} and not _same_entity(
-            child, token
+        elif (
+            child.dep_ in {"amod", "compound"}
+            and child.ent_type_ in {"NORP", "ORG"}
+            and not _same_entity(child, token)
         ):
             heads.append(child)  # "Russian airstrikes", "Hamas attack" (not "Astana talks": a place)
     heads.extend(o for o in _prep_objects(token, {"by"}) if o.lemma_.lower() not in lexicon.mode_cues)
@@ -359,7 +383,6 @@ def _target_heads(token: Token, rule: TriggerRule, lexicon: EventLexicon, linker
 
 
 def _actor_mentions(heads: Sequence[Token], number: int, lexicon: EventLexicon) -> tuple[ActorMention, ...]:
-    doc = heads[0].doc if heads else None
     mentions: list[ActorMention] = []
     for head in heads:
         head = _counted_noun(head)
@@ -368,7 +391,7 @@ def _actor_mentions(heads: Sequence[Token], number: int, lexicon: EventLexicon) 
         members = _of_members(head, lexicon)
         if not members:
             start, end = noun_phrase(head)
-            mentions.append(ActorMention(char_span(doc, start, end), number, head.lemma_))
+            mentions.append(ActorMention(char_span(head.doc, start, end), number, head.lemma_))
             continue
         # The first member carries the role words: "presidents of Turkey", "Russia", "Iran".
         head_start = noun_phrase(head)[0]
@@ -376,7 +399,7 @@ def _actor_mentions(heads: Sequence[Token], number: int, lexicon: EventLexicon) 
             start, end = noun_phrase(member)
             if member is members[0]:
                 start = min(start, head_start)
-            mentions.append(ActorMention(char_span(doc, start, end), number, head.lemma_))
+            mentions.append(ActorMention(char_span(head.doc, start, end), number, head.lemma_))
     return tuple(mentions)
 
 
@@ -418,7 +441,9 @@ def _mode(
     for obj in _prep_objects(token, {"by", "with"}):
         cue_words.update(t.lemma_.lower() for t in obj.subtree)
     for head in source_heads:
-        cue_words.update(t.lemma_.lower() for t in head.subtree if t.dep_ in {"compound", "amod"} or t is head)
+        cue_words.update(
+            t.lemma_.lower() for t in head.subtree if t.dep_ in {"compound", "amod"} or t is head
+        )
     from_context = next((mode for cue, mode in lexicon.mode_cues.items() if cue in cue_words), None)
     if from_context:
         return from_context, True
@@ -436,7 +461,10 @@ def _status(
             return "denied"
         if any(c.dep_ == "aux" and c.lower_ in lexicon.modals for c in governor.children):
             return "hypothetical"
-        if governor.dep_ in {"xcomp", "advcl", "ccomp"} and governor.head.lemma_.lower() in lexicon.irrealis_verbs:
+        if (
+            governor.dep_ in {"xcomp", "advcl", "ccomp"}
+            and governor.head.lemma_.lower() in lexicon.irrealis_verbs
+        ):
             return "hypothetical"
     elif token.dep_ == "dobj" and token.head.lemma_.lower() in lexicon.irrealis_verbs:
         return "hypothetical"  # "threatened an offensive"

@@ -89,7 +89,9 @@ class EventLexicon:
                 for row in read_table("assault_modes.tsv")
             },
             acled_codes={
-                (row["type"], row["mode"]): AcledCode(None, row["acled_event_type"], row["acled_sub_event_type"])
+                (row["type"], row["mode"]): AcledCode(
+                    None, row["acled_event_type"], row["acled_sub_event_type"]
+                )
                 for row in read_table("acled_types.tsv")
             },
             modals=frozenset(r["word"] for r in modality if r["kind"] == "modal"),
@@ -97,18 +99,21 @@ class EventLexicon:
             place_nouns=_word_list("place_nouns.txt"),
         )
 
-    def code(self, event_type: str, mode: str | None, cameo: str, *, civilian_target: bool = False) -> AcledCode:
+    def code(
+        self, event_type: str, mode: str | None, cameo: str, *, civilian_target: bool = False
+    ) -> AcledCode:
         """CAMEO and ACLED codes for a PLOVER type and mode."""
         if event_type == "ASSAULT":
-            remote = mode in {"drone", "aerial", "heavy-weapons", "explosives", "suicide-attack"}
-            key = "civilians" if civilian_target and not remote and mode in {None, "firearms"} else (mode or "-")
-            found = self.assault_codes.get(key) or self.assault_codes["-"]
+            found = self.assault_codes.get(mode or "-") or self.assault_codes["-"]
+            if civilian_target and found.event_type == "Battles":
+                # One-sided violence: what would be a clash is an attack on civilians (ACLED).
+                found = self.assault_codes["civilians"]
             # A trigger with its own specific code (e.g. 186 assassinate) keeps it.
             return AcledCode(cameo if cameo != "190" else found.cameo, found.event_type, found.sub_event_type)
-        found = self.acled_codes.get((event_type, mode or "-"))
-        if found is None:
+        other = self.acled_codes.get((event_type, mode or "-"))
+        if other is None:
             return AcledCode(cameo, None, None)
-        return AcledCode(cameo, found.event_type, found.sub_event_type)
+        return AcledCode(cameo, other.event_type, other.sub_event_type)
 
 
 def _word_list(name: str) -> frozenset[str]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from typing import Literal
 
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
@@ -97,11 +98,18 @@ def noun_phrase(head: Token) -> tuple[int, int]:
     """
     start, end = head.i, head.i + 1
     for child in head.children:
-        keep = child.dep_ in _PHRASE_DEPS or (
-            # "ministry of defence", but not "accused the US of supporting ..."
-            child.dep_ == "prep" and child.lower_ == "of" and child.i == head.i + 1
-            and head.pos_ == "NOUN" and any(g.dep_ == "pobj" for g in child.children)
-        ) or (child.dep_ == "punct" and child.text == "-" and child.i < head.i)
+        keep = (
+            child.dep_ in _PHRASE_DEPS
+            or (
+                # "ministry of defence", but not "accused the US of supporting ..."
+                child.dep_ == "prep"
+                and child.lower_ == "of"
+                and child.i == head.i + 1
+                and head.pos_ == "NOUN"
+                and any(g.dep_ == "pobj" for g in child.children)
+            )
+            or (child.dep_ == "punct" and child.text == "-" and child.i < head.i)
+        )
         if keep:
             start = min(start, child.left_edge.i)
             end = max(end, child.right_edge.i + 1)
@@ -131,7 +139,7 @@ def tokens_within(doc: Doc, spans: Iterable[Span]) -> list[list[Token]]:
 _FUTURE_AUX = frozenset({"will", "shall", "'ll"})
 
 
-def clause_tense(doc: Doc, char_offset: int) -> str:
+def clause_tense(doc: Doc, char_offset: int) -> Literal["past", "future", "unknown"]:
     """Tense of the clause around a character offset: "past", "future" or "unknown".
 
     "Putin faces an election this March" reads forward; "said Saturday's attacks" backward.

@@ -24,8 +24,8 @@ from eventwire.records import (
     ActorMention,
     Article,
     Attribution,
-    EventMention,
     Event,
+    EventMention,
     Place,
     Quantity,
     ResolvedDate,
@@ -111,7 +111,9 @@ def _draft(
     if mention.attribution is not None:
         source = mention.attribution.source
         (coded,) = actors.code([ActorMention(source, mention.sentence, source.text)])
-        attributed.append(Attribution(source.text, coded.country, coded.sector, source, mention.attribution.cue))
+        attributed.append(
+            Attribution(source.text, coded.country, coded.sector, source, mention.attribution.cue)
+        )
     return _Draft(
         mention=mention,
         sources=sources,
@@ -157,7 +159,10 @@ def _event_date(
     if len(in_sentence) == 1 and in_sentence[0].value is not None:
         return replace(in_sentence[0], basis="sentence")
     return ResolvedDate(
-        value=article.published, precision="unknown", text="", anchored=article.published is not None,
+        value=article.published,
+        precision="unknown",
+        text="",
+        anchored=article.published is not None,
         basis="publication",
     )
 
@@ -232,9 +237,9 @@ def _places_compatible(a: list[Place], b: list[Place]) -> bool:
 def _combine(a: _Draft, b: _Draft) -> _Draft:
     primary, other = (a, b) if a.richness >= b.richness else (b, a)
     locations = primary.locations
-    if not locations or (other.locations and min(p.precision for p in other.locations) < min(
-        p.precision for p in locations
-    )):
+    if not locations or (
+        other.locations and min(p.precision for p in other.locations) < min(p.precision for p in locations)
+    ):
         locations = other.locations or locations
     known = {q.what for q in primary.quantities}
     return replace(
@@ -266,8 +271,13 @@ def _split(article: Article, draft: _Draft) -> list[Event]:
     link = make_id(article.id, mention.trigger.start, prefix="ln-") if len(locations) > 1 else None
     return [
         Event(
-            id=make_id(article.id, mention.trigger.start, mention.type, location.geonameid if location else "",
-                       prefix="ev-"),
+            id=make_id(
+                article.id,
+                mention.trigger.start,
+                mention.type,
+                location.geonameid if location else "",
+                prefix="ev-",
+            ),
             type=mention.type,
             mode=draft.mode,
             cameo=draft.cameo,

@@ -240,7 +240,7 @@ def _choose(
     evidence: Sequence[tuple[str, str, GazetteerEntry | None, float]],
     country_bias: str | None,
 ) -> _Choice:
-    kind, _ = _split_hint(mention.feature_hint)
+    kind, near = _split_hint(mention.feature_hint)
     scored = []
     for entry in found:
         values, country, near_name = _features(entry, kind, key, evidence, country_bias)
@@ -255,7 +255,8 @@ def _choose(
         or distance_km(entry.lat, entry.lon, best.lat, best.lon) > _SAME_SPOT_KM
     )
     supported = (
-        values["hint"] > 0
+        near  # "near X", "the outskirts of X": the text itself says X is a place
+        or values["hint"] > 0
         or values["context"] > 0
         or values["proximity"] > 0.3
         or values["bias"] > 0

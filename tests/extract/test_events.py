@@ -18,8 +18,15 @@ def lexicon() -> EventLexicon:
 def parsed(make_doc, rows):
     """rows: (word, pos, dep, head index, entity IOB, lemma) -> a Doc with that parse."""
     words, pos, deps, heads, ents, lemmas = zip(*rows, strict=True)
-    return make_doc(words, pos=pos, deps=deps, heads=heads, ents=ents, lemmas=lemmas,
-                    sent_starts=[True] + [False] * (len(rows) - 1))
+    return make_doc(
+        words,
+        pos=pos,
+        deps=deps,
+        heads=heads,
+        ents=ents,
+        lemmas=lemmas,
+        sent_starts=[True] + [False] * (len(rows) - 1),
+    )
 
 
 def mention_of(doc, token_index, kind):
@@ -29,18 +36,23 @@ def mention_of(doc, token_index, kind):
 
 
 def test_verb_with_subject_place_and_date(make_doc, lexicon):
-    doc = parsed(make_doc, [
-        ("Rebels", "NOUN", "nsubj", 1, "O", "rebel"),
-        ("attacked", "VERB", "ROOT", 1, "O", "attack"),
-        ("the", "DET", "det", 3, "O", "the"),
-        ("town", "NOUN", "dobj", 1, "O", "town"),
-        ("of", "ADP", "prep", 3, "O", "of"),
-        ("Dori", "PROPN", "pobj", 4, "B-GPE", "Dori"),
-        ("on", "ADP", "prep", 1, "O", "on"),
-        ("Monday", "PROPN", "pobj", 6, "B-DATE", "Monday"),
-        (".", "PUNCT", "punct", 1, "O", "."),
-    ])
-    events = extract_events(doc, lexicon, places=[mention_of(doc, 5, "place")], dates=[mention_of(doc, 7, "date")])
+    doc = parsed(
+        make_doc,
+        [
+            ("Rebels", "NOUN", "nsubj", 1, "O", "rebel"),
+            ("attacked", "VERB", "ROOT", 1, "O", "attack"),
+            ("the", "DET", "det", 3, "O", "the"),
+            ("town", "NOUN", "dobj", 1, "O", "town"),
+            ("of", "ADP", "prep", 3, "O", "of"),
+            ("Dori", "PROPN", "pobj", 4, "B-GPE", "Dori"),
+            ("on", "ADP", "prep", 1, "O", "on"),
+            ("Monday", "PROPN", "pobj", 6, "B-DATE", "Monday"),
+            (".", "PUNCT", "punct", 1, "O", "."),
+        ],
+    )
+    events = extract_events(
+        doc, lexicon, places=[mention_of(doc, 5, "place")], dates=[mention_of(doc, 7, "date")]
+    )
     assert len(events) == 1
     event = events[0]
     assert (event.type, event.status, event.trigger.text) == ("ASSAULT", "asserted", "attacked")
@@ -52,16 +64,19 @@ def test_verb_with_subject_place_and_date(make_doc, lexicon):
 
 
 def test_noun_trigger_takes_mode_from_agent_and_target_from_on_phrase(make_doc, lexicon):
-    doc = parsed(make_doc, [
-        ("Attacks", "NOUN", "nsubj", 6, "O", "attack"),
-        ("on", "ADP", "prep", 0, "O", "on"),
-        ("Kurdish", "ADJ", "amod", 3, "B-NORP", "kurdish"),
-        ("fighters", "NOUN", "pobj", 1, "O", "fighter"),
-        ("by", "ADP", "prep", 0, "O", "by"),
-        ("drones", "NOUN", "pobj", 4, "O", "drone"),
-        ("continued", "VERB", "ROOT", 6, "O", "continue"),
-        (".", "PUNCT", "punct", 6, "O", "."),
-    ])
+    doc = parsed(
+        make_doc,
+        [
+            ("Attacks", "NOUN", "nsubj", 6, "O", "attack"),
+            ("on", "ADP", "prep", 0, "O", "on"),
+            ("Kurdish", "ADJ", "amod", 3, "B-NORP", "kurdish"),
+            ("fighters", "NOUN", "pobj", 1, "O", "fighter"),
+            ("by", "ADP", "prep", 0, "O", "by"),
+            ("drones", "NOUN", "pobj", 4, "O", "drone"),
+            ("continued", "VERB", "ROOT", 6, "O", "continue"),
+            (".", "PUNCT", "punct", 6, "O", "."),
+        ],
+    )
     (event,) = extract_events(doc, lexicon)
     assert event.mode == "drone"
     assert event.acled_sub_event_type == "Air/drone strike"
@@ -81,26 +96,33 @@ def test_modality_and_negation_set_status(make_doc, lexicon, aux, neg, status):
     if neg:
         rows.append((neg, "PART", "neg", 0, "O", neg))
     verb_index = len(rows)
-    rows += [("attack", "VERB", "ROOT", verb_index, "O", "attack"),
-             ("militants", "NOUN", "dobj", verb_index, "O", "militant"),
-             (".", "PUNCT", "punct", verb_index, "O", ".")]
-    rows = [(w, p, d, verb_index if i != verb_index and h == 0 else h, e, lem)
-            for i, (w, p, d, h, e, lem) in enumerate(rows)]
+    rows += [
+        ("attack", "VERB", "ROOT", verb_index, "O", "attack"),
+        ("militants", "NOUN", "dobj", verb_index, "O", "militant"),
+        (".", "PUNCT", "punct", verb_index, "O", "."),
+    ]
+    rows = [
+        (w, p, d, verb_index if i != verb_index and h == 0 else h, e, lem)
+        for i, (w, p, d, h, e, lem) in enumerate(rows)
+    ]
     (event,) = extract_events(parsed(make_doc, rows), lexicon)
     assert event.status == status
     assert [a.span.text for a in event.targets] == ["militants"]
 
 
 def test_light_verb_lends_subject_and_date_to_event_noun(make_doc, lexicon):
-    doc = parsed(make_doc, [
-        ("Rebels", "NOUN", "nsubj", 1, "O", "rebel"),
-        ("launched", "VERB", "ROOT", 1, "O", "launch"),
-        ("an", "DET", "det", 3, "O", "an"),
-        ("offensive", "NOUN", "dobj", 1, "O", "offensive"),
-        ("on", "ADP", "prep", 1, "O", "on"),
-        ("Sunday", "PROPN", "pobj", 4, "B-DATE", "Sunday"),
-        (".", "PUNCT", "punct", 1, "O", "."),
-    ])
+    doc = parsed(
+        make_doc,
+        [
+            ("Rebels", "NOUN", "nsubj", 1, "O", "rebel"),
+            ("launched", "VERB", "ROOT", 1, "O", "launch"),
+            ("an", "DET", "det", 3, "O", "an"),
+            ("offensive", "NOUN", "dobj", 1, "O", "offensive"),
+            ("on", "ADP", "prep", 1, "O", "on"),
+            ("Sunday", "PROPN", "pobj", 4, "B-DATE", "Sunday"),
+            (".", "PUNCT", "punct", 1, "O", "."),
+        ],
+    )
     (event,) = extract_events(doc, lexicon, dates=[mention_of(doc, 5, "date")])
     assert event.trigger.text == "offensive"
     assert [a.span.text for a in event.sources] == ["Rebels"]
@@ -108,30 +130,36 @@ def test_light_verb_lends_subject_and_date_to_event_noun(make_doc, lexicon):
 
 
 def test_generic_mention_without_arguments_is_dropped(make_doc, lexicon):
-    doc = parsed(make_doc, [
-        ("Terrorist", "ADJ", "amod", 1, "O", "terrorist"),
-        ("attacks", "NOUN", "nsubj", 2, "O", "attack"),
-        ("worry", "VERB", "ROOT", 2, "O", "worry"),
-        ("experts", "NOUN", "dobj", 2, "O", "expert"),
-        (".", "PUNCT", "punct", 2, "O", "."),
-    ])
+    doc = parsed(
+        make_doc,
+        [
+            ("Terrorist", "ADJ", "amod", 1, "O", "terrorist"),
+            ("attacks", "NOUN", "nsubj", 2, "O", "attack"),
+            ("worry", "VERB", "ROOT", 2, "O", "worry"),
+            ("experts", "NOUN", "dobj", 2, "O", "expert"),
+            (".", "PUNCT", "punct", 2, "O", "."),
+        ],
+    )
     assert extract_events(doc, lexicon) == []
 
 
 def test_call_on_is_a_request_with_targets_not_dates(make_doc, lexicon):
-    doc = parsed(make_doc, [
-        ("Egypt", "PROPN", "nsubj", 1, "B-GPE", "Egypt"),
-        ("called", "VERB", "ROOT", 1, "O", "call"),
-        ("on", "ADP", "prep", 1, "O", "on"),
-        ("Israel", "PROPN", "pobj", 2, "B-GPE", "Israel"),
-        ("and", "CCONJ", "cc", 3, "O", "and"),
-        ("Hamas", "PROPN", "conj", 3, "B-ORG", "Hamas"),
-        ("on", "ADP", "prep", 1, "O", "on"),
-        ("Friday", "PROPN", "pobj", 6, "B-DATE", "Friday"),
-        ("to", "PART", "aux", 9, "O", "to"),
-        ("talk", "VERB", "xcomp", 1, "O", "talk"),
-        (".", "PUNCT", "punct", 1, "O", "."),
-    ])
+    doc = parsed(
+        make_doc,
+        [
+            ("Egypt", "PROPN", "nsubj", 1, "B-GPE", "Egypt"),
+            ("called", "VERB", "ROOT", 1, "O", "call"),
+            ("on", "ADP", "prep", 1, "O", "on"),
+            ("Israel", "PROPN", "pobj", 2, "B-GPE", "Israel"),
+            ("and", "CCONJ", "cc", 3, "O", "and"),
+            ("Hamas", "PROPN", "conj", 3, "B-ORG", "Hamas"),
+            ("on", "ADP", "prep", 1, "O", "on"),
+            ("Friday", "PROPN", "pobj", 6, "B-DATE", "Friday"),
+            ("to", "PART", "aux", 9, "O", "to"),
+            ("talk", "VERB", "xcomp", 1, "O", "talk"),
+            (".", "PUNCT", "punct", 1, "O", "."),
+        ],
+    )
     (event,) = extract_events(doc, lexicon, dates=[mention_of(doc, 7, "date")])
     assert event.type == "REQUEST"
     assert [a.span.text for a in event.sources] == ["Egypt"]
@@ -140,15 +168,18 @@ def test_call_on_is_a_request_with_targets_not_dates(make_doc, lexicon):
 
 
 def test_attribution_scope_covers_reported_clause(make_doc, lexicon):
-    doc = parsed(make_doc, [
-        ("Police", "NOUN", "nsubj", 1, "O", "police"),
-        ("said", "VERB", "ROOT", 1, "O", "say"),
-        ("gunmen", "NOUN", "nsubj", 3, "O", "gunman"),
-        ("attacked", "VERB", "ccomp", 1, "O", "attack"),
-        ("a", "DET", "det", 5, "O", "a"),
-        ("checkpoint", "NOUN", "dobj", 3, "O", "checkpoint"),
-        (".", "PUNCT", "punct", 1, "O", "."),
-    ])
+    doc = parsed(
+        make_doc,
+        [
+            ("Police", "NOUN", "nsubj", 1, "O", "police"),
+            ("said", "VERB", "ROOT", 1, "O", "say"),
+            ("gunmen", "NOUN", "nsubj", 3, "O", "gunman"),
+            ("attacked", "VERB", "ccomp", 1, "O", "attack"),
+            ("a", "DET", "det", 5, "O", "a"),
+            ("checkpoint", "NOUN", "dobj", 3, "O", "checkpoint"),
+            (".", "PUNCT", "punct", 1, "O", "."),
+        ],
+    )
     attributions = extract_attributions(doc, lexicon)
     assert [(a.source.text, a.cue, a.status) for a in attributions] == [("Police", "say", "asserted")]
     assert attributions[0].scope.text == "gunmen attacked a checkpoint"
@@ -158,12 +189,15 @@ def test_attribution_scope_covers_reported_clause(make_doc, lexicon):
 
 
 def test_outcome_verb_yields_to_the_attack_in_its_sentence(make_doc, lexicon):
-    doc = parsed(make_doc, [
-        ("Shelling", "NOUN", "nsubj", 1, "O", "shelling"),
-        ("killed", "VERB", "ROOT", 1, "O", "kill"),
-        ("civilians", "NOUN", "dobj", 1, "O", "civilian"),
-        (".", "PUNCT", "punct", 1, "O", "."),
-    ])
+    doc = parsed(
+        make_doc,
+        [
+            ("Shelling", "NOUN", "nsubj", 1, "O", "shelling"),
+            ("killed", "VERB", "ROOT", 1, "O", "kill"),
+            ("civilians", "NOUN", "dobj", 1, "O", "civilian"),
+            (".", "PUNCT", "punct", 1, "O", "."),
+        ],
+    )
     (event,) = extract_events(doc, lexicon)
     assert event.trigger.text == "Shelling"
     assert event.mode == "heavy-weapons"

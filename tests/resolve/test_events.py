@@ -1,0 +1,142 @@
+"""Assembling events from resolved mentions: date choice, location choice, merging, splitting."""
+
+from __future__ import annotations
+
+import pytest
+
+from eventwire.extract.lexicon import EventLexicon
+from eventwire.records import Article, DateMention, EventMention, Place, PlaceMention, ResolvedDate, Span
+from eventwire.resolve.actors import ActorDictionary
+from eventwire.resolve.events import key, resolve_events
+
+TEXT = "x" * 400
+ARTICLE = Article(id="a-1", text=TEXT, published="2024-03-15")
+
+
+@pytest.fixture(scope="module")
+def lexicon() -> EventLexicon:
+    return EventLexicon.load()
+
+
+@pytest.fixture(scope="module")
+def actors() -> ActorDictionary:
+    return ActorDictionary.from_rows([("rebels", "", "REB", "role", "")])
+
+
+def span(start: int, end: int) -> Span:
+    return Span(TEXT[start:end], start, end)
+
+
+def place(
+    name: str, geonameid: int, start: int, precision: int = 1, country: str = "SYR", code: str = "PPL"
+) -> Place:
+    return Place(name, geonameid, 35.0, 36.0, country, None, precision, name, span(start, start + 5), code)
+
+
+def mention(
+    trigger_at: int, *, mode: str | None = "drone", places=(), dates=(), sentence=(0, 100), status="asserted"
+):
+    return EventMention(
+        type="ASSAULT",
+        mode=mode,
+        cameo="195",
+        acled_event_type=None,
+        acled_sub_event_type=None,
+        trigger=span(trigger_at, trigger_at + 6),
+        sentence=0,
+        sentence_span=span(*sentence),
+        status=status,
+        places=tuple(PlaceMention(p.span, 0) for p in places),
+        dates=tuple(DateMention(d.span, 0) for d in dates),
+    )
+
+
+def run(mentions, places=(), dates=(), lexicon=None, actors=None):
+    return resolve_events(
+        ARTICLE,
+        mentions,
+        places={key(p.span): p for p in places},
+        dates={key(d.span): d for d in dates},
+        actors=actors,
+        lexicon=lexicon,
+    )
+
+
+def test_coordinated_sites_split_into_linked_events(lexicon, actors):
+    base_a, base_b = place("Base A", -1, 10), place("Base B", -2, 20)
+    events = run([mention(0, places=[base_a, base_b])], [base_a, base_b], lexicon=lexicon, actors=actors)
+    assert [e.location.name for e in events] == ["Base A", "Base B"]
+    assert events[0].link == events[1].link is not None
+    assert events[0].id != events[1].id
+
+
+def test_most_specific_place_wins_over_its_country(lexicon, actors):
+    town, country = place("Saqba", -15, 10), place("Syria", 163843, 20, precision=3, code="PCLI")
+    (event,) = run([mention(0, places=[country, town])], [town, country], lexicon=lexicon, actors=actors)
+    assert event.location.name == "Saqba" and event.link is None
+
+
+def test_repeated_mentions_of_one_attack_merge(lexicon, actors):
+    base = place("Base A", -1, 10)
+    country = place("Syria", 163843, 150, precision=3, code="PCLI")
+    saturday = ResolvedDate("2024-03-09", "day", "Saturday", span(30, 38))
+    first = mention(0, places=[base], dates=[saturday])
+    second = mention(110, places=[country], sentence=(100, 200))
+    third = mention(210, sentence=(200, 300))
+    events = run([first, second, third], [base, country], [saturday], lexicon=lexicon, actors=actors)
+    assert len(events) == 1
+    assert events[0].location.name == "Base A" and events[0].date.value == "2024-03-09"
+    assert [m.start for m in events[0].mentions] == [0, 100, 200]
+
+
+@pytest.mark.parametrize(
+    "other",
+    [
+        {"mode": "aerial"},  # another means of attack
+        {"status": "hypothetical"},  # "might attack again"
+        {"dates": "2024-03-01"},  # another day
+        {"places": "elsewhere"},  # another place in another country
+    ],
+)
+def test_mentions_that_conflict_stay_apart(lexicon, actors, other):
+    saturday = ResolvedDate("2024-03-09", "day", "Saturday", span(30, 38))
+    base = place("Base A", -1, 10)
+    first = mention(0, places=[base], dates=[saturday])
+    extra_places, extra_dates, kwargs = [base], [saturday], {}
+    if other.get("dates"):
+        earlier = ResolvedDate(other["dates"], "day", "March 1", span(130, 137))
+        extra_dates.append(earlier)
+        kwargs["dates"] = [earlier]
+    if other.get("places"):
+        far = place("Kyiv", 703448, 150, country="UKR")
+        extra_places.append(far)
+        kwargs["places"] = [far]
+    second = mention(
+        110,
+        sentence=(100, 200),
+        mode=other.get("mode", "drone"),
+        status=other.get("status", "asserted"),
+        **kwargs,
+    )
+    assert len(run([first, second], extra_places, extra_dates, lexicon=lexicon, actors=actors)) == 2
+
+
+def test_date_basis_sentence_then_publication(lexicon, actors):
+    monday = ResolvedDate("2024-03-11", "day", "Monday", span(50, 56))
+    in_sentence = mention(0, sentence=(0, 100))
+    elsewhere = mention(110, mode=None, sentence=(100, 200))
+    first, second = run([in_sentence, elsewhere], dates=[monday], lexicon=lexicon, actors=actors)
+    assert (first.date.value, first.date.basis) == ("2024-03-11", "sentence")
+    assert (second.date.value, second.date.precision, second.date.basis) == (
+        "2024-03-15",
+        "unknown",
+        "publication",
+    )
+
+
+def test_a_date_attached_to_another_event_is_not_borrowed(lexicon, actors):
+    wednesday = ResolvedDate("2024-03-13", "day", "Wednesday", span(50, 59))
+    request = mention(0, mode=None, dates=[wednesday])
+    offensive = mention(70, mode=None)
+    _, second = run([request, offensive], dates=[wednesday], lexicon=lexicon, actors=actors)
+    assert second.date.basis == "publication"

@@ -1,0 +1,134 @@
+"""The CLI as a user runs it: real processes, real files, exit statuses and messages."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from eventwire.cli import main
+
+REPO = Path(__file__).resolve().parents[1]
+SAMPLE = REPO / "examples" / "sample-article.txt"
+
+
+def run_cli(*args: str, stdin: bytes | None = None) -> subprocess.CompletedProcess[bytes]:
+    return subprocess.run(
+        [sys.executable, "-m", "eventwire", *args],
+        input=stdin,
+        capture_output=True,
+        timeout=300,
+        env={**os.environ, "PYTHONIOENCODING": "utf-8"},
+    )
+
+
+@pytest.mark.parametrize("command", [[], ["extract"], ["schema"]])
+def test_every_help_has_an_example(command: list[str]) -> None:
+    result = CliRunner().invoke(main, [*command, "--help"])
+    assert result.exit_code == 0
+    assert "Example" in result.output
+    assert "eventwire " in result.output.split("Example", 1)[1]
+
+
+def test_version() -> None:
+    result = CliRunner().invoke(main, ["--version"])
+    assert result.exit_code == 0
+    assert result.output.strip() == "eventwire, version 0.1.0"
+
+
+def test_bad_published_date_is_a_usage_error() -> None:
+    result = CliRunner().invoke(main, ["extract", str(SAMPLE), "--published", "12/01/2018"])
+    assert result.exit_code == 2
+    assert "YYYY-MM-DD" in result.output
+
+
+@pytest.mark.model
+def test_bad_inputs_fail_one_by_one_and_the_rest_is_processed(tmp_path: Path) -> None:
+    inputs = {
+        "empty.txt": b"",
+        "binary.bin": b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)) * 4,
+        "latin1.txt": "Les forces gouvernementales ont attaqu\xe9 la ville.".encode("latin-1"),
+        "french.txt": (
+            "Les forces gouvernementales ont attaqué la ville de Homs lundi, selon des "
+            "témoins sur place qui ont fait état de plusieurs morts et de nombreux blessés "
+            "dans les quartiers du centre."
+        ).encode(),
+        "huge.txt": b"The army shelled the town. " * 780_000,  # ~21 MB
+    }
+    paths = []
+    for name, data in inputs.items():
+        (tmp_path / name).write_bytes(data)
+        paths.append(str(tmp_path / name))
+    paths.insert(2, str(SAMPLE))
+    paths.append(str(tmp_path / "missing.txt"))
+
+    result = run_cli("extract", *paths, "--published", "2024-03-15", "--format", "jsonl")
+
+    assert result.returncode == 1
+    records = [json.loads(line) for line in result.stdout.decode().splitlines()]
+    assert len(records) == len(paths)  # one record per input, in order
+    failures = [r["failure"] for r in records if "failure" in r]
+    assert [f["error"] for f in failures] == [
+        "EmptyInputError",
+        "BinaryInputError",
+        "EncodingError",
+        "NotEnglishError",
+        "InputTooLargeError",
+        "MissingInputError",
+    ]
+    good = records[2]
+    assert "failure" not in good and good["article"]["source"].endswith("sample-article.txt")
+    assert any(e["type"] == "PROTEST" for e in good["events"])
+    stderr = result.stderr.decode()
+    for failure in failures:
+        assert failure["message"] in stderr
+    assert "6 input(s) failed" in stderr
+
+
+@pytest.mark.model
+def test_stdin_table_output() -> None:
+    result = run_cli("extract", "-", "--published", "2024-03-15", stdin=SAMPLE.read_bytes())
+    assert result.returncode == 0, result.stderr.decode()
+    table = result.stdout.decode()
+    assert "COERCE/arrest" in table and "Lviv" in table and "2024-03-13 (day)" in table
+
+
+@pytest.mark.model
+def test_json_output_validates_against_the_schema() -> None:
+    jsonschema = pytest.importorskip("jsonschema")
+    schema = json.loads(run_cli("schema").stdout)
+    result = run_cli("extract", str(SAMPLE), "--published", "2024-03-15", "--format", "json")
+    assert result.returncode == 0, result.stderr.decode()
+    output = json.loads(result.stdout)
+    jsonschema.validate(output, schema)
+    assert set(output) == {"article", "events", "places", "warnings"}
+    event = output["events"][0]
+    for field in (
+        "id",
+        "type",
+        "mode",
+        "cameo",
+        "acled_event_type",
+        "acled_sub_event_type",
+        "source_actors",
+        "target_actors",
+        "date",
+        "location",
+        "quantities",
+        "fatalities",
+        "injuries",
+        "attributed_to",
+        "status",
+        "evidence",
+        "confidence",
+    ):
+        assert field in event
+    text = output["article"]["text"]
+    for event in output["events"]:
+        evidence = event["evidence"]
+        assert text[evidence["start"] : evidence["end"]] == evidence["text"]

@@ -1,0 +1,83 @@
+"""The pipeline with injected in-memory resources: order, failures and the Python API."""
+
+from __future__ import annotations
+
+import pytest
+
+import eventwire.pipeline as pipeline_module
+from eventwire.config import load_config
+from eventwire.extract.lexicon import EventLexicon
+from eventwire.records import Article, ExtractionResult, Failure
+from eventwire.resolve.actors import ActorDictionary
+from eventwire.resolve.gazetteer import GazetteerEntry, InMemoryGazetteer
+
+pytestmark = pytest.mark.model
+
+TEXT = "Rebels attacked an army checkpoint near Dori on Sunday, killing three soldiers, officials said."
+
+
+@pytest.fixture(scope="module")
+def pipeline(nlp) -> pipeline_module.Pipeline:
+    gazetteer = InMemoryGazetteer(
+        [
+            GazetteerEntry(2361177, "Dori", 14.0354, -0.0345, "BFA", "Sahel", "P", "PPLA", 46512),
+            GazetteerEntry(2361809, "Burkina Faso", 12.5, -1.67, "BFA", None, "A", "PCLI", 20000000),
+        ]
+    )
+    actors = ActorDictionary.from_rows(
+        [
+            ("rebels", "", "REB", "role", ""),
+            ("officials", "", "GOV", "dependent", ""),
+            ("soldiers", "", "MIL", "role", ""),
+        ]
+    )
+    return pipeline_module.Pipeline(
+        load_config(), nlp=nlp, gazetteer=gazetteer, actors=actors, lexicon=EventLexicon.load()
+    )
+
+
+def test_extract_text_uses_injected_resources(pipeline) -> None:
+    result = pipeline.extract_text(TEXT, published="2024-03-15")
+    (event,) = result.events
+    assert (event.type, event.date.value, event.location.name) == ("ASSAULT", "2024-03-10", "Dori")
+    assert [(a.text, a.sector) for a in event.source_actors] == [("Rebels", "REB")]
+    assert event.fatalities is not None and event.fatalities.best == 3
+    assert event.attributed_to[0].sector == "GOV"
+
+
+def test_a_failing_document_becomes_a_failure_and_the_batch_goes_on(pipeline, monkeypatch) -> None:
+    import eventwire.extract as extract_package
+
+    real = extract_package.extract_mentions
+
+    def flaky(doc, article, *args, **kwargs):
+        if article.id == "bad":
+            raise RuntimeError("extractor bug")
+        return real(doc, article, *args, **kwargs)
+
+    monkeypatch.setattr(extract_package, "extract_mentions", flaky)
+    ingest_failure = Failure(
+        source="gone.txt", stage="ingest", error="MissingInputError", message="not found"
+    )
+    inputs = [
+        Article(id="first", text=TEXT, published="2024-03-15"),
+        ingest_failure,
+        Article(id="bad", text=TEXT),
+        Article(id="last", text=TEXT),
+    ]
+    outcomes = list(pipeline.extract(inputs))
+    assert [type(o).__name__ for o in outcomes] == [
+        "ExtractionResult",
+        "Failure",
+        "Failure",
+        "ExtractionResult",
+    ]
+    assert outcomes[1] is ingest_failure
+    assert outcomes[2].stage == "extract" and "extractor bug" in outcomes[2].message
+    assert outcomes[2].article_id == "bad"
+    assert isinstance(outcomes[3], ExtractionResult) and outcomes[3].article.id == "last"
+
+
+def test_batches_keep_input_order(pipeline) -> None:
+    articles = [Article(id=f"a{i}", text=TEXT) for i in range(pipeline.config.nlp.batch_size + 5)]
+    assert [o.article.id for o in pipeline.extract(articles)] == [a.id for a in articles]
