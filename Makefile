@@ -9,15 +9,15 @@ SAMPLE_PUBLISHED := 2024-03-15
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet pip==26.3
 
-$(VENV)/.installed: pyproject.toml requirements/model.txt | $(BIN)/python
+$(VENV)/.installed: pyproject.toml requirements/model.txt requirements/constraints.txt | $(BIN)/python
 	$(BIN)/pip install --quiet --require-hashes --no-deps -r requirements/model.txt
-	$(BIN)/pip install --quiet -e .
+	$(BIN)/pip install --quiet -c requirements/constraints.txt -e .
 	touch $@
 
 $(VENV)/.installed-dev: $(VENV)/.installed
-	$(BIN)/pip install --quiet -e '.[dev]'
+	$(BIN)/pip install --quiet -c requirements/constraints.txt -e '.[dev]'
 	touch $@
 
 install: $(VENV)/.installed

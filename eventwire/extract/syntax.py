@@ -148,7 +148,7 @@ def clause_tense(doc: Doc, char_offset: int) -> Literal["past", "future", "unkno
     if token is None:
         return "unknown"
     verb = token[0]
-    while verb.pos_ not in {"VERB", "AUX"} and verb.head is not verb:
+    while verb.pos_ not in {"VERB", "AUX"} and verb.head.i != verb.i:
         verb = verb.head
     if verb.pos_ not in {"VERB", "AUX"}:
         return "unknown"
