@@ -14,13 +14,31 @@ def tense_doc(make_doc, words, pos, tags, deps, heads):
 @pytest.mark.parametrize(
     ("words", "pos", "tags", "deps", "heads", "expected"),
     [
-        (["Rebels", "attacked", "on", "Monday"], ["NOUN", "VERB", "ADP", "PROPN"],
-         ["NNS", "VBD", "IN", "NNP"], ["nsubj", "ROOT", "prep", "pobj"], [1, 1, 1, 2], "past"),
-        (["Talks", "will", "resume", "on", "Monday"], ["NOUN", "AUX", "VERB", "ADP", "PROPN"],
-         ["NNS", "MD", "VB", "IN", "NNP"], ["nsubj", "aux", "ROOT", "prep", "pobj"], [2, 2, 2, 2, 3], "future"),
+        (
+            ["Rebels", "attacked", "on", "Monday"],
+            ["NOUN", "VERB", "ADP", "PROPN"],
+            ["NNS", "VBD", "IN", "NNP"],
+            ["nsubj", "ROOT", "prep", "pobj"],
+            [1, 1, 1, 2],
+            "past",
+        ),
+        (
+            ["Talks", "will", "resume", "on", "Monday"],
+            ["NOUN", "AUX", "VERB", "ADP", "PROPN"],
+            ["NNS", "MD", "VB", "IN", "NNP"],
+            ["nsubj", "aux", "ROOT", "prep", "pobj"],
+            [2, 2, 2, 2, 3],
+            "future",
+        ),
         # A headline without a verb: the walk up the tree must stop at the root.
-        (["Clashes", "in", "Idlib", "on", "Monday"], ["NOUN", "ADP", "PROPN", "ADP", "PROPN"],
-         ["NNS", "IN", "NNP", "IN", "NNP"], ["ROOT", "prep", "pobj", "prep", "pobj"], [0, 0, 1, 0, 3], "unknown"),
+        (
+            ["Clashes", "in", "Idlib", "on", "Monday"],
+            ["NOUN", "ADP", "PROPN", "ADP", "PROPN"],
+            ["NNS", "IN", "NNP", "IN", "NNP"],
+            ["ROOT", "prep", "pobj", "prep", "pobj"],
+            [0, 0, 1, 0, 3],
+            "unknown",
+        ),
     ],
 )
 def test_clause_tense(make_doc, words, pos, tags, deps, heads, expected):
