@@ -100,13 +100,25 @@ def _find_triggers(
     """
     headline = is_headline(sent)
     found = [(t, r) for t in sent if (r := _match(t, lexicon, headline)) is not None]
-    kept, outcomes = [], set()
+    outcomes = {
+        t.i
+        for t, r in found
+        if r.requires == "alone" and any(r2.type == r.type and t2.i != t.i for t2, r2 in found)
+    }
+    verbs = {t.i: r.type for t, r in found if t.pos_ == "VERB" and t.i not in outcomes}
+    kept = []
     for token, rule in found:
-        if rule.requires == "alone" and any(r2.type == rule.type and t2.i != token.i for t2, r2 in found):
-            outcomes.add(token.i)
+        if token.i in outcomes:
+            continue
+        if _subject_event_noun(token) and verbs.get(token.head.i) == rule.type:
+            continue  # "Tuesday's attack struck the headquarters": one event, told by the verb
         else:
             kept.append((token, rule))
     return kept, outcomes
+
+
+def _subject_event_noun(token: Token) -> bool:
+    return token.pos_ in {"NOUN", "PROPN"} and token.dep_ in {"nsubj", "nsubjpass"}
 
 
 def _match(token: Token, lexicon: EventLexicon, headline: bool) -> TriggerRule | None:
@@ -219,7 +231,11 @@ def _build_mention(
                 if child.dep_ in {"prep", "npadvmod", "advmod"} and child.i != token.i:
                     context_scope.update(t.i for t in local_tokens(child))
 
-    source_heads = _source_heads(token, rule, host, lexicon)
+    event_subjects = [c for c in token.children if _subject_event_noun(c) and _is_trigger_word(c, lexicon)]
+    for noun in event_subjects:
+        # "Saturday's suicide bombing hit the market": the noun's date and means are the verb's.
+        context_scope.update(t.i for t in local_tokens(noun))
+    source_heads = [h for h in _source_heads(token, rule, host, lexicon) if not _is_trigger_word(h, lexicon)]
     target_heads = _target_heads(token, rule, lexicon, linker)
     if outcome is not None:
         target_heads += [t for c in outcome.children if c.dep_ == "dobj" for t in conjuncts(c)]
@@ -234,7 +250,9 @@ def _build_mention(
     }
     places = tuple(p for p in linker.places_in(context_scope, actor_tokens) if p.kind == "toponym")
     dates = linker.dates_in(context_scope)
-    mode, mode_from_context = _mode(token, rule, lexicon, source_heads, len(sources) + len(targets))
+    mode, mode_from_context = _mode(
+        token, rule, lexicon, [*source_heads, *event_subjects], len(sources) + len(targets)
+    )
     if not (sources or targets or places or dates or mode_from_context):
         return None  # generic: "a method of carrying out terrorist attacks"
     attribution = linker.attribution_for(token)
