@@ -12,7 +12,7 @@ import io
 from importlib import resources
 from pathlib import Path
 
-__all__ = ["data_path", "read_table", "read_text"]
+__all__ = ["data_path", "read_table", "read_text", "read_words"]
 
 
 def data_path(name: str) -> Path:
@@ -34,3 +34,10 @@ def read_table(source: str | Path) -> list[dict[str, str]]:
     else:  # TSV cells are taken literally: a note may start with a quotation mark
         reader = csv.DictReader(io.StringIO("\n".join(lines)), delimiter="\t", quoting=csv.QUOTE_NONE)
     return [{k.strip(): (v or "").strip() for k, v in row.items() if k} for row in reader]
+
+
+def read_words(name: str) -> frozenset[str]:
+    """A bundled word list: one entry per line, ``#`` comments and blank lines skipped."""
+    return frozenset(
+        line.strip() for line in read_text(name).splitlines() if line.strip() and not line.startswith("#")
+    )

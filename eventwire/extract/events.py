@@ -69,24 +69,15 @@ def extract_events(
     events: list[EventMention] = []
     for number, sent in enumerate(doc.sents):
         triggers, outcomes = _find_triggers(sent, lexicon)
-        found = [_Trigger(token, rule) for token, rule in triggers]
-        sentence_events: list[tuple[_Trigger, EventMention]] = []
-        for trigger in found:
-            mention = _build_mention(trigger, number, sent, lexicon, linker, outcomes)
+        sentence_events: list[tuple[Token, EventMention]] = []
+        for token, rule in triggers:
+            mention = _build_mention(token, rule, number, sent, lexicon, linker, outcomes)
             if mention is not None:
-                sentence_events.append((trigger, mention))
+                sentence_events.append((token, mention))
         events.extend(
-            _attach_quantities(sentence_events, [q for q in quantities if q.sentence == number], doc)
+            _attach_quantities(sentence_events, [q for q in quantities if q.sentence == number])
         )
     return events
-
-
-class _Trigger:
-    __slots__ = ("rule", "token")
-
-    def __init__(self, token: Token, rule: TriggerRule) -> None:
-        self.token = token
-        self.rule = rule
 
 
 def _find_triggers(
@@ -210,14 +201,14 @@ class _Linker:
 
 
 def _build_mention(
-    trigger: _Trigger,
+    token: Token,
+    rule: TriggerRule,
     number: int,
     sent: SpacySpan,
     lexicon: EventLexicon,
     linker: _Linker,
     outcomes: set[int],
 ) -> EventMention | None:
-    token, rule = trigger.token, trigger.rule
     is_verb = token.pos_ == "VERB"
     host = None if is_verb else _light_verb_host(token, lexicon)
     outcome, outcome_subject_is_source = _outcome_verb(token, outcomes)
@@ -490,14 +481,14 @@ def _status(
 
 
 def _attach_quantities(
-    sentence_events: Sequence[tuple[_Trigger, EventMention]], quantities: Sequence[QuantityMention], doc: Doc
+    sentence_events: Sequence[tuple[Token, EventMention]], quantities: Sequence[QuantityMention]
 ) -> list[EventMention]:
     """Give each count in a sentence to the nearest event it can describe (casualties -> ASSAULT)."""
     attached: dict[int, list[QuantityMention]] = {}
     for quantity in quantities:
         allowed = _QUANTITY_EVENT_TYPES.get(quantity.what, _DEFAULT_QUANTITY_EVENT_TYPES)
         candidates = [
-            (position, trigger.token.idx)
+            (position, trigger.idx)
             for position, (trigger, mention) in enumerate(sentence_events)
             if mention.type in allowed
         ]

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from eventwire.data import read_table, read_text
+from eventwire.data import read_table, read_words
 from eventwire.errors import ResourceError
 
 __all__ = ["AcledCode", "EventLexicon", "ReportingCue", "TriggerRule"]
@@ -83,7 +83,7 @@ class EventLexicon:
                 row["lemma"]: ReportingCue(row["lemma"], row["status"], tuple(row["scope"].split("|")))
                 for row in read_table("reporting_cues.tsv")
             },
-            light_verbs=_word_list("light_verbs.txt"),
+            light_verbs=read_words("light_verbs.txt"),
             assault_codes={
                 row["mode"]: AcledCode(row["cameo"], row["acled_event_type"], row["acled_sub_event_type"])
                 for row in read_table("assault_modes.tsv")
@@ -96,7 +96,7 @@ class EventLexicon:
             },
             modals=frozenset(r["word"] for r in modality if r["kind"] == "modal"),
             irrealis_verbs=frozenset(r["word"] for r in modality if r["kind"] == "irrealis"),
-            place_nouns=_word_list("place_nouns.txt"),
+            place_nouns=read_words("place_nouns.txt"),
         )
 
     def code(
@@ -114,12 +114,6 @@ class EventLexicon:
         if other is None:
             return AcledCode(cameo, None, None)
         return AcledCode(cameo, other.event_type, other.sub_event_type)
-
-
-def _word_list(name: str) -> frozenset[str]:
-    return frozenset(
-        line.strip() for line in read_text(name).splitlines() if line.strip() and not line.startswith("#")
-    )
 
 
 def _dash_to_none(value: str) -> str | None:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from typing import Literal
 
 from spacy.tokens import Doc, Token
@@ -18,7 +18,6 @@ __all__ = [
     "is_headline",
     "local_tokens",
     "noun_phrase",
-    "sentence_index",
     "subject_of",
     "token_span",
 ]
@@ -39,15 +38,6 @@ def char_span(doc: Doc, start_token: int, end_token: int) -> Span:
 
 def token_span(token: Token) -> Span:
     return Span(text=token.text, start=token.idx, end=token.idx + len(token.text))
-
-
-def sentence_index(doc: Doc) -> dict[int, int]:
-    """Map token index -> sentence number (position in list(doc.sents))."""
-    index: dict[int, int] = {}
-    for number, sent in enumerate(doc.sents):
-        for token in sent:
-            index[token.i] = number
-    return index
 
 
 def is_headline(sent: SpacySpan) -> bool:
@@ -125,15 +115,6 @@ def noun_phrase(head: Token) -> tuple[int, int]:
     while end - 1 > head.i and (doc[end - 1].dep_ in {"punct", "cc"} or doc[end - 1].is_space):
         end -= 1
     return start, end
-
-
-def tokens_within(doc: Doc, spans: Iterable[Span]) -> list[list[Token]]:
-    """Tokens covered by each record Span (empty list when the span does not align)."""
-    out: list[list[Token]] = []
-    for span in spans:
-        piece = doc.char_span(span.start, span.end, alignment_mode="expand")
-        out.append(list(piece) if piece is not None else [])
-    return out
 
 
 _FUTURE_AUX = frozenset({"will", "shall", "'ll"})

@@ -22,6 +22,7 @@ from typing import Protocol
 
 from dateutil import parser as date_parser  # type: ignore[import-untyped]
 
+from eventwire.data import read_words
 from eventwire.errors import (
     BinaryInputError,
     EmptyInputError,
@@ -68,23 +69,8 @@ MIN_WORDS_FOR_RATIO = 20
 #: A text whose letters are less than this share Latin is "mostly non-Latin script".
 MIN_LATIN_SHARE = 0.5
 
-# Common English function words and news verbs. Words that are also frequent function words in
-# other Latin-script languages are left out on purpose: a, an, do, no (Spanish/Portuguese/
-# French), was, so, die (German), per (Italian). Measured with this list: 3,509 English news texts
-# of the dev corpus (../shared/gold/corpus) score 9.3% at the lowest, 26% at the 1st percentile,
-# 39% at the median; hand-written French, Spanish, Portuguese, German, Italian, Dutch, Turkish
-# and Indonesian news paragraphs score 0-4.3%. The default threshold (0.08) sits in the gap.
-ENGLISH_FUNCTION_WORDS = frozenset(
-    """
-    the of in is on as and to that for with by at from it its he she they his her their them
-    him we our you your this these those be been being were are has have had not but or which
-    who whom whose will would shall should can could may might must there than also more most
-    when where while after before about into over under against between during including
-    because since if what how why then now only very just until through without within upon
-    whether said says told according other some such any each both all up out off did does
-    one two three four five here yet again another every many much few
-    """.split()
-)
+# The words and how the list was calibrated: eventwire/data/english_function_words.txt.
+ENGLISH_FUNCTION_WORDS = read_words("english_function_words.txt")
 
 _YEAR_FIRST_RE = re.compile(r"(\d{4})[/.](\d{1,2})[/.](\d{1,2})")
 
