@@ -74,9 +74,7 @@ def extract_events(
             mention = _build_mention(token, rule, number, sent, lexicon, linker, outcomes)
             if mention is not None:
                 sentence_events.append((token, mention))
-        events.extend(
-            _attach_quantities(sentence_events, [q for q in quantities if q.sentence == number])
-        )
+        events.extend(_attach_quantities(sentence_events, [q for q in quantities if q.sentence == number]))
     return events
 
 
@@ -86,15 +84,18 @@ def _find_triggers(
     """Triggers of the sentence, and the token indexes of outcome verbs that yielded to them.
 
     An "alone" trigger ("killed") describes the outcome of another event of its type when one
-    is in the same sentence ("shelling killed two"): it is not an event of its own, but its
-    object and its place and date phrases still describe that event.
+    is in the same sentence ("shelling killed two"), and a relative clause on an event noun
+    tells that noun's event ("a bombing that targeted the group"): neither is an event of its
+    own, but its object and its place and date phrases still describe that event.
     """
     headline = is_headline(sent)
     found = [(t, r) for t in sent if (r := _match(t, lexicon, headline)) is not None]
+    nouns = {t.i: r.type for t, r in found if t.pos_ != "VERB"}
     outcomes = {
         t.i
         for t, r in found
-        if r.requires == "alone" and any(r2.type == r.type and t2.i != t.i for t2, r2 in found)
+        if (r.requires == "alone" and any(r2.type == r.type and t2.i != t.i for t2, r2 in found))
+        or (t.pos_ == "VERB" and t.dep_ == "relcl" and nouns.get(t.head.i) == r.type)
     }
     verbs = {t.i: r.type for t, r in found if t.pos_ == "VERB" and t.i not in outcomes}
     kept = []
@@ -282,11 +283,15 @@ def _build_mention(
 def _outcome_verb(token: Token, outcomes: set[int]) -> tuple[Token | None, bool]:
     """The outcome verb ("killed") that yielded to this trigger, and whether its subject acts.
 
-    "Shelling killed two civilians": the trigger is the outcome's subject, its object the victims.
+    "Shelling killed two civilians": the trigger is the outcome's subject, its object the victims;
+    likewise "a bombing that targeted the headquarters", a relative clause on the trigger.
     "Gunmen killed 14 villagers in an attack": the outcome's subject is the attacker.
     """
     if token.dep_ == "nsubj" and token.head.i in outcomes:
         return token.head, False
+    for child in token.children:
+        if child.dep_ == "relcl" and child.i in outcomes:
+            return child, False  # "a bombing that targeted the group's headquarters"
     prep = token.head
     if token.dep_ == "pobj" and prep.lower_ in {"in", "during"}:
         verb = prep.head

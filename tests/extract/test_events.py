@@ -201,3 +201,25 @@ def test_outcome_verb_yields_to_the_attack_in_its_sentence(make_doc, lexicon):
     (event,) = extract_events(doc, lexicon)
     assert event.trigger.text == "Shelling"
     assert event.mode == "heavy-weapons"
+
+
+def test_relative_clause_on_an_event_noun_is_the_same_event(make_doc, lexicon):
+    doc = parsed(
+        make_doc,
+        [
+            ("A", "DET", "det", 2, "O", "a"),
+            ("suicide", "NOUN", "compound", 2, "O", "suicide"),
+            ("bombing", "NOUN", "nsubj", 7, "O", "bombing"),
+            ("that", "PRON", "nsubj", 4, "O", "that"),
+            ("targeted", "VERB", "relcl", 2, "O", "target"),
+            ("the", "DET", "det", 6, "O", "the"),
+            ("headquarters", "NOUN", "dobj", 4, "O", "headquarters"),
+            ("shocked", "VERB", "ROOT", 7, "O", "shock"),
+            ("residents", "NOUN", "dobj", 7, "O", "resident"),
+            (".", "PUNCT", "punct", 7, "O", "."),
+        ],
+    )
+    (event,) = extract_events(doc, lexicon)
+    assert event.trigger.text == "bombing"
+    assert event.mode == "suicide-attack"
+    assert [a.span.text for a in event.targets] == ["headquarters"]
