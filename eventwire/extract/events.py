@@ -212,10 +212,10 @@ def _build_mention(
 ) -> EventMention | None:
     is_verb = token.pos_ == "VERB"
     host = None if is_verb else _light_verb_host(token, lexicon)
-    outcome, outcome_subject_is_source = _outcome_verb(token, outcomes)
+    governed_by = _outcome_verbs(token, outcomes)
     scope = {t.i for t in local_tokens(token)}
     context_scope = set(scope)
-    for governor in (host, outcome):
+    for governor in [host, *(verb for verb, _ in governed_by)]:
         if governor is not None:
             # "Putin announced in mid-December the withdrawal", "shelling killed two in Homs on
             # Monday": the governing verb's date and place phrases describe the event.
@@ -229,9 +229,9 @@ def _build_mention(
         context_scope.update(t.i for t in local_tokens(noun))
     source_heads = [h for h in _source_heads(token, rule, host, lexicon) if not _is_trigger_word(h, lexicon)]
     target_heads = _target_heads(token, rule, lexicon, linker)
-    if outcome is not None:
+    for outcome, subject_acts in governed_by:
         target_heads += [t for c in outcome.children if c.dep_ == "dobj" for t in conjuncts(c)]
-        if outcome_subject_is_source and not source_heads:
+        if subject_acts and not source_heads:
             source_heads = subject_of(outcome)
     sources = _actor_mentions(source_heads, number, lexicon)
     targets = _actor_mentions(target_heads, number, lexicon)
@@ -280,26 +280,25 @@ def _build_mention(
     )
 
 
-def _outcome_verb(token: Token, outcomes: set[int]) -> tuple[Token | None, bool]:
-    """The outcome verb ("killed") that yielded to this trigger, and whether its subject acts.
+def _outcome_verbs(token: Token, outcomes: set[int]) -> list[tuple[Token, bool]]:
+    """The outcome verbs that yielded to this trigger, each with whether its subject acts.
 
     "Shelling killed two civilians": the trigger is the outcome's subject, its object the victims;
     likewise "a bombing that targeted the headquarters", a relative clause on the trigger.
     "Gunmen killed 14 villagers in an attack": the outcome's subject is the attacker.
     """
+    found: list[tuple[Token, bool]] = []
     if token.dep_ == "nsubj" and token.head.i in outcomes:
-        return token.head, False
-    for child in token.children:
-        if child.dep_ == "relcl" and child.i in outcomes:
-            return child, False  # "a bombing that targeted the group's headquarters"
+        found.append((token.head, False))
+    found += [(c, False) for c in token.children if c.dep_ == "relcl" and c.i in outcomes]
     prep = token.head
     if token.dep_ == "pobj" and prep.lower_ in {"in", "during"}:
         verb = prep.head
         if verb.dep_ == "conj" and verb.head.i in outcomes:
             verb = verb.head  # "killed 14 and wounded nine in an attack"
         if verb.i in outcomes:
-            return verb, True
-    return None, False
+            found.append((verb, True))
+    return found
 
 
 def _trim_end(sent: SpacySpan) -> int:
