@@ -132,6 +132,8 @@ def render_table(result: ExtractionResult) -> str:
     ]
     for warning in result.warnings:
         lines.append(f"! {warning}")
+    for check in result.checks:
+        lines.append(f"{'ok' if check.passed else '??'} {check.kind}: {check.message}")
     header = f"{'#':>2}  " + " ".join(_cut(title, width) for title, width in _COLUMNS) + " status"
     lines += [header, "-" * len(header)]
     for number, event in enumerate(result.events, 1):

@@ -20,6 +20,7 @@ from eventwire.config import Config, load_config
 from eventwire.errors import EventwireError
 from eventwire.records import Article, ArticleMentions, ExtractionResult, Failure, Place, make_id
 from eventwire.resolve.actors import ActorDictionary
+from eventwire.resolve.consistency import check_consistency
 from eventwire.resolve.dates import resolve_dates
 from eventwire.resolve.events import key, resolve_events
 from eventwire.resolve.gazetteer import Gazetteer, load_gazetteer
@@ -151,7 +152,10 @@ def resolve_mentions(
             "absolute and have precision 'unknown'; pass --published YYYY-MM-DD or give the "
             "article a date"
         )
-    return ExtractionResult(article=article, events=events, places=_unique(places), warnings=warnings)
+    checks = check_consistency(events, dates, lexicon.parts_of_whole)
+    return ExtractionResult(
+        article=article, events=events, places=_unique(places), warnings=warnings, checks=checks
+    )
 
 
 def _main_country(places: list[Place]) -> str | None:

@@ -26,6 +26,7 @@ __all__ = [
     "ArticleMentions",
     "Attribution",
     "AttributionMention",
+    "ConsistencyCheck",
     "DateMention",
     "Estimate",
     "Event",
@@ -314,6 +315,17 @@ class Event:
 
 
 @dataclass(frozen=True, slots=True)
+class ConsistencyCheck:
+    """A check of the article against itself: figures that must add up, dates far apart,
+    figures nobody vouches for. `passed` False means a reader should look closer."""
+
+    kind: str  # parts_of_whole, date_spread, unsourced_figures
+    passed: bool
+    message: str
+    evidence: list[Span] = field(default_factory=list)
+
+
+@dataclass(frozen=True, slots=True)
 class ExtractionResult:
     """Everything eventwire says about one article."""
 
@@ -321,3 +333,4 @@ class ExtractionResult:
     events: list[Event]
     places: list[Place]
     warnings: list[str] = field(default_factory=list)
+    checks: list[ConsistencyCheck] = field(default_factory=list)

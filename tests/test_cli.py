@@ -106,7 +106,7 @@ def test_json_output_validates_against_the_schema() -> None:
     assert result.returncode == 0, result.stderr.decode()
     output = json.loads(result.stdout)
     jsonschema.validate(output, schema)
-    assert set(output) == {"article", "events", "places", "warnings"}
+    assert {"article", "events", "places", "warnings"} <= set(output)  # the contract; later work adds keys
     event = output["events"][0]
     for field in (
         "id",

@@ -4,7 +4,8 @@ Each `tests/golden/NAME.expected.json` names its text (a file beside it, `repo:P
 repository, or `shared:PATH` under ../shared, where the founding example lives) and lists
 expected events as partial records: every key given must hold for one distinct output event.
 `absent` lists events that must not appear; `unrelated_events_at_most` bounds the events that
-match no expectation (a guard against floods of spurious events).
+match no expectation (a guard against floods of spurious events); `checks` lists consistency
+checks that must be reported, `places` toponyms that must resolve as given.
 """
 
 from __future__ import annotations
@@ -125,6 +126,13 @@ def test_golden_case(pipeline, case_path: Path) -> None:
     assert len(unmatched) <= case.get("unrelated_events_at_most", len(events)), [
         (e.type, e.evidence.text[:80]) for e in unmatched
     ]
+    for expected_check in case.get("checks", []):
+        assert any(
+            c.kind == expected_check["kind"]
+            and c.passed == expected_check["passed"]
+            and expected_check.get("message_contains", "") in c.message
+            for c in result.checks
+        ), f"check {expected_check} not found in {result.checks}"
     for expected_place in case.get("places", []):
         assert any(
             p.text == expected_place["text"]

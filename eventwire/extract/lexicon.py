@@ -58,6 +58,7 @@ class EventLexicon:
     modals: frozenset[str] = frozenset()
     irrealis_verbs: frozenset[str] = frozenset()
     place_nouns: frozenset[str] = frozenset()
+    parts_of_whole: dict[str, tuple[str, ...]] = field(default_factory=dict)  # drones -> shot_down, ...
 
     @classmethod
     def load(cls) -> EventLexicon:
@@ -97,6 +98,9 @@ class EventLexicon:
             modals=frozenset(r["word"] for r in modality if r["kind"] == "modal"),
             irrealis_verbs=frozenset(r["word"] for r in modality if r["kind"] == "irrealis"),
             place_nouns=read_words("place_nouns.txt"),
+            parts_of_whole={
+                row["whole"]: tuple(row["parts"].split("|")) for row in read_table("parts_of_whole.tsv")
+            },
         )
 
     def code(

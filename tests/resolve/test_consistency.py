@@ -1,0 +1,68 @@
+"""Consistency checks on hand-made events and dates."""
+
+from __future__ import annotations
+
+import pytest
+
+from eventwire.records import Attribution, Event, Quantity, ResolvedDate, Span
+from eventwire.resolve.consistency import check_consistency
+
+PARTS = {"drones": ("shot_down", "forced_to_land", "intercepted"), "casualties": ("killed", "wounded")}
+EVIDENCE = Span("...", 0, 3)
+
+
+def event(figures: dict[str, int], *, sourced: bool = True, link: str | None = None) -> Event:
+    quantities = [Quantity(w, v, None, None, str(v), Span(str(v), 0, 1)) for w, v in figures.items()]
+    return Event(
+        id="e", type="ASSAULT", mode=None, cameo="190", acled_event_type=None, acled_sub_event_type=None,
+        source_actors=[], target_actors=[], date=ResolvedDate(None, "unknown", ""), location=None,
+        quantities=quantities,
+        fatalities=None, injuries=None,
+        attributed_to=[Attribution("police", None, "COP")] if sourced else [],
+        status="asserted", evidence=EVIDENCE, confidence=0.5, link=link,
+    )  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("figures", "passed", "message"),
+    [
+        (
+            {"drones": 13, "shot_down": 7, "forced_to_land": 6},
+            True,
+            "7 shot_down + 6 forced_to_land = 13 = 13 drones",
+        ),
+        ({"drones": 14, "shot_down": 11}, True, "11 shot_down = 11 < 14 drones"),
+        (
+            {"drones": 10, "shot_down": 7, "intercepted": 6},
+            False,
+            "7 shot_down + 6 intercepted = 13 > 10 drones",
+        ),
+    ],
+)
+def test_parts_of_whole(figures, passed, message):
+    (check,) = check_consistency([event(figures)], [], PARTS)
+    assert (check.kind, check.passed, check.message) == ("parts_of_whole", passed, message)
+    assert len(check.evidence) == len(figures)
+
+
+def test_events_split_by_place_are_checked_once():
+    figures = {"drones": 13, "shot_down": 7}
+    checks = check_consistency([event(figures, link="ln-1"), event(figures, link="ln-1")], [], PARTS)
+    assert len(checks) == 1
+
+
+def test_date_spread_flags_far_apart_dates_only():
+    def day(value: str, precision: str = "day") -> ResolvedDate:
+        return ResolvedDate(value, precision, value, Span(value, 0, 1))  # type: ignore[arg-type]
+
+    (far,) = check_consistency([], [day("2017-11-22"), day("2018-01-06"), day("2018-03", "month")], PARTS)
+    assert not far.passed and "2017-11-22" in far.message and "2018-03" in far.message
+    (near,) = check_consistency([], [day("2018-01-06"), day("2018-01-10")], PARTS)
+    assert near.passed
+    assert check_consistency([], [day("2018-01-06"), day("2011", "year")], PARTS) == []
+
+
+def test_unsourced_casualty_figures():
+    (check,) = check_consistency([event({"killed": 4}, sourced=False), event({"killed": 2})], [], PARTS)
+    assert (check.kind, check.passed) == ("unsourced_figures", False)
+    assert "killed 4" in check.message and "killed 2" not in check.message
