@@ -88,6 +88,65 @@ def extract(config: Config, files: tuple[str, ...], published: str | None, fmt: 
         sys.exit(1)
 
 
+@main.group(name="eval")
+def eval_group() -> None:
+    """Measure eventwire against gold data; prints metrics (JSON with --json).
+
+    \b
+    Example:
+      eventwire eval dates --gold ../shared/gold/dates/tempeval3_training/TBAQ-cleaned --json
+    """
+
+
+@eval_group.command(name="dates")
+@click.option(
+    "--gold", required=True, type=click.Path(exists=True, file_okay=False), help="A folder of TimeML files."
+)
+@click.option("--json", "as_json", is_flag=True, help="Print one JSON object.")
+@click.pass_obj
+def eval_dates(config: Config, gold: str, as_json: bool) -> None:
+    """Date extraction and normalisation against TimeML (<DCT> is the publication date).
+
+    Prints strict and relaxed span F1 and value F1 for DATE expressions and for all TIMEX3 types.
+
+    \b
+    Example:
+      eventwire eval dates --gold ../shared/gold/dates/tempeval3_training/TBAQ-cleaned --json
+    """
+    from eventwire.eval.dates import evaluate_dates, format_date_report
+    from eventwire.eval.timeml import read_timeml_dir
+    from eventwire.nlp import load_nlp
+
+    try:
+        report = evaluate_dates(read_timeml_dir(gold), load_nlp(config.nlp), batch_size=config.nlp.batch_size)
+    except EventwireError as exc:
+        raise click.ClickException(str(exc)) from exc
+    click.echo(json.dumps(report, indent=2) if as_json else format_date_report(report))
+
+
+@eval_group.command(name="fakes")
+@click.option(
+    "--gold", required=True, type=click.Path(exists=True, dir_okay=False), help="FA-KES-Dataset.csv"
+)
+@click.option("--json", "as_json", is_flag=True, help="Print one JSON object.")
+@click.pass_obj
+def eval_fakes(config: Config, gold: str, as_json: bool) -> None:
+    """Main incident date and governorate against the FA-KES Syria articles.
+
+    \b
+    Example:
+      eventwire eval fakes --gold ../shared/gold/corpus/fakes_syria/FA-KES-Dataset.csv --json
+    """
+    from eventwire.eval.fakes import evaluate_fakes, format_fakes_report, read_fakes
+    from eventwire.pipeline import Pipeline
+
+    try:
+        report = evaluate_fakes(read_fakes(gold), Pipeline.load(config))
+    except EventwireError as exc:
+        raise click.ClickException(str(exc)) from exc
+    click.echo(json.dumps(report, indent=2) if as_json else format_fakes_report(report))
+
+
 @main.command()
 def schema() -> None:
     """Print the JSON Schema of `eventwire extract --format json` output.

@@ -27,7 +27,9 @@ def run_cli(*args: str, stdin: bytes | None = None) -> subprocess.CompletedProce
     )
 
 
-@pytest.mark.parametrize("command", [[], ["extract"], ["schema"]])
+@pytest.mark.parametrize(
+    "command", [[], ["extract"], ["schema"], ["eval"], ["eval", "dates"], ["eval", "fakes"]]
+)
 def test_every_help_has_an_example(command: list[str]) -> None:
     result = CliRunner().invoke(main, [*command, "--help"])
     assert result.exit_code == 0

@@ -185,6 +185,7 @@ class _Calendar:
     day: int | None = None
     mod: str | None = None  # last / this / next, for "last December"
     year_offset: int | None = None  # "May last year": the year relative to the publication
+    weekday: int | None = None  # "Saturday, April 25": the weekday tells the year
 
 
 @dataclass(frozen=True, slots=True)
@@ -352,13 +353,14 @@ def _parse(s: str) -> _Expr | None:
             return _Calendar(int(holiday["y"]), month, day)
     if _DURATION.match(s):
         return _Unresolvable()
+    weekday = _WEEKDAYS[s.split()[0]] if _WEEKDAY_PREFIX.match(s) else None
     s = _WEEKDAY_PREFIX.sub("", s)  # "Saturday, May 5, 2016": the date decides
     if m := _ISO_DAY.match(s):
         return _Calendar(int(m["y"]), int(m["m"]), int(m["d"]))
     if (m := _ISO_MONTH.match(s)) and 1 <= int(m["m"]) <= 12:
         return _Calendar(int(m["y"]), int(m["m"]))
     if m := _DAY_MONTH.match(s) or _MONTH_DAY.match(s):
-        return _Calendar(_int(m["y"]), _MONTHS[m["month"]], int(m["d"]))
+        return _Calendar(_int(m["y"]), _MONTHS[m["month"]], int(m["d"]), weekday=weekday)
     if m := _RELATIVE_YEAR.match(s):  # "May last year", "22 November this year"
         inner = _parse(m["date"])
         if isinstance(inner, _Calendar) and inner.year is None and inner.mod is None and inner.month:
@@ -472,6 +474,16 @@ def _anchor_calendar(expr: _Calendar, published: date | None, tense: str) -> _Po
     if published is None:
         timex = f"XXXX-{month:02d}" + (f"-{day:02d}" if day else "")
         return _Point(None, "unknown", timex, False)
+    if expr.weekday is not None and day is not None:
+        # "Saturday, April 25": of the nearby years, the one where April 25 is a Saturday.
+        fitting = [
+            y
+            for y in range(published.year - 1, published.year + 2)
+            if _valid(y, month, day) and date(y, month, day).isoweekday() == expr.weekday
+        ]
+        if fitting:
+            chosen = min(fitting, key=lambda y: abs((date(y, month, day) - published).days))
+            return _calendar_point(chosen, month, day, anchored=True)
     if expr.year_offset is not None:
         chosen = published.year + expr.year_offset
         if not _valid(chosen, month, day):

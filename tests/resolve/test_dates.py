@@ -19,6 +19,9 @@ TUE_2021 = date(2021, 1, 5)  # 2021-W01 starts on 4 January; 2020 has 53 ISO wee
 CASES: list[tuple[str, date | None, str, str | None, str, str | None, bool]] = [
     # --- weekdays: the latest one before publication, the next one in the future
     ("Saturday", FRI, "past", "2018-01-06", "day", None, True),
+    # A weekday with a month-day picks the year in which they agree, even against the tense.
+    ("Saturday, January 13", FRI, "past", "2018-01-13", "day", None, True),
+    ("Saturday, January 14", FRI, "past", "2017-01-14", "day", None, True),
     ("Saturday's", FRI, "past", "2018-01-06", "day", None, True),
     ("Saturday\u2019s", FRI, "past", "2018-01-06", "day", None, True),
     ("on Saturday", FRI, "past", "2018-01-06", "day", None, True),

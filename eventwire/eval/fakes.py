@@ -1,0 +1,321 @@
+"""Evaluation on FA-KES: does eventwire find the date and governorate of each article's incident?
+
+FA-KES (Salem et al. 2019) is 804 news articles on the Syrian war from 15 outlets, each
+crowd-labelled with the date (``M/D/YYYY``) and the governorate (12 lower-case spellings such as
+"deir ezzor", "hasakeh", "lattakia") of the incident it reports, and with a credible/fake label.
+The file is UTF-8 CSV with the columns ``unit_id, article_title, article_content, source, date,
+location, labels`` (``labels``: 1 credible, 0 fake).
+
+**Publication date.** The file has no publication-date column. Most outlets start the article
+text with a dateline ("Wed 05 Apr 2017", "12 February 2015", "Published February 18 2015",
+"24.08.2013", "Last updated at Apr 232017"); SANA puts it after the headline. `read_fakes` takes
+the first complete written date (day, month and year) in the first `DATELINE_CHARS` characters
+as the publication date, the date that eventwire anchors "on Saturday" and "yesterday" against.
+It is the outlet's date, not the label, so using it leaks nothing; Al-Ahram texts carry none and
+are run without one. The text itself is passed unchanged, dateline included.
+
+**Main incident.** An article yields several events; the one scored is chosen by `main_incident`,
+a rule fixed in advance, not fitted to the labels: among the events not denied or hypothetical
+(all events if every one is), the ASSAULT with the highest best fatality estimate, else the first
+ASSAULT, else the first event, in eventwire's output order.
+
+**Scores** (fractions of all n articles; an article without events, or whose extraction failed,
+counts as wrong on every score): exact date (the main incident's date value equals the label),
+within one day, same month; governorate (the main incident's place is in Syria and its admin1,
+normalised, is one of the gazetteer governorates the label stands for, see `GOVERNORATES`: the
+label "damascus" covers both Damascus city and Rif Dimashq, as the labels have no separate
+countryside value); and the shares of articles with no event and with an unlocated main incident.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+import unicodedata
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Any, Literal, Protocol
+
+from eventwire.errors import InputError, MissingInputError, RecordFormatError
+from eventwire.records import Article, Event, ExtractionResult, Failure
+
+__all__ = [
+    "DATELINE_CHARS",
+    "GOVERNORATES",
+    "ArticleScore",
+    "FakesArticle",
+    "evaluate_fakes",
+    "format_fakes_report",
+    "main_incident",
+    "publication_date",
+    "read_fakes",
+    "score_article",
+    "summarise_scores",
+]
+
+#: How far into the text the dateline is looked for (SANA's follows a headline of up to ~150
+#: characters).
+DATELINE_CHARS = 200
+
+#: FA-KES governorate labels -> the admin1 names eventwire's gazetteer gives Syrian places.
+GOVERNORATES: dict[str, tuple[str, ...]] = {
+    "aleppo": ("Aleppo",),
+    "damascus": ("Damascus", "Rif Dimashq"),
+    "daraa": ("Daraa",),
+    "deir ezzor": ("Deir ez-Zor",),
+    "hama": ("Hama",),
+    "hasakeh": ("Al-Hasakah",),
+    "homs": ("Homs",),
+    "idlib": ("Idlib",),
+    "lattakia": ("Latakia",),
+    "quneitra": ("Quneitra",),
+    "raqqa": ("Raqqa",),
+    "tartous": ("Tartus",),
+}
+
+_COLUMNS = ("unit_id", "article_title", "article_content", "source", "date", "location", "labels")
+_LABELS: dict[str, Literal["credible", "fake"]] = {"1": "credible", "0": "fake"}
+_MONTHS = {
+    m: i
+    for i, names in enumerate(
+        (
+            ("jan", "january"),
+            ("feb", "february"),
+            ("mar", "march"),
+            ("apr", "april"),
+            ("may",),
+            ("jun", "june"),
+            ("jul", "july"),
+            ("aug", "august"),
+            ("sep", "sept", "september"),
+            ("oct", "october"),
+            ("nov", "november"),
+            ("dec", "december"),
+        ),
+        start=1,
+    )
+    for m in names
+}
+_MONTH = r"(?P<month>" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"
+# "April 5 2017", "Apr 232017" (Jordan Times glues day and year), "12 February 2015", "24.08.2013"
+_DATELINE_RES = (
+    re.compile(r"\b" + _MONTH + r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?,?\s*(?P<year>(?:19|20)\d\d)\b", re.I),
+    re.compile(r"\b(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+" + _MONTH + r",?\s+(?P<year>(?:19|20)\d\d)\b", re.I),
+    re.compile(r"\b(?P<day>\d{1,2})([.-])(?P<month>\d{1,2})\2(?P<year>(?:19|20)\d\d)"),
+)
+_SKIPPED_STATUSES = ("denied", "hypothetical")
+
+
+@dataclass(frozen=True, slots=True)
+class FakesArticle:
+    """One FA-KES row. Dates are ISO (YYYY-MM-DD); `published` is None when the text has none."""
+
+    id: str
+    title: str
+    text: str
+    published: str | None
+    incident_date: str
+    governorate: str  # the label as written, lower case ("deir ezzor")
+    label: Literal["credible", "fake"]
+    source: str = ""  # the outlet ("reuters", "sana", ...)
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleScore:
+    """How eventwire did on one article; the `predicted_*` fields are for inspection."""
+
+    article_id: str
+    has_event: bool
+    located: bool
+    date_exact: bool
+    date_within_1day: bool
+    date_month: bool
+    governorate: bool
+    predicted_date: str | None = None
+    predicted_admin1: str | None = None
+
+
+class _Extractor(Protocol):
+    def extract(self, inputs: Iterable[Article | Failure]) -> Iterator[ExtractionResult | Failure]: ...
+
+
+# --------------------------------------------------------------------------- reading
+
+
+def read_fakes(path: str | Path) -> list[FakesArticle]:
+    """The articles of a FA-KES CSV file, in file order.
+
+    Ids are the ``unit_id``; the few ids the file repeats get ``#2``, ``#3``... so that every id
+    is unique. Raises `MissingInputError` for an unreadable file and `RecordFormatError` for a
+    missing column or a row with a bad date or label.
+    """
+    try:
+        with open(path, encoding="utf-8-sig", newline="") as handle:
+            rows = list(csv.DictReader(handle))
+    except OSError as exc:
+        raise MissingInputError(f"cannot read the FA-KES file {path}: {exc.strerror or exc}") from exc
+    except UnicodeDecodeError as exc:
+        raise InputError(f"{path} is not UTF-8 text: {exc}; pass the FA-KES CSV file") from exc
+    if rows and (missing := [c for c in _COLUMNS if c not in rows[0]]):
+        raise RecordFormatError(f"{path} lacks the FA-KES column(s) {', '.join(missing)}")
+    seen: dict[str, int] = {}
+    articles = []
+    for line, row in enumerate(rows, start=2):
+        unit = row["unit_id"].strip()
+        seen[unit] = seen.get(unit, 0) + 1
+        where = f"{path}, row starting on line {line}"
+        label = _LABELS.get(row["labels"].strip())
+        if label is None:
+            raise RecordFormatError(f"{where}: labels is {row['labels']!r}, expected 0 or 1")
+        text = row["article_content"]
+        articles.append(
+            FakesArticle(
+                id=unit if seen[unit] == 1 else f"{unit}#{seen[unit]}",
+                title=row["article_title"].strip(),
+                text=text,
+                published=publication_date(text),
+                incident_date=_label_date(row["date"], where),
+                governorate=row["location"].strip().lower(),
+                label=label,
+                source=row["source"].strip(),
+            )
+        )
+    return articles
+
+
+def publication_date(text: str) -> str | None:
+    """The dateline date of a FA-KES text (ISO), or None: the earliest complete written date
+    in its first `DATELINE_CHARS` characters."""
+    head = text[:DATELINE_CHARS]
+    found: list[tuple[int, str]] = []
+    for pattern in _DATELINE_RES:
+        for match in pattern.finditer(head):
+            month_text = match["month"].lower()
+            month = int(month_text) if month_text.isdigit() else _MONTHS[month_text]
+            try:
+                value = date(int(match["year"]), month, int(match["day"]))
+            except ValueError:
+                continue
+            found.append((match.start(), value.isoformat()))
+            break
+    return min(found)[1] if found else None
+
+
+def _label_date(value: str, where: str) -> str:
+    try:
+        month, day, year = (int(part) for part in value.strip().split("/"))
+        return date(year, month, day).isoformat()
+    except ValueError as exc:
+        raise RecordFormatError(f"{where}: date {value!r} is not M/D/YYYY") from exc
+
+
+# --------------------------------------------------------------------------- scoring
+
+
+def main_incident(events: Sequence[Event]) -> Event | None:
+    """The event taken as the article's incident (the rule is in the module docstring)."""
+    candidates = [e for e in events if e.status not in _SKIPPED_STATUSES] or list(events)
+    assaults = [e for e in candidates if e.type == "ASSAULT"]
+    if assaults:
+        # max() keeps the first of equals, so without any figure this is the first ASSAULT.
+        return max(assaults, key=_fatalities)
+    return candidates[0] if candidates else None
+
+
+def _fatalities(event: Event) -> int:
+    if event.fatalities is None or event.fatalities.best is None:
+        return -1
+    return event.fatalities.best
+
+
+def score_article(result: ExtractionResult | Failure, article: FakesArticle) -> ArticleScore:
+    """Score eventwire's output for one article against its labels."""
+    event = main_incident(result.events) if isinstance(result, ExtractionResult) else None
+    if event is None:
+        return ArticleScore(article.id, False, False, False, False, False, False)
+    predicted = event.date.value
+    exact = within = month = False
+    if predicted:
+        month = predicted[:7] == article.incident_date[:7]
+        if len(predicted) == 10:
+            gap = abs((date.fromisoformat(predicted) - date.fromisoformat(article.incident_date)).days)
+            exact, within = gap == 0, gap <= 1
+    place = event.location
+    admin1 = place.admin1 if place else None
+    return ArticleScore(
+        article_id=article.id,
+        has_event=True,
+        located=place is not None,
+        date_exact=exact,
+        date_within_1day=within,
+        date_month=month,
+        governorate=place is not None
+        and place.country in (None, "SYR")
+        and _in_governorate(admin1, article.governorate),
+        predicted_date=predicted,
+        predicted_admin1=admin1,
+    )
+
+
+def _in_governorate(admin1: str | None, label: str) -> bool:
+    if not admin1:
+        return False
+    wanted = GOVERNORATES.get(label, (label,))
+    return _normalise(admin1) in {_normalise(name) for name in wanted}
+
+
+def _normalise(name: str) -> str:
+    ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z]", "", ascii_name.lower())
+
+
+def summarise_scores(scores: Sequence[ArticleScore]) -> dict[str, Any]:
+    """The report: n and the fraction of articles for each score (4 decimals)."""
+    n = len(scores)
+
+    def share(flags: Iterable[bool]) -> float:
+        return round(sum(flags) / n, 4) if n else 0.0
+
+    return {
+        "n": n,
+        "date_accuracy": share(s.date_exact for s in scores),
+        "date_accuracy_1day": share(s.date_within_1day for s in scores),
+        "month_accuracy": share(s.date_month for s in scores),
+        "governorate_accuracy": share(s.governorate for s in scores),
+        "no_event": share(not s.has_event for s in scores),
+        "no_location": share(not s.located for s in scores),
+    }
+
+
+def evaluate_fakes(articles: Sequence[FakesArticle], pipeline: _Extractor) -> dict[str, Any]:
+    """Run `pipeline` (a loaded `Pipeline`) over the articles and score them; JSON-ready dict."""
+    inputs = [
+        Article(id=a.id, text=a.text, title=a.title or None, published=a.published, source=a.source)
+        for a in articles
+    ]
+    scores = [
+        score_article(result, article)
+        for result, article in zip(pipeline.extract(inputs), articles, strict=True)
+    ]
+    return summarise_scores(scores)
+
+
+def format_fakes_report(report: dict[str, Any]) -> str:
+    """The report as a few aligned lines for a terminal."""
+    rows = [
+        ("articles", str(report["n"])),
+        ("date exact", _percent(report["date_accuracy"])),
+        ("date within 1 day", _percent(report["date_accuracy_1day"])),
+        ("date same month", _percent(report["month_accuracy"])),
+        ("governorate", _percent(report["governorate_accuracy"])),
+        ("no event", _percent(report["no_event"])),
+        ("main incident unlocated", _percent(report["no_location"])),
+    ]
+    width = max(len(name) for name, _ in rows)
+    return "\n".join(["FA-KES evaluation"] + [f"  {name:<{width}}  {value}" for name, value in rows])
+
+
+def _percent(value: float) -> str:
+    return f"{100 * value:5.1f}%"
