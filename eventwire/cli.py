@@ -6,8 +6,9 @@ import json
 import logging
 import sys
 import textwrap
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from datetime import date
+from typing import Any
 
 import click
 
@@ -117,11 +118,11 @@ def eval_dates(config: Config, gold: str, as_json: bool) -> None:
     from eventwire.eval.timeml import read_timeml_dir
     from eventwire.nlp import load_nlp
 
-    try:
-        report = evaluate_dates(read_timeml_dir(gold), load_nlp(config.nlp), batch_size=config.nlp.batch_size)
-    except EventwireError as exc:
-        raise click.ClickException(str(exc)) from exc
-    click.echo(json.dumps(report, indent=2) if as_json else format_date_report(report))
+    _print_report(
+        lambda: evaluate_dates(read_timeml_dir(gold), load_nlp(config.nlp), batch_size=config.nlp.batch_size),
+        format_date_report,
+        as_json,
+    )
 
 
 @eval_group.command(name="fakes")
@@ -140,11 +141,20 @@ def eval_fakes(config: Config, gold: str, as_json: bool) -> None:
     from eventwire.eval.fakes import evaluate_fakes, format_fakes_report, read_fakes
     from eventwire.pipeline import Pipeline
 
+    _print_report(
+        lambda: evaluate_fakes(read_fakes(gold), Pipeline.load(config)), format_fakes_report, as_json
+    )
+
+
+def _print_report(
+    evaluate: Callable[[], dict[str, Any]], render: Callable[[dict[str, Any]], str], as_json: bool
+) -> None:
+    """Run an evaluation and print its report; our errors become a clean CLI message."""
     try:
-        report = evaluate_fakes(read_fakes(gold), Pipeline.load(config))
+        report = evaluate()
     except EventwireError as exc:
         raise click.ClickException(str(exc)) from exc
-    click.echo(json.dumps(report, indent=2) if as_json else format_fakes_report(report))
+    click.echo(json.dumps(report, indent=2) if as_json else render(report))
 
 
 @main.command()
