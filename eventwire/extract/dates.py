@@ -17,25 +17,22 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from dataclasses import dataclass
+from functools import cache
 
 from spacy.tokens import Doc
 from spacy.tokens import Span as SpacySpan
 
+from eventwire.data.calendar_words import calendar_words
 from eventwire.records import DateMention, Span
 
 __all__ = ["extract_dates"]
 
 # --------------------------------------------------------------------------- language data
 
-_MONTH_NAMES = "January|February|March|April|May|June|July|August|September|October|November|December"
-# Abbreviations only next to a day number: "Mar" or "Jun" alone are not dates in running text.
-_MONTH_ABBR = r"(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?"
-_WEEKDAY_NAMES = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
-_SEASONS = "spring|summer|autumn|fall|winter"
 _ORD = r"(?:st|nd|rd|th)?"
 _YEAR = r"(?:1[89]\d\d|20\d\d)"
 _DAY = rf"(?:[0-3]?\d{_ORD})"
-_MONTH_ANY = rf"(?:{_MONTH_NAMES}|{_MONTH_ABBR})"
 _MOD = r"(?:early|mid|late|the (?:end|beginning|start|middle) of)"
 _RELATIVE = (
     r"(?:last|this|next|this past|this coming|earlier this|later this|late last|early last|"
@@ -48,46 +45,82 @@ _NUMBER = (
 # Signals that make a bare month or a four-digit number a date ("in May", "since 2011").
 _CUE = r"(?:in|on|since|by|until|till|during|through|throughout|from|before|after|of|as of)"
 
-_PATTERNS: tuple[re.Pattern[str], ...] = tuple(
-    re.compile(p)
-    for p in (
-        # Ranges: "between 3 and 5 May", "May 3-5". Their parts match below too; overlapping
-        # matches are merged, so the range wins.
-        rf"\b(?:[Bb]etween|[Ff]rom) {_DAY} (?:and|to|until|-) {_DAY} {_MONTH_ANY}(?:,? {_YEAR})?\b",
-        rf"\b{_DAY} ?(?:-|to|and) ?{_DAY} {_MONTH_ANY}(?:,? {_YEAR})?\b",
-        rf"\b{_MONTH_ANY} {_DAY} ?(?:-|to|and) ?{_DAY}\b(?:,? {_YEAR}\b)?",
-        # Day and month, either order, optional weekday before and year after.
-        rf"\b(?:(?:{_WEEKDAY_NAMES}),? )?{_DAY}(?: of)? {_MONTH_ANY}(?:,? {_YEAR})?\b",
-        rf"\b(?:(?:{_WEEKDAY_NAMES}),? )?{_MONTH_ANY} {_DAY}\b(?:,? {_YEAR}\b)?",
-        # Month (and year) with a modifier: "mid-December", "early May 2016", "last March".
-        rf"(?i:\b(?:{_MOD}|{_RELATIVE})[- ])(?:{_MONTH_NAMES})(?: {_YEAR})?\b",
-        rf"\b(?:{_MONTH_NAMES}),? {_YEAR}\b",
-        rf"\b(?:{_DAY} )?(?:{_MONTH_NAMES})(?: {_DAY})?,? (?:of )?(?i:last|this|next) year\b",
-        rf"\b(?i:{_CUE}) (?P<d>{_MONTH_NAMES})\b",
-        # Weekdays, with what changes their meaning: "last Friday", "early Sunday".
-        rf"(?i:\b(?:{_RELATIVE}|early|late) )?\b(?:{_WEEKDAY_NAMES})\b",
-        # Relative to the publication date.
-        rf"(?i)\b(?:{_RELATIVE}|{_MOD}) (?:week|weekend|month|year|{_SEASONS})\b",
-        r"(?i)\b(?:today|yesterday|tomorrow|tonight|last night|"
-        r"this (?:morning|afternoon|evening))\b",
-        r"(?i)\bthe (?:day before yesterday|day after tomorrow)\b",
-        rf"(?i)\b{_NUMBER} (?:days?|weeks?|fortnights?|months?|years?) ago\b",
-        r"(?i)\b(?:over|at|during) (?P<d>the weekend)\b",
-        # A year needs a signal or a modifier: a bare 2011 may be a count.
-        rf"\b(?i:{_CUE}) (?P<d>(?:(?i:{_MOD})[- ])?{_YEAR})\b(?![-/.,]?\d)",
-        rf"(?i:\b{_MOD}[- ]){_YEAR}\b(?![-/.,]?\d)",
-        # Machine dates.
-        r"\b\d{4}-\d{2}-\d{2}\b",
+
+@dataclass(frozen=True, slots=True)
+class _CalendarAlternations:
+    """Regex alternations of the calendar words, as the patterns below match them."""
+
+    months: str  # "January|February|..."
+    month_abbreviations: str  # only next to a day number: "Mar" or "Jun" alone are not dates
+    weekdays: str
+    seasons: str
+
+    @property
+    def month_any(self) -> str:
+        return rf"(?:{self.months}|{self.month_abbreviations})"
+
+
+@cache  # built on first use: the words come from a data file, never read at import
+def _calendar_alternations() -> _CalendarAlternations:
+    words = calendar_words()
+    return _CalendarAlternations(
+        months="|".join(w.capitalize() for w in words.month_names),
+        month_abbreviations="(?:" + "|".join(w.capitalize() for w in words.month_abbreviations) + r")\.?",
+        weekdays="|".join(w.capitalize() for w in words.weekday_names),
+        seasons="|".join(words.seasons),
     )
-)
+
+
+@cache
+def _date_patterns() -> tuple[re.Pattern[str], ...]:
+    names = _calendar_alternations()
+    return tuple(
+        re.compile(p)
+        for p in (
+            # Ranges: "between 3 and 5 May", "May 3-5". Their parts match below too; overlapping
+            # matches are merged, so the range wins.
+            rf"\b(?:[Bb]etween|[Ff]rom) {_DAY} (?:and|to|until|-) {_DAY} {names.month_any}(?:,? {_YEAR})?\b",
+            rf"\b{_DAY} ?(?:-|to|and) ?{_DAY} {names.month_any}(?:,? {_YEAR})?\b",
+            rf"\b{names.month_any} {_DAY} ?(?:-|to|and) ?{_DAY}\b(?:,? {_YEAR}\b)?",
+            # Day and month, either order, optional weekday before and year after.
+            rf"\b(?:(?:{names.weekdays}),? )?{_DAY}(?: of)? {names.month_any}(?:,? {_YEAR})?\b",
+            rf"\b(?:(?:{names.weekdays}),? )?{names.month_any} {_DAY}\b(?:,? {_YEAR}\b)?",
+            # Month (and year) with a modifier: "mid-December", "early May 2016", "last March".
+            rf"(?i:\b(?:{_MOD}|{_RELATIVE})[- ])(?:{names.months})(?: {_YEAR})?\b",
+            rf"\b(?:{names.months}),? {_YEAR}\b",
+            rf"\b(?:{_DAY} )?(?:{names.months})(?: {_DAY})?,? (?:of )?(?i:last|this|next) year\b",
+            rf"\b(?i:{_CUE}) (?P<d>{names.months})\b",
+            # Weekdays, with what changes their meaning: "last Friday", "early Sunday".
+            rf"(?i:\b(?:{_RELATIVE}|early|late) )?\b(?:{names.weekdays})\b",
+            # Relative to the publication date.
+            rf"(?i)\b(?:{_RELATIVE}|{_MOD}) (?:week|weekend|month|year|{names.seasons})\b",
+            r"(?i)\b(?:today|yesterday|tomorrow|tonight|last night|"
+            r"this (?:morning|afternoon|evening))\b",
+            r"(?i)\bthe (?:day before yesterday|day after tomorrow)\b",
+            rf"(?i)\b{_NUMBER} (?:days?|weeks?|fortnights?|months?|years?) ago\b",
+            r"(?i)\b(?:over|at|during) (?P<d>the weekend)\b",
+            # A year needs a signal or a modifier: a bare 2011 may be a count.
+            rf"\b(?i:{_CUE}) (?P<d>(?:(?i:{_MOD})[- ])?{_YEAR})\b(?![-/.,]?\d)",
+            rf"(?i:\b{_MOD}[- ]){_YEAR}\b(?![-/.,]?\d)",
+            # Machine dates.
+            r"\b\d{4}-\d{2}-\d{2}\b",
+        )
+    )
+
 
 # A DATE entity must name some time to be kept; this drops NER noise such as "50km".
-_TEMPORAL_WORD = re.compile(
-    rf"(?i)\b(?:{_MONTH_NAMES}|{_WEEKDAY_NAMES}|{_MONTH_ABBR}|{_SEASONS}|days?|weeks?|weekends?|"
-    r"fortnights?|months?|years?|quarters?|today|yesterday|tomorrow|tonight|now|recently|ago|"
-    r"christmas|easter|ramadan|eid|new year'?s?|nowruz|ashura|thanksgiving|hanukkah|passover|"
-    r"diwali)\b|\b(?:1[5-9]\d\d|20\d\d)\b|\b\d{1,2}[/.]\d{1,2}[/.]\d{2,4}\b"
-)
+@cache
+def _temporal_word() -> re.Pattern[str]:
+    names = _calendar_alternations()
+    return re.compile(
+        rf"(?i)\b(?:{names.months}|{names.weekdays}|{names.month_abbreviations}|{names.seasons}|"
+        r"days?|weeks?|weekends?|"
+        r"fortnights?|months?|years?|quarters?|today|yesterday|tomorrow|tonight|now|recently|ago|"
+        r"christmas|easter|ramadan|eid|new year'?s?|nowruz|ashura|thanksgiving|hanukkah|passover|"
+        r"diwali)\b|\b(?:1[5-9]\d\d|20\d\d)\b|\b\d{1,2}[/.]\d{1,2}[/.]\d{2,4}\b"
+    )
+
+
 _PREP = r"(?:(?:for|over|within|in|during|throughout)\s+)?"
 _APPROX = (
     r"(?:(?:more than|less than|nearly|almost|about|around|roughly|at least|up to|just|only|"
@@ -158,7 +191,7 @@ def extract_dates(doc: Doc) -> list[DateMention]:
         if ent.label_ == "DATE" and (span := _trim(text, ent.start_char, ent.end_char))
         if _is_point(text[span[0] : span[1]]) and _plausible(doc, *span)
     ]
-    for pattern in _PATTERNS:
+    for pattern in _date_patterns():
         for match in pattern.finditer(text):
             start, end = match.span("d" if "d" in pattern.groupindex else 0)
             if _plausible(doc, start, end):
@@ -193,7 +226,7 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int] | None:
 
 def _is_point(expression: str) -> bool:
     """Whether a DATE entity names a point or range in time, not a duration or a frequency."""
-    if not _TEMPORAL_WORD.search(expression):
+    if not _temporal_word().search(expression):
         return False
     if _POINT_MARKER.search(expression):  # "two years ago" is a point, "two years" is not
         return not any(p.search(expression) for p in _NOT_A_POINT[_DURATIONS:])

@@ -31,12 +31,15 @@ Decisions worth knowing:
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
+from functools import cache
+from types import MappingProxyType
 
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
+from eventwire.data import read_table
 from eventwire.extract.numbers import (
     Count,
     add_counts,
@@ -50,73 +53,72 @@ from eventwire.records import QuantityMention
 __all__ = ["QUANTITY_KINDS", "extract_quantities"]
 
 # --------------------------------------------------------------------------- lexicon
-# TODO(lexicon): these tables belong in eventwire/data/ behind the data registry; they are
-# code for now because this change was limited to the quantity modules.
 
-#: Verbs (by lemma) whose object, or passive subject, is what they count.
-_VERB_KINDS = {
-    **dict.fromkeys(
-        ["kill", "die", "perish", "slay", "massacre", "execute", "behead", "assassinate", "murder"],
-        "killed",
-    ),
-    **dict.fromkeys(["wound", "injure", "hurt", "maim"], "wounded"),
-    **dict.fromkeys(["arrest", "detain", "apprehend", "jail", "imprison"], "arrested"),
-    **dict.fromkeys(["abduct", "kidnap"], "abducted"),
-    **dict.fromkeys(["displace", "flee", "uproot"], "displaced"),
-    **dict.fromkeys(["intercept", "neutralize", "neutralise"], "intercepted"),
-    "down": "shot_down",  # "air defences downed 13 drones"
-}
-#: Verb + particle. The small model tags "shot" in "seven shot down" as a noun (lemma "shot").
-_PHRASAL_KINDS = {
-    ("shoot", "down"): "shot_down",
-    ("shot", "down"): "shot_down",
-    ("bring", "down"): "shot_down",
-    ("round", "up"): "arrested",
-}
-#: "force ... to VERB": what happened to those forced; otherwise the verb's own kind
-#: ("forced to flee" -> displaced).
-_FORCED_KINDS = {"land": "forced_to_land"}
-#: Verbs whose subject is the one affected ("three soldiers died", "500 people fled").
-_INTRANSITIVE = frozenset({"die", "perish", "flee"})
-#: State words (by lower-cased form, whatever their tag): "8 dead", "two were missing".
-_STATE_KINDS = {
-    "dead": "killed",
-    "missing": "missing",
-    "injured": "wounded",
-    "wounded": "wounded",
-    "hurt": "wounded",
-}
-#: Nouns (by lemma) that name what they count.
-_NOUN_KINDS = {
-    **dict.fromkeys(["death", "fatality"], "killed"),
-    "injury": "wounded",
-    # "causality" is a frequent misspelling of "casualty" in wire copy; as a counted noun
-    # ("no causalities") it has no other reading.
-    **dict.fromkeys(["casualty", "causality"], "casualties"),
-    **dict.fromkeys(["drone", "uav"], "drones"),
-    "missile": "missiles",
-    "rocket": "rockets",
-    "shell": "shells",
-    "bomb": "bombs",
-    **dict.fromkeys(["aircraft", "plane", "jet", "warplane", "helicopter"], "aircraft"),
-}
-#: Nouns of which "the death of two soldiers" counts the of-phrase.
-_OF_COUNTED = frozenset({"death", "fatality", "injury"})
-#: "death toll" counts the killed; a plain "toll" in conflict news does too.
-_TOLL_KINDS = {"death": "killed", "casualty": "casualties"}
-#: Nouns that make a number a measure, or a count of households, not of people or things.
-_UNIT_NOUNS = frozenset(
-    {"year", "month", "week", "day", "hour", "minute", "time", "km", "kilometre", "kilometer",
-     "mile", "metre", "meter", "percent", "%", "family", "household", "home", "house", "village"}
-)  # fmt: skip
 
-#: Every `what` this module reports.
-QUANTITY_KINDS: tuple[str, ...] = tuple(
-    dict.fromkeys(
-        [*_VERB_KINDS.values(), *_PHRASAL_KINDS.values(), *_FORCED_KINDS.values(),
-         *_STATE_KINDS.values(), *_NOUN_KINDS.values()]
+@dataclass(frozen=True, slots=True)
+class _Lexicon:
+    """The words that say what a number counts; see data/quantity_words.tsv for each role."""
+
+    verb_kinds: Mapping[str, str]
+    phrasal_kinds: Mapping[tuple[str, str], str]
+    forced_kinds: Mapping[str, str]
+    intransitive: frozenset[str]
+    state_kinds: Mapping[str, str]
+    noun_kinds: Mapping[str, str]
+    of_counted: frozenset[str]
+    toll_kinds: Mapping[str, str]
+    unit_nouns: frozenset[str]
+
+
+@cache  # a small read-only bundled table: read on first use, never at import
+def _lexicon() -> _Lexicon:
+    kinds: dict[str, dict[str, str]] = {}
+    for row in read_table("quantity_words.tsv"):
+        kinds.setdefault(row["role"], {})[row["word"]] = row["kind"]
+
+    def words(role: str) -> frozenset[str]:
+        return frozenset(kinds.get(role, {}))
+
+    phrasal: dict[tuple[str, str], str] = {}
+    for phrase, kind in kinds.get("phrasal", {}).items():
+        verb, particle = phrase.split()
+        phrasal[(verb, particle)] = kind
+
+    return _Lexicon(
+        verb_kinds=MappingProxyType(kinds.get("verb", {})),
+        phrasal_kinds=MappingProxyType(phrasal),
+        forced_kinds=MappingProxyType(kinds.get("forced", {})),
+        intransitive=words("intransitive"),
+        state_kinds=MappingProxyType(kinds.get("state", {})),
+        noun_kinds=MappingProxyType(kinds.get("noun", {})),
+        of_counted=words("of_counted"),
+        toll_kinds=MappingProxyType(kinds.get("toll", {})),
+        unit_nouns=words("unit"),
     )
-)  # fmt: skip
+
+
+@cache
+def _quantity_kinds() -> tuple[str, ...]:
+    lexicon = _lexicon()
+    return tuple(
+        dict.fromkeys(
+            [*lexicon.verb_kinds.values(), *lexicon.phrasal_kinds.values(),
+             *lexicon.forced_kinds.values(), *lexicon.state_kinds.values(),
+             *lexicon.noun_kinds.values()]
+        )
+    )  # fmt: skip
+
+
+#: Every `what` this module reports. Declared here and served by `__getattr__`, so that the
+#: data file is read on first use rather than at import.
+QUANTITY_KINDS: tuple[str, ...]
+
+
+def __getattr__(name: str) -> tuple[str, ...]:
+    if name == "QUANTITY_KINDS":
+        return _quantity_kinds()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
 
 _VERBAL = frozenset({"VERB", "AUX"})
 _NOMINAL = frozenset({"NOUN", "PROPN", "NUM", "PRON"})
@@ -177,7 +179,7 @@ def _find(sentence: SpacySpan) -> Iterator[_Found]:
             for figure in _toll_figures(token):
                 yield from _report(kind, token, figure, listed=False)
     for token in sentence:
-        kind = _NOUN_KINDS.get(token.lemma_.lower())
+        kind = _lexicon().noun_kinds.get(token.lemma_.lower())
         if kind is None or token.pos_ not in {"NOUN", "PROPN"} or token.dep_ == "compound":
             continue
         if token.i not in governed:
@@ -190,18 +192,18 @@ def _find(sentence: SpacySpan) -> Iterator[_Found]:
 def _predicate_kind(token: Token) -> str | None:
     lemma = token.lemma_.lower()
     for particle in _particles(token):
-        if (lemma, particle.lower_) in _PHRASAL_KINDS:
-            return _PHRASAL_KINDS[(lemma, particle.lower_)]
+        if (lemma, particle.lower_) in _lexicon().phrasal_kinds:
+            return _lexicon().phrasal_kinds[(lemma, particle.lower_)]
     if lemma == "force":
         for child in token.children:
             if child.dep_ == "xcomp":
                 complement = child.lemma_.lower()
-                return _FORCED_KINDS.get(complement) or _VERB_KINDS.get(complement)
+                return _lexicon().forced_kinds.get(complement) or _lexicon().verb_kinds.get(complement)
         return None
-    if token.pos_ in _VERBAL and lemma in _VERB_KINDS:
-        return _VERB_KINDS[lemma]
-    if token.lower_ in _STATE_KINDS and token.pos_ in {"ADJ", "VERB", "NOUN"}:
-        return _STATE_KINDS[token.lower_]
+    if token.pos_ in _VERBAL and lemma in _lexicon().verb_kinds:
+        return _lexicon().verb_kinds[lemma]
+    if token.lower_ in _lexicon().state_kinds and token.pos_ in {"ADJ", "VERB", "NOUN"}:
+        return _lexicon().state_kinds[token.lower_]
     return None
 
 
@@ -226,7 +228,7 @@ def _affected(trigger: Token) -> list[Token]:
     ]
     for child in children:
         if child.dep_ == "nsubjpass" or (
-            child.dep_ == "dobj" and trigger.lemma_.lower() not in _INTRANSITIVE
+            child.dep_ == "dobj" and trigger.lemma_.lower() not in _lexicon().intransitive
         ):
             arguments.append(child)
         elif child.dep_ == "nsubj" and _subject_is_affected(trigger, child):
@@ -252,11 +254,11 @@ def _affected(trigger: Token) -> list[Token]:
 
 def _subject_is_affected(trigger: Token, subject: Token) -> bool:
     """Whether an active-voice subject is the victim rather than the agent."""
-    if trigger.lemma_.lower() in _INTRANSITIVE:
+    if trigger.lemma_.lower() in _lexicon().intransitive:
         return True  # "500 people fled their homes": the object is a place, the subject fled
     if any(c.dep_ == "dobj" for c in trigger.children):
         return False
-    if trigger.lower_ in _STATE_KINDS:
+    if trigger.lower_ in _lexicon().state_kinds:
         return True
     auxiliaries = [c for c in trigger.children if c.dep_ in {"aux", "auxpass"}]
     if trigger.tag_ == "VBN" and not any(a.lemma_.lower() == "have" for a in auxiliaries):
@@ -267,8 +269,8 @@ def _subject_is_affected(trigger: Token, subject: Token) -> bool:
 
 def _toll_kind(toll: Token) -> str:
     for child in toll.children:
-        if child.dep_ in {"compound", "amod"} and child.lemma_.lower() in _TOLL_KINDS:
-            return _TOLL_KINDS[child.lemma_.lower()]
+        if child.dep_ in {"compound", "amod"} and child.lemma_.lower() in _lexicon().toll_kinds:
+            return _lexicon().toll_kinds[child.lemma_.lower()]
     return "killed"
 
 
@@ -366,7 +368,7 @@ def _counted_with(noun: Token) -> Token:
     head = noun.head
     if noun.dep_ == "pobj" and head.lower_ == "of" and is_number_word(head.head.text) and not definite:
         return head.head  # but not "seven of the drones": a part of them
-    if noun.lemma_.lower() in _OF_COUNTED and not (determiners - {"the"}):
+    if noun.lemma_.lower() in _lexicon().of_counted and not (determiners - {"the"}):
         for child in noun.children:
             if child.dep_ == "prep" and child.lower_ == "of":
                 return next((g for g in child.children if g.dep_ == "pobj"), noun)
@@ -396,13 +398,13 @@ def _count_one(word: Token, *, articles: bool) -> tuple[Count, int, int] | None:
     """The count of one noun, or bare number; `articles`: whether "a"/"an"/"another" count one."""
     if is_number_word(word.text):
         counted = [g for c in word.children if c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
-        if any(g.lemma_.lower() in _UNIT_NOUNS for g in counted):
+        if any(g.lemma_.lower() in _lexicon().unit_nouns for g in counted):
             return None  # "hundreds of families"
         found = _number_phrase(word, word)
         if found is None or not counted:
             return found
         return found[0], found[1], max(found[2], counted[0].i)  # "dozens of activists"
-    if word.lemma_.lower() in _UNIT_NOUNS:
+    if word.lemma_.lower() in _lexicon().unit_nouns:
         return None
     for child in word.children:
         if child.i < word.i and child.dep_ not in {"det", "predet"} and is_number_word(child.text):

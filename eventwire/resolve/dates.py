@@ -49,14 +49,15 @@ from __future__ import annotations
 
 import calendar
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
-from functools import lru_cache
+from functools import cache, lru_cache
 from typing import Literal, cast
 
 from dateparser.date import DateDataParser  # type: ignore[import-untyped]
 
+from eventwire.data.calendar_words import calendar_words
 from eventwire.records import DateMention, Precision, ResolvedDate, Span
 
 __all__ = ["Tense", "resolve_date", "resolve_dates"]
@@ -66,17 +67,6 @@ _TENSES = frozenset({"past", "future", "unknown"})
 
 # --------------------------------------------------------------------------- language data
 
-_MONTHS = {
-    "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4,
-    "may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8, "september": 9,
-    "sept": 9, "sep": 9, "october": 10, "oct": 10, "november": 11, "nov": 11, "december": 12,
-    "dec": 12,
-}  # fmt: skip
-_WEEKDAYS = {
-    "monday": 1, "mon": 1, "tuesday": 2, "tue": 2, "tues": 2, "wednesday": 3, "wed": 3,
-    "thursday": 4, "thu": 4, "thur": 4, "thurs": 4, "friday": 5, "fri": 5, "saturday": 6,
-    "sat": 6, "sunday": 7, "sun": 7,
-}  # fmt: skip
 _NUMBERS = {
     "a": 1, "an": 1, "one": 1, "two": 2, "a couple of": 2, "couple of": 2, "three": 3, "four": 4,
     "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
@@ -85,7 +75,6 @@ _NUMBERS = {
 }  # fmt: skip
 # Counts too vague to compute with: "a few days ago" is only "in the recent past".
 _VAGUE_NUMBERS = ("a few", "few", "several", "some", "many", "a number of")
-_SEASONS = {"spring": "SP", "summer": "SU", "autumn": "FA", "fall": "FA", "winter": "WI"}
 _SEASON_START_MONTH = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
 _HOLIDAYS = {
     "christmas": (12, 25), "christmas day": (12, 25), "christmas eve": (12, 24),
@@ -103,10 +92,7 @@ _REFS = {
 }  # fmt: skip
 _REF_OF = {phrase: ref for ref, phrases in _REFS.items() for phrase in phrases}
 
-_MONTH_RE = "|".join(sorted(_MONTHS, key=len, reverse=True))
-_WEEKDAY_RE = "|".join(sorted(_WEEKDAYS, key=len, reverse=True))
 _VAGUE_RE = "|".join(_VAGUE_NUMBERS)
-_SEASON_RE = "|".join(_SEASONS)
 _UNIT_RE = r"(?P<unit>day|week|fortnight|month|year)s?"
 _ORD = r"(?:st|nd|rd|th)?"
 
@@ -146,18 +132,8 @@ _QUARTERS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 
 _RELATIVE_YEAR = re.compile(r"^(?P<date>.+?) (?:of )?(?P<mod>last|this|next) year$")
 _ISO_DAY = re.compile(r"^(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})$")
 _ISO_MONTH = re.compile(r"^(?P<y>\d{4})-(?P<m>\d{2})$")
-_DAY_MONTH = re.compile(
-    rf"^(?P<d>\d{{1,2}}){_ORD}(?: of)? (?P<month>{_MONTH_RE})(?: (?:of )?(?P<y>\d{{4}}))?$"
-)
-_MONTH_DAY = re.compile(rf"^(?P<month>{_MONTH_RE}) (?:the )?(?P<d>\d{{1,2}}){_ORD}(?: (?P<y>\d{{4}}))?$")
 _YEAR = re.compile(r"^(?:(?:the )?year )?(?P<y>[12]\d{3})$")
 _DAY_ONLY = re.compile(rf"^(?:the )?(?P<d>\d{{1,2}}){_ORD}(?: (?P<y>\d{{4}}))?$")  # "5", "5 2016"
-_WEEKDAY_PREFIX = re.compile(rf"^(?:{_WEEKDAY_RE})\s+(?=\d|(?:{_MONTH_RE})\b)")
-_MODIFIED = re.compile(
-    rf"^(?:(?P<mod>last|this|next|this past|this coming|coming|past)\s+)?"
-    rf"(?:(?P<weekday>{_WEEKDAY_RE})|(?P<month>{_MONTH_RE})|(?P<season>{_SEASON_RE})"
-    rf"|(?P<unit>week|weekend|month|year))(?: (?:of )?(?P<y>\d{{4}}))?$"
-)
 _AGO = re.compile(rf"^(?P<n>{_NUMBER_RE}|{_VAGUE_RE})\s+{_UNIT_RE}\s+(?P<dir>ago|back|from now|hence)$")
 _IN_N = re.compile(rf"^in\s+(?P<n>{_NUMBER_RE})\s+{_UNIT_RE}(?: time)?$")
 _RANGE = (
@@ -171,6 +147,46 @@ _RELATIVE_DAYS = {
     "yesterday": -1, "last night": -1, "tomorrow": 1, "tomorrow night": 1,
     "the day before yesterday": -2, "the day after tomorrow": 2,
 }  # fmt: skip
+
+
+@dataclass(frozen=True, slots=True)
+class _CalendarPatterns:
+    """The patterns built from the calendar words (data/calendar_words.tsv)."""
+
+    months: Mapping[str, int]
+    weekdays: Mapping[str, int]
+    seasons: Mapping[str, str]
+    day_month: re.Pattern[str]
+    month_day: re.Pattern[str]
+    weekday_prefix: re.Pattern[str]
+    modified: re.Pattern[str]
+    earlier_later: re.Pattern[str]  # "earlier this month", "earlier Thursday"
+    date_like: re.Pattern[str]
+
+
+@cache  # built on first use: the words come from a data file, never read at import
+def _calendar_patterns() -> _CalendarPatterns:
+    words = calendar_words()
+    month_re = "|".join(sorted(words.months, key=len, reverse=True))
+    weekday_re = "|".join(sorted(words.weekdays, key=len, reverse=True))
+    season_re = "|".join(words.seasons)
+    return _CalendarPatterns(
+        months=words.months,
+        weekdays=words.weekdays,
+        seasons=words.seasons,
+        day_month=re.compile(
+            rf"^(?P<d>\d{{1,2}}){_ORD}(?: of)? (?P<month>{month_re})(?: (?:of )?(?P<y>\d{{4}}))?$"
+        ),
+        month_day=re.compile(rf"^(?P<month>{month_re}) (?:the )?(?P<d>\d{{1,2}}){_ORD}(?: (?P<y>\d{{4}}))?$"),
+        weekday_prefix=re.compile(rf"^(?:{weekday_re})\s+(?=\d|(?:{month_re})\b)"),
+        modified=re.compile(
+            rf"^(?:(?P<mod>last|this|next|this past|this coming|coming|past)\s+)?"
+            rf"(?:(?P<weekday>{weekday_re})|(?P<month>{month_re})|(?P<season>{season_re})"
+            rf"|(?P<unit>week|weekend|month|year))(?: (?:of )?(?P<y>\d{{4}}))?$"
+        ),
+        earlier_later=re.compile(rf"\b(?:earlier|later) (?=this|last|next|in\b|(?:{weekday_re})\b)"),
+        date_like=re.compile(rf"\d|\b(?:{month_re}|{weekday_re}|ago)\b"),
+    )
 
 
 # --------------------------------------------------------------------------- parsed expressions
@@ -320,7 +336,7 @@ def _normalise(text: str) -> str:
     if s not in _RELATIVE_DAYS:
         s = _DAY_PARTS.sub(" ", s)
     # "earlier this month", and AP style "earlier Thursday" (on Thursday, before the report).
-    s = re.sub(rf"\b(?:earlier|later) (?=this|last|next|in\b|(?:{_WEEKDAY_RE})\b)", "", s)
+    s = _calendar_patterns().earlier_later.sub("", s)
     # "by the end of the year" looks ahead (or back) from the publication, not the narrative.
     s = re.sub(r"\b(?:end|beginning|start|middle|rest|remainder) of the (?=year|month|week)", "this ", s)
     s = re.sub(r"\s+", " ", s).strip()
@@ -353,14 +369,15 @@ def _parse(s: str) -> _Expr | None:
             return _Calendar(int(holiday["y"]), month, day)
     if _DURATION.match(s):
         return _Unresolvable()
-    weekday = _WEEKDAYS[s.split()[0]] if _WEEKDAY_PREFIX.match(s) else None
-    s = _WEEKDAY_PREFIX.sub("", s)  # "Saturday, May 5, 2016": the date decides
+    patterns = _calendar_patterns()
+    weekday = patterns.weekdays[s.split()[0]] if patterns.weekday_prefix.match(s) else None
+    s = patterns.weekday_prefix.sub("", s)  # "Saturday, May 5, 2016": the date decides
     if m := _ISO_DAY.match(s):
         return _Calendar(int(m["y"]), int(m["m"]), int(m["d"]))
     if (m := _ISO_MONTH.match(s)) and 1 <= int(m["m"]) <= 12:
         return _Calendar(int(m["y"]), int(m["m"]))
-    if m := _DAY_MONTH.match(s) or _MONTH_DAY.match(s):
-        return _Calendar(_int(m["y"]), _MONTHS[m["month"]], int(m["d"]), weekday=weekday)
+    if m := patterns.day_month.match(s) or patterns.month_day.match(s):
+        return _Calendar(_int(m["y"]), patterns.months[m["month"]], int(m["d"]), weekday=weekday)
     if m := _RELATIVE_YEAR.match(s):  # "May last year", "22 November this year"
         inner = _parse(m["date"])
         if isinstance(inner, _Calendar) and inner.year is None and inner.mod is None and inner.month:
@@ -372,7 +389,7 @@ def _parse(s: str) -> _Expr | None:
         return _Quarter(_int(m["y"]), int(m["q"]) if m["q"] else _QUARTERS[m["ord"]])
     if m := _DECADE.match(s):
         return _Ref(m["decade"])  # no ISO value; only the TimeML form
-    if m := _MODIFIED.match(s):
+    if m := patterns.modified.match(s):
         return _parse_modified(m)
     if m := _AGO.match(s):
         return _parse_count(m["n"], m["unit"], sign=-1 if m["dir"] in ("ago", "back") else 1)
@@ -390,11 +407,11 @@ def _parse_modified(m: re.Match[str]) -> _Expr | None:
     )
     year = _int(m["y"])
     if m["weekday"]:
-        return None if year else _Weekday(_WEEKDAYS[m["weekday"]], mod)
+        return None if year else _Weekday(_calendar_patterns().weekdays[m["weekday"]], mod)
     if m["month"]:
-        return _Calendar(year, _MONTHS[m["month"]], mod=None if year else mod)
+        return _Calendar(year, _calendar_patterns().months[m["month"]], mod=None if year else mod)
     if m["season"]:
-        return _Season(_SEASONS[m["season"]], None if year else mod, year)
+        return _Season(_calendar_patterns().seasons[m["season"]], None if year else mod, year)
     if year:
         return None
     unit = m["unit"]
@@ -719,7 +736,7 @@ def _dateparse(s: str, base: datetime, prefer: str) -> tuple[date, Precision] | 
 
 def _fallback(s: str, published: date | None, tense: str) -> _Point:
     """Formats the grammar does not know ("05.05.2016", "a fortnight ago"), via dateparser."""
-    if not re.search(rf"\d|\b(?:{_MONTH_RE}|{_WEEKDAY_RE}|ago)\b", s):
+    if not _calendar_patterns().date_like.search(s):
         return _UNKNOWN  # nothing date-like: dateparser would read "now" into odd words
     prefer = "future" if tense == "future" else "past"
     probes = [_dateparse(s, base, prefer) for base in _PROBE_BASES]
