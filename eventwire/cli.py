@@ -15,7 +15,7 @@ import click
 from eventwire import __version__
 from eventwire.config import Config, load_config
 from eventwire.errors import EventwireError
-from eventwire.records import Event, ExtractionResult, Failure, to_dict
+from eventwire.records import Actor, Attribution, Event, ExtractionResult, Failure, to_dict
 
 __all__ = ["main"]
 
@@ -239,10 +239,9 @@ def _row(number: int, event: Event) -> str:
     )
 
 
-def _actor(actor: object) -> str:
-    text, country, sector = actor.text, actor.country, actor.sector  # type: ignore[attr-defined]
-    code = "/".join(x for x in (country, sector) if x)
-    return f"{textwrap.shorten(text, 24, placeholder='…')}" + (f" ({code})" if code else "")
+def _actor(actor: Actor | Attribution) -> str:
+    code = "/".join(x for x in (actor.country, actor.sector) if x)
+    return textwrap.shorten(actor.text, 24, placeholder="…") + (f" ({code})" if code else "")
 
 
 def _figure(value: int | None, low: int | None, high: int | None) -> str:

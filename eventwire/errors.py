@@ -9,6 +9,8 @@
     │   ├── InputTooLargeError      longer than [ingest] max_chars
     │   ├── NotEnglishError         the text does not look like English
     │   └── RecordFormatError       a JSONL line is not a valid article object
+    ├── ExtractionError         an unexpected error while parsing or extracting one document
+    │                           (a bug: the document becomes a Failure row, the batch goes on)
     ├── ResourceError           a model, gazetteer or data file is missing or broken
     └── ConfigError             a configuration file or value is invalid
 
@@ -24,6 +26,7 @@ __all__ = [
     "EmptyInputError",
     "EncodingError",
     "EventwireError",
+    "ExtractionError",
     "InputError",
     "InputTooLargeError",
     "MissingInputError",
@@ -67,6 +70,10 @@ class NotEnglishError(InputError):
 
 class RecordFormatError(InputError):
     pass
+
+
+class ExtractionError(EventwireError):
+    """Parsing or extraction failed on one document for a reason that is not the input's fault."""
 
 
 class ResourceError(EventwireError):

@@ -17,7 +17,7 @@ from itertools import islice
 from typing import TYPE_CHECKING
 
 from eventwire.config import Config, load_config
-from eventwire.errors import EventwireError
+from eventwire.errors import EventwireError, ExtractionError
 from eventwire.records import Article, ArticleMentions, ExtractionResult, Failure, Place, make_id
 from eventwire.resolve.actors import ActorDictionary
 from eventwire.resolve.consistency import check_consistency
@@ -182,7 +182,7 @@ def _failure(article: Article, stage: str, message: str) -> Failure:
     return Failure(
         source=article.source or article.id,
         stage=stage,
-        error="ExtractionError",
+        error=ExtractionError.__name__,
         message=message,
         article_id=article.id,
     )

@@ -35,9 +35,11 @@ import unicodedata
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
+from functools import cache
 from pathlib import Path
 from typing import Any, Literal, Protocol
 
+from eventwire.data.calendar_words import calendar_words
 from eventwire.errors import InputError, MissingInputError, RecordFormatError
 from eventwire.records import Article, Event, ExtractionResult, Failure
 
@@ -77,34 +79,24 @@ GOVERNORATES: dict[str, tuple[str, ...]] = {
 
 _COLUMNS = ("unit_id", "article_title", "article_content", "source", "date", "location", "labels")
 _LABELS: dict[str, Literal["credible", "fake"]] = {"1": "credible", "0": "fake"}
-_MONTHS = {
-    m: i
-    for i, names in enumerate(
-        (
-            ("jan", "january"),
-            ("feb", "february"),
-            ("mar", "march"),
-            ("apr", "april"),
-            ("may",),
-            ("jun", "june"),
-            ("jul", "july"),
-            ("aug", "august"),
-            ("sep", "sept", "september"),
-            ("oct", "october"),
-            ("nov", "november"),
-            ("dec", "december"),
+
+
+@cache  # built on first use from the shared calendar table (data/calendar_words.tsv)
+def _dateline_patterns() -> tuple[re.Pattern[str], ...]:
+    months = calendar_words().months
+    month = r"(?P<month>" + "|".join(sorted(months, key=len, reverse=True)) + r")\.?"
+    # "April 5 2017", "Apr 232017" (Jordan Times glues day and year), "12 February 2015", "24.08.2013"
+    return (
+        re.compile(
+            r"\b" + month + r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?,?\s*(?P<year>(?:19|20)\d\d)\b", re.I
         ),
-        start=1,
+        re.compile(
+            r"\b(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+" + month + r",?\s+(?P<year>(?:19|20)\d\d)\b", re.I
+        ),
+        re.compile(r"\b(?P<day>\d{1,2})([.-])(?P<month>\d{1,2})\2(?P<year>(?:19|20)\d\d)"),
     )
-    for m in names
-}
-_MONTH = r"(?P<month>" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"
-# "April 5 2017", "Apr 232017" (Jordan Times glues day and year), "12 February 2015", "24.08.2013"
-_DATELINE_RES = (
-    re.compile(r"\b" + _MONTH + r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?,?\s*(?P<year>(?:19|20)\d\d)\b", re.I),
-    re.compile(r"\b(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+" + _MONTH + r",?\s+(?P<year>(?:19|20)\d\d)\b", re.I),
-    re.compile(r"\b(?P<day>\d{1,2})([.-])(?P<month>\d{1,2})\2(?P<year>(?:19|20)\d\d)"),
-)
+
+
 _SKIPPED_STATUSES = ("denied", "hypothetical")
 
 
@@ -190,10 +182,11 @@ def publication_date(text: str) -> str | None:
     in its first `DATELINE_CHARS` characters."""
     head = text[:DATELINE_CHARS]
     found: list[tuple[int, str]] = []
-    for pattern in _DATELINE_RES:
+    months = calendar_words().months
+    for pattern in _dateline_patterns():
         for match in pattern.finditer(head):
             month_text = match["month"].lower()
-            month = int(month_text) if month_text.isdigit() else _MONTHS[month_text]
+            month = int(month_text) if month_text.isdigit() else months[month_text]
             try:
                 value = date(int(match["year"]), month, int(match["day"]))
             except ValueError:

@@ -183,6 +183,7 @@ class _Linker:
     ) -> None:
         self.doc = doc
         self.places = [(m, self._tokens(m.span.start, m.span.end)) for m in places]
+        self.place_tokens = frozenset(i for _, tokens in self.places for i in tokens)
         self.dates = [(m, self._tokens(m.span.start, m.span.end)) for m in dates]
         self.attributions = attributions
 
@@ -382,13 +383,12 @@ def _target_heads(token: Token, rule: TriggerRule, lexicon: EventLexicon, linker
             heads.extend(_prep_objects(token, {"with"}))
     else:
         heads = _prep_objects(token, _TARGET_PREPS | ({"with"} if rule.type == "CONSULT" else set()))
-    place_tokens = {i for _, toks in linker.places for i in toks}
     kept = []
     for head in heads:
         if _is_trigger_word(head, lexicon):
             continue  # "accused X of supporting the attack": an event, not an actor
         if rule.type == "ASSAULT" and (
-            {head.lemma_.lower(), head.lower_} & lexicon.place_nouns or head.i in place_tokens
+            {head.lemma_.lower(), head.lower_} & lexicon.place_nouns or head.i in linker.place_tokens
         ):
             continue  # "attacked several suburbs of Damascus": a location, not an actor
         kept.append(head)
