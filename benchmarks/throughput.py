@@ -10,36 +10,23 @@ Bare spaCy runs first so the comparison is not flattered by warm caches of our o
 
 from __future__ import annotations
 
-import argparse
 import json
 import resource
 import sys
 import time
-from pathlib import Path
+
+from corpus import corpus_arguments, corpus_articles
 
 from eventwire.config import load_config
-from eventwire.ingest import read_articles
-from eventwire.records import Article, ExtractionResult
-
-DEFAULT_CORPUS = Path(__file__).resolve().parents[2] / "shared" / "gold" / "corpus" / "dev_news.jsonl"
+from eventwire.records import ExtractionResult
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(
-        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
-    )
-    parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS, help="JSONL corpus {id, text, ...}")
-    parser.add_argument("--limit", type=int, default=500, help="first N articles (0: all)")
-    parser.add_argument("--json", action="store_true", help="print one JSON object")
-    args = parser.parse_args()
-    if not args.corpus.exists():
-        print(f"corpus not found: {args.corpus}", file=sys.stderr)
-        return 2
-
+    args = corpus_arguments(__doc__, default_limit=500)
     config = load_config()
-    articles = [a for a in read_articles([str(args.corpus)], config.ingest) if isinstance(a, Article)]
-    if args.limit:
-        articles = articles[: args.limit]
+    articles = corpus_articles(args, config)
+    if articles is None:
+        return 2
     texts = [a.text for a in articles]
     words = sum(len(t.split()) for t in texts)
 

@@ -4,11 +4,13 @@
     >>> pipeline = Pipeline.load()
     >>> result = pipeline.extract_text(text, published="2018-01-12")
     >>> [(e.type, e.location.name if e.location else None) for e in result.events]
+    >>> classify_acled(result, AcledRules.load()).code  # one ACLED sub-event code (CASE 2021)
 """
 
 from eventwire.config import Config, load_config
 from eventwire.errors import EventwireError, InputError, ResourceError
 from eventwire.records import (
+    AcledDecision,
     Actor,
     Article,
     Attribution,
@@ -26,6 +28,8 @@ from eventwire.records import (
 __version__ = "0.1.0"
 
 __all__ = [
+    "AcledDecision",
+    "AcledRules",
     "Actor",
     "Article",
     "Attribution",
@@ -43,6 +47,7 @@ __all__ = [
     "ResourceError",
     "Span",
     "__version__",
+    "classify_acled",
     "load_config",
     "to_dict",
 ]
@@ -55,4 +60,8 @@ def __getattr__(name: str) -> object:
         from eventwire.pipeline import Pipeline
 
         return Pipeline
+    if name in {"AcledRules", "classify_acled"}:
+        from eventwire.resolve import acled
+
+        return getattr(acled, name)
     raise AttributeError(f"module 'eventwire' has no attribute {name!r}")

@@ -35,6 +35,7 @@ class IngestConfig:
 class GazetteerConfig:
     cache_dir: str = ""
     user_places: str = ""
+    country_bias: list[str] = field(default_factory=list)
 
     def cache_path(self) -> Path:
         if self.cache_dir:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import logging
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from datetime import date
 from itertools import islice
 from typing import TYPE_CHECKING
@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 from eventwire.config import Config, load_config
 from eventwire.errors import EventwireError, ExtractionError
 from eventwire.records import Article, ArticleMentions, ExtractionResult, Failure, Place, make_id
+from eventwire.resolve.acled import AcledRules, code_acled_events
 from eventwire.resolve.actors import ActorDictionary
 from eventwire.resolve.consistency import check_consistency
 from eventwire.resolve.dates import resolve_dates
@@ -47,12 +48,14 @@ class Pipeline:
         gazetteer: Gazetteer,
         actors: ActorDictionary,
         lexicon: EventLexicon,
+        acled: AcledRules | None = None,
     ) -> None:
         self.config = config
         self.nlp = nlp
         self.gazetteer = gazetteer
         self.actors = actors
         self.lexicon = lexicon
+        self.acled = acled
 
     @classmethod
     def load(cls, config: Config | None = None) -> Pipeline:
@@ -67,6 +70,7 @@ class Pipeline:
             gazetteer=load_gazetteer(config.gazetteer),
             actors=ActorDictionary.load(config.actors),
             lexicon=EventLexicon.load(),
+            acled=AcledRules.load(),
         )
 
     def extract(self, inputs: Iterable[Article | Failure]) -> Iterator[ExtractionResult | Failure]:
@@ -96,6 +100,41 @@ class Pipeline:
             raise EventwireError(f"{outcome.error}: {outcome.message}")
         return outcome
 
+    def places(self, text: str, *, spans: Sequence[tuple[int, int]] | None = None) -> list[Place]:
+        """The resolved toponyms and demonyms of one text, in text order (see `geoparse`)."""
+        return next(self.geoparse([text], spans=None if spans is None else [spans]))
+
+    def geoparse(
+        self,
+        texts: Iterable[str],
+        *,
+        spans: Iterable[Sequence[tuple[int, int]]] | None = None,
+    ) -> Iterator[list[Place]]:
+        """Recognise and resolve the places of each text: one list of `Place`s per text.
+
+        Without `spans`, every toponym and demonym the pipeline finds, in text order. With
+        `spans` (one sequence of (start, end) character offsets per text), exactly one `Place`
+        per given span, in the given order, resolved in the context of everything else the
+        text mentions, as `extract` would resolve it.
+        """
+        from eventwire.extract.places import extract_places, place_mentions_at
+
+        span_lists = iter(spans) if spans is not None else None
+        for doc in self.nlp.pipe(texts, batch_size=self.config.nlp.batch_size):
+            found = extract_places(doc, self.gazetteer.has_name, is_demonym=self._is_demonym)
+            if span_lists is None:
+                yield resolve_places(found, self.gazetteer, country_bias=self.config.gazetteer.country_bias)
+                continue
+            given = place_mentions_at(doc, next(span_lists), found)
+            taken = [(m.span.start, m.span.end) for m in given]
+            context = [
+                m for m in found if not any(m.span.start < e and s < m.span.end for s, e in taken)
+            ]
+            resolved = resolve_places(
+                [*given, *context], self.gazetteer, country_bias=self.config.gazetteer.country_bias
+            )
+            yield resolved[: len(given)]
+
     def _is_demonym(self, word: str) -> bool:
         return self.gazetteer.country_of_demonym(word) is not None
 
@@ -120,7 +159,11 @@ class Pipeline:
                     known_place=self.gazetteer.has_name,
                     is_demonym=self._is_demonym,
                 )
-                outcomes.append(resolve_mentions(mentions, self.gazetteer, self.actors, self.lexicon))
+                outcomes.append(resolve_mentions(
+                    mentions, self.gazetteer, self.actors, self.lexicon,
+                    country_bias=self.config.gazetteer.country_bias,
+                    acled=self.acled,
+                ))
             except Exception as exc:  # noqa: BLE001 - one bad document must not stop the batch
                 log.exception("extraction failed on %s", article.id)
                 outcomes.append(_failure(article, "extract", f"{type(exc).__name__}: {exc}"))
@@ -128,12 +171,23 @@ class Pipeline:
 
 
 def resolve_mentions(
-    mentions: ArticleMentions, gazetteer: Gazetteer, actors: ActorDictionary, lexicon: EventLexicon
+    mentions: ArticleMentions,
+    gazetteer: Gazetteer,
+    actors: ActorDictionary,
+    lexicon: EventLexicon,
+    *,
+    country_bias: Sequence[str] = (),
+    acled: AcledRules | None = None,
 ) -> ExtractionResult:
-    """The resolve stage for one article: records in, records out, no spaCy."""
+    """The resolve stage for one article: records in, records out, no spaCy.
+
+    `country_bias` (ISO3 codes, ``[gazetteer] country_bias``) nudges ambiguous place names.
+    `acled`, when given, re-codes each event's ACLED type from its own sentence with the same
+    rules as `classify_acled`, so an event and a one-event snippet get the same sub-event type.
+    """
     article = mentions.article
     published = date.fromisoformat(article.published) if article.published else None
-    places = resolve_places(mentions.places, gazetteer)
+    places = resolve_places(mentions.places, gazetteer, country_bias=country_bias)
     dates = resolve_dates(mentions.dates, published, [d.tense for d in mentions.dates])
     events = resolve_events(
         article,
@@ -144,6 +198,8 @@ def resolve_mentions(
         lexicon=lexicon,
         context_country=_main_country(places),
     )
+    if acled is not None:
+        events = code_acled_events(events, acled)
     warnings = []
     unanchored = sorted({d.text for d in dates if d.value is None and d.precision == "unknown"})
     if published is None and unanchored:

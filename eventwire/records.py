@@ -20,6 +20,7 @@ from typing import Any, Literal
 
 __all__ = [
     "EXTRACTOR_VERSION",
+    "AcledDecision",
     "Actor",
     "ActorMention",
     "Article",
@@ -118,15 +119,21 @@ class PlaceMention:
     kind: Literal["toponym", "demonym"] = "toponym"
     label: str = ""  # spaCy NER label or "gazetteer" when found by name matching
     feature_hint: str | None = None
+    qualifier: str | None = None  # "Illinois" in "Springfield, Illinois": a larger place after a comma
 
 
 @dataclass(frozen=True, slots=True)
 class ActorMention:
-    """A noun phrase that acts in an event; `head` is its syntactic head word."""
+    """A noun phrase that acts in an event; `head` is its syntactic head word.
+
+    `place_modifier` marks a place name modifying the event noun ("US airstrikes", "Aleppo
+    offensive"): it acts only if it resolves to a country, else it is where the event happened.
+    """
 
     span: Span
     sentence: int
     head: str
+    place_modifier: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -152,6 +159,8 @@ class QuantityMention:
     high: int | None
     span: Span
     sentence: int
+    #: Who vouches for the figure: the attribution whose reported content holds it, if any.
+    attribution: AttributionMention | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -163,7 +172,9 @@ class AttributionMention:
     sentence: int
     status: Literal["asserted", "claimed", "denied"]
     scope: Span  # the reported content that the source vouches for
-    scope_kind: str = "ccomp"  # how the content hangs on the cue: ccomp, dobj, xcomp, of, for, sentence
+    #: How the content hangs on the cue: ccomp, dobj, xcomp, of, for, sentence ("according to"),
+    #: or parataxis (a parenthetical cue: "..., the opposition said, ...").
+    scope_kind: str = "ccomp"
 
 
 @dataclass(frozen=True, slots=True)
@@ -234,6 +245,7 @@ class Place:
     feature_code: str | None = None
     score: float = 0.0
     reason: str = ""
+    kind: Literal["toponym", "demonym"] = "toponym"  # "Syrian" resolves to Syria as a demonym
 
 
 @dataclass(frozen=True, slots=True)
@@ -258,21 +270,38 @@ class ResolvedDate:
 
 @dataclass(frozen=True, slots=True)
 class Quantity:
+    """A reported figure: what it counts, value with low/high bounds, and who says so.
+
+    `source` is the attribution the figure sits under ("..., the ministry said"), None when
+    the article states it without one; `status` is how it is put: "asserted" by a source that
+    is not a party to the fighting (or by the article itself), "claimed" by a party (a
+    government, army or armed group speaking of its own war), "denied" when the source denies
+    it, "hypothetical" under a modal ("may have died").
+    """
+
     what: str
     value: int | None
     low: int | None
     high: int | None
     text: str
     span: Span | None = None
+    source: Attribution | None = None
+    status: Status = "asserted"
 
 
 @dataclass(frozen=True, slots=True)
 class Estimate:
-    """UCDP-style low/best/high; `best` is the conservative figure ACLED would code."""
+    """UCDP-style low/best/high; `best` is the conservative figure ACLED would code.
+
+    `reports` keeps the figures the estimate is drawn from, each with its own source, so two
+    sources that disagree both stay visible. Two estimates are equal when their figures are:
+    the reports are their evidence, not part of the value.
+    """
 
     low: int | None
     best: int | None
     high: int | None
+    reports: list[Quantity] = field(default_factory=list, compare=False)
 
 
 @dataclass(frozen=True, slots=True)
@@ -334,3 +363,19 @@ class ExtractionResult:
     places: list[Place]
     warnings: list[str] = field(default_factory=list)
     checks: list[ConsistencyCheck] = field(default_factory=list)
+
+
+@dataclass(frozen=True, slots=True)
+class AcledDecision:
+    """The one ACLED sub-event code (CASE 2021 label) given to a snippet, and why.
+
+    `event_type`/`sub_event_type` are ACLED's names, None for the classes ACLED does not code
+    (ORG_CRIME, NATURAL_DISASTER, MAN_MADE_DISASTER, DIPLO, ATTRIB); `event_id` is the main event
+    of the snippet, when the pipeline found one.
+    """
+
+    code: str
+    event_type: str | None
+    sub_event_type: str | None
+    reason: str
+    event_id: str | None = None

@@ -28,7 +28,12 @@ def run_cli(*args: str, stdin: bytes | None = None) -> subprocess.CompletedProce
 
 
 @pytest.mark.parametrize(
-    "command", [[], ["extract"], ["schema"], ["eval"], ["eval", "dates"], ["eval", "fakes"]]
+    "command",
+    [[], ["extract"], ["schema"], ["eval"], ["eval", "dates"], ["eval", "fakes"], ["eval", "acled"]]
+    + [["eval", "satp"]]
+    + [["eval", "casualties"]]
+    + [["eval", "geoparse"], ["places"]]
+    + [["gazetteer"], ["gazetteer", "import"], ["gazetteer", "info"]],
 )
 def test_every_help_has_an_example(command: list[str]) -> None:
     result = CliRunner().invoke(main, [*command, "--help"])
@@ -134,3 +139,19 @@ def test_json_output_validates_against_the_schema() -> None:
     for event in output["events"]:
         evidence = event["evidence"]
         assert text[evidence["start"] : evidence["end"]] == evidence["text"]
+
+
+def test_gazetteer_import_reports_bad_lines(tmp_path: Path) -> None:
+    sample = REPO / "tests" / "fixtures" / "geonames-sample.txt"
+    result = CliRunner().invoke(
+        main, ["gazetteer", "import", str(sample)], env={"EVENTWIRE_CACHE_DIR": str(tmp_path)}
+    )
+    assert result.exit_code == 0, result.output
+    lines = result.output.splitlines()
+    assert lines[0].startswith("6 lines read: 4 places added or changed, 0 unchanged, 2 bad lines")
+    assert lines[1] == f"{sample}:3: expected 19 tab-separated columns, got 9"
+    again = CliRunner().invoke(
+        main, ["gazetteer", "import", str(sample), "--json"], env={"EVENTWIRE_CACHE_DIR": str(tmp_path)}
+    )
+    report = json.loads(again.output)
+    assert (report["changed"], report["unchanged"], report["total"]) == (0, 4, 4)

@@ -2,7 +2,8 @@
 
 Each `tests/golden/NAME.expected.json` names its text (a file beside it, `repo:PATH` in this
 repository, or `shared:PATH` under ../shared, where the founding example lives) and lists
-expected events as partial records: every key given must hold for one distinct output event.
+expected events as partial records: every key given must hold for one distinct output event
+(`figures` lists figures that must be on it, each with its source and status as given).
 `absent` lists events that must not appear; `unrelated_events_at_most` bounds the events that
 match no expectation (a guard against floods of spurious events); `checks` lists consistency
 checks that must be reported, `places` toponyms that must resolve as given.
@@ -17,7 +18,7 @@ from typing import Any
 
 import pytest
 
-from eventwire.records import Event, Place, to_dict
+from eventwire.records import Event, Place, Quantity, to_dict
 
 REPO = Path(__file__).resolve().parents[1]
 SHARED = REPO.parent / "shared"
@@ -65,6 +66,27 @@ def place_matches(place: Place | None, expected: dict[str, Any] | None) -> bool:
     return True
 
 
+def figure_matches(quantity: Quantity, expected: dict[str, Any]) -> bool:
+    """A figure as expected: `what`, `value`, `status`, and who says so (`source_contains`,
+    `source_country`, `source_sector`; `source: null` for a figure with no source)."""
+    if any(getattr(quantity, k) != expected[k] for k in ("what", "value", "status") if k in expected):
+        return False
+    source = quantity.source
+    if "source" in expected and expected["source"] is None:
+        return source is None
+    if not any(k.startswith("source_") for k in expected):
+        return True
+    return (
+        source is not None
+        and expected.get("source_contains", "") in source.text
+        and all(
+            getattr(source, k.removeprefix("source_")) == expected[k]
+            for k in ("source_country", "source_sector")
+            if k in expected
+        )
+    )
+
+
 def event_matches(event: Event, expected: dict[str, Any]) -> bool:
     for field in ("type", "mode", "status", "acled_event_type", "acled_sub_event_type", "cameo"):
         if field in expected and getattr(event, field) != expected[field]:
@@ -81,6 +103,9 @@ def event_matches(event: Event, expected: dict[str, Any]) -> bool:
             estimate = getattr(event, field)
             if estimate is None or any(getattr(estimate, k) != v for k, v in expected[field].items()):
                 return False
+    for wanted in expected.get("figures", []):
+        if not any(figure_matches(q, wanted) for q in event.quantities):
+            return False
     checks = {
         "source_countries": {a.country for a in event.source_actors},
         "target_countries": {a.country for a in event.target_actors},

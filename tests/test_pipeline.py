@@ -81,3 +81,19 @@ def test_a_failing_document_becomes_a_failure_and_the_batch_goes_on(pipeline, mo
 def test_batches_keep_input_order(pipeline) -> None:
     articles = [Article(id=f"a{i}", text=TEXT) for i in range(pipeline.config.nlp.batch_size + 5)]
     assert [o.article.id for o in pipeline.extract(articles)] == [a.id for a in articles]
+
+
+def test_places_returns_each_toponym_with_its_evidence(pipeline) -> None:
+    (dori,) = [p for p in pipeline.places(TEXT) if p.kind == "toponym"]
+    assert (dori.text, dori.name, dori.country, dori.feature_code) == ("Dori", "Dori", "BFA", "PPLA")
+    assert dori.span is not None and TEXT[dori.span.start:dori.span.end] == "Dori"
+    assert dori.precision == 2  # "near Dori"
+    assert dori.score > 0.9 and dori.reason
+
+
+def test_geoparse_with_spans_resolves_exactly_the_given_spans(pipeline) -> None:
+    text = "Burkina Faso said Dori was calm. Nobody knows Atlantis."
+    spans = [(text.index("Atlantis"), text.index("Atlantis") + 8), (18, 22)]
+    atlantis, dori = next(pipeline.geoparse([text], spans=[spans]))
+    assert atlantis.geonameid is None and atlantis.reason == "not in the gazetteer"
+    assert (dori.name, dori.country) == ("Dori", "BFA")  # one unresolvable name empties nothing

@@ -1,16 +1,20 @@
 """Score date extraction and normalisation against TimeML gold (TempEval-3 style).
 
-The system side is what the pipeline does with a text: `extract_dates`, the tense of each
-mention's clause (`clause_tense`), then `resolve_dates` against the document's DCT. A system
-timex's value is ``ResolvedDate.timex or ResolvedDate.value``, compared as a string with the
-gold TimeML value ("1998-01-08", "1998-W02", "PRESENT_REF").
+The system side is what the pipeline does with a text: `extract_dates` (in its TimeML mode,
+which adds durations, times and vague references such as "now"), the tense of each mention's
+clause (`clause_tense`), then `resolve_dates` against the document's DCT. A system timex's
+value is ``ResolvedDate.timex or ResolvedDate.value``, compared as a string with the gold TimeML
+value ("1998-01-08", "1998-W02", "PRESENT_REF"). A range, one interval for eventwire
+("1994/1997"), is scored as the two timexes TimeML annotates ("1994", "1997").
 
 Three scores, each an F1 over one-to-one matches between system and gold timexes:
 
 * strict: the same offsets;
 * relaxed: any character overlap;
-* value: overlap *and* the same value (TempEval-3's value F1). `precision` and `recall` in the
-  report are the value precision (over system timexes) and recall (over gold timexes).
+* value: overlap *and* the same value. This is TempEval-3's attribute F1 for value (UzZaman et
+  al. 2013): precision = correctly valued relaxed matches / system timexes, recall = the same /
+  gold timexes, so a missed or spurious timex counts against it, not only a wrong value.
+  `precision` and `recall` in the report are these value precision and recall.
 
 They are given for all gold timexes ("all") and for DATE timexes ("date"). eventwire only
 extracts dates, so in "date" a system timex that overlaps a TIME, DURATION or SET timex and no
@@ -19,6 +23,7 @@ DATE timex is left out rather than counted wrong: it is a typing question, and "
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
@@ -31,6 +36,8 @@ if TYPE_CHECKING:
 __all__ = ["evaluate_dates", "format_date_report"]
 
 _CATEGORIES = ("date", "all")
+_RANGE_LEAD = re.compile(r"(?i)(?:between|from)\s+")
+_RANGE_JOIN = re.compile(r"(?i)\s+(?:to|and|through|until|till)\s+|(?<=\d)\s*[-\u2013]\s*(?=\d)")
 _METRICS = ("strict_f1", "relaxed_f1", "value_f1", "precision", "recall")
 
 
@@ -84,12 +91,13 @@ def evaluate_dates(
     counts = {category: _Counts() for category in _CATEGORIES}
     docs = nlp.pipe((document.text for document in documents), batch_size=batch_size)
     for document, doc in zip(documents, docs, strict=True):
-        mentions = extract_dates(doc)
+        mentions = extract_dates(doc, timeml=True)
         tenses = [clause_tense(doc, mention.span.start) for mention in mentions]
         resolved = resolve_dates(mentions, document.dct, tenses)
         system = [
-            _SystemTimex(mention.span.start, mention.span.end, found.timex or found.value)
+            timex
             for mention, found in zip(mentions, resolved, strict=True)
+            for timex in _system_timexes(mention.span.text, mention.span.start, found.timex or found.value)
         ]
         gold_dates = [timex for timex in document.timexes if timex.type == "DATE"]
         other_gold = [timex for timex in document.timexes if timex.type != "DATE"]
@@ -124,6 +132,21 @@ def format_date_report(report: dict[str, Any]) -> str:
         for row in rows
     ]
     return "\n".join(line.rstrip() for line in lines)
+
+
+def _system_timexes(text: str, start: int, value: str | None) -> list[_SystemTimex]:
+    """One timex, or two for a range: TimeML annotates "between 1994 and 1997" as "1994" and
+    "1997", where eventwire keeps one interval ("1994/1997")."""
+    end = start + len(text)
+    if value is None or "/" not in value or (middle := _RANGE_JOIN.search(text)) is None:
+        return [_SystemTimex(start, end, value)]
+    first, last = value.split("/", 1)
+    lead = _RANGE_LEAD.match(text)
+    first_start = start + (lead.end() if lead else 0)
+    return [
+        _SystemTimex(first_start, start + middle.start(), first),
+        _SystemTimex(start + middle.end(), end, last),
+    ]
 
 
 def _overlap(system: _SystemTimex, gold: TimexGold) -> bool:

@@ -12,7 +12,7 @@ from eventwire.extract.dates import extract_dates
 from eventwire.extract.events import extract_events
 from eventwire.extract.lexicon import EventLexicon
 from eventwire.extract.places import extract_places
-from eventwire.extract.quantities import extract_quantities
+from eventwire.extract.quantities import attribute_quantities, extract_quantities, link_unattached_figures
 from eventwire.extract.syntax import clause_tense
 from eventwire.records import Article, ArticleMentions
 
@@ -34,11 +34,12 @@ def extract_mentions(
     """
     places = extract_places(doc, known_place, is_demonym=is_demonym)
     dates = [replace(d, tense=clause_tense(doc, d.span.start)) for d in extract_dates(doc)]
-    quantities = extract_quantities(doc)
     attributions = extract_attributions(doc, lexicon)
+    quantities = attribute_quantities(extract_quantities(doc), attributions)
     events = extract_events(
         doc, lexicon, places=places, dates=dates, quantities=quantities, attributions=attributions
     )
+    events = link_unattached_figures(doc, events, quantities)
     return ArticleMentions(
         article=article,
         places=tuple(places),

@@ -87,4 +87,9 @@ def _scope(verb: Token, scopes: tuple[str, ...]) -> tuple[Span, str] | None:
                 target = next((g for g in child.children if g.dep_ == "prep" and g.lower_ == kind), None)
             if target is not None:
                 return char_span(doc, target.left_edge.i, target.right_edge.i + 1), kind
+    head = verb.head
+    if "ccomp" in scopes and verb.dep_ == "parataxis" and head.i < verb.i:
+        # "Security forces killed 12 protesters, the opposition said, while ...": the parser
+        # hangs the parenthetical cue on the reported clause, which it vouches for up to itself.
+        return char_span(doc, head.left_edge.i, verb.left_edge.i), "parataxis"
     return None

@@ -9,8 +9,13 @@ relative or absolute; `eventwire.resolve.dates` anchors it to the publication da
 
 Spans never include a possessive "'s", nor the preposition before a date ("on Saturday" gives
 "Saturday"), except the "between"/"from" that makes a range. Narrative anchors ("two days
-later", "the same day") are kept when the NER finds them: they are points, only not anchored to
-the publication date, and the resolver says so.
+later", "the same day") are kept when the NER finds them: they are points, anchored to the date
+the story last named by the resolver. A period and the date that ends it are two expressions
+("the quarter ended Sept. 30"), and so are the years of a list ("in 1990 and 1991").
+
+`extract_dates(doc, timeml=True)` also returns what TimeML annotates but dates no event by
+itself (durations, times of day, vague references such as "now", decades, "the quarter"): the
+TimeML evaluation uses it; the pipeline does not, so an event is never dated "recently".
 """
 
 from __future__ import annotations
@@ -99,11 +104,41 @@ def _date_patterns() -> tuple[re.Pattern[str], ...]:
             r"(?i)\bthe (?:day before yesterday|day after tomorrow)\b",
             rf"(?i)\b{_NUMBER} (?:days?|weeks?|fortnights?|months?|years?) ago\b",
             r"(?i)\b(?:over|at|during) (?P<d>the weekend)\b",
+            # Years in a list after a signal: "in both 1990 and 1991", "in 1994, 1995 or 1996".
+            rf"\b(?i:{_CUE}) (?:both )?(?P<d>{_YEAR}(?:(?:, |,? (?:and|or) ){_YEAR})+)\b(?![-/.,]?\d)",
+            rf"\b(?i:fiscal) (?:year )?{_YEAR}\b",
             # A year needs a signal or a modifier: a bare 2011 may be a count.
             rf"\b(?i:{_CUE}) (?P<d>(?:(?i:{_MOD})[- ])?{_YEAR})\b(?![-/.,]?\d)",
             rf"(?i:\b{_MOD}[- ]){_YEAR}\b(?![-/.,]?\d)",
             # Machine dates.
             r"\b\d{4}-\d{2}-\d{2}\b",
+            # Holidays ("Thanksgiving Day" is an EVENT to the NER, still a date).
+            rf"\b(?:(?i:last|next|this) )?{_HOLIDAY_NAMES}\b",
+            # Years as spoken in broadcast transcripts: "(January) nineteen ninety-six".
+            rf"\b(?:(?:{names.months}) )?(?i:(?:the (?:winter|spring|summer|fall|autumn) of )?"
+            rf"(?:the year )?(?:eighteen|nineteen) {_SPOKEN_DECADE}|the year two thousand)\b",
+        )
+    )
+
+
+@cache
+def _timeml_patterns() -> tuple[re.Pattern[str], ...]:
+    """Expressions TimeML annotates that cannot date an event by themselves."""
+    return tuple(
+        re.compile(p)
+        for p in (
+            # Vague references, TimeML PRESENT_REF / PAST_REF / FUTURE_REF ("until now" too); "from
+            # now" starts a duration.
+            r"(?<!\bfrom )\b(?:[Rr]ight )?[Nn]ow\b",
+            r"\b(?:[Cc]urrently|(?:[Mm]ore )?[Rr]ecently)\b",
+            r"\b(?:in|into) (?P<d>the (?:near |distant )?future)\b",
+            r"\b(?:in|over|for) (?P<d>the (?:near|short|long) term)\b",
+            rf"\b[Ii]n (?P<d>the past)\b(?!(?: [\w-]+)? {_UNIT}\b)",
+            # Decades: "the 1990s", "the late 1970s", "the nineties".
+            r"\b(?:[Tt]he )?(?:(?:early|mid|late)[- ])?(?:1[5-9]|20)\d0'?s\b",
+            rf"\b[Tt]he (?:(?:early|mid|late)[- ])?(?:{_SPOKEN_TENS})ies\b",
+            # Anaphoric periods of business news: "the quarter", "the latest quarter".
+            r"\b(?:[Tt]he|[Tt]his|[Ii]ts) (?:(?:latest|current|fiscal|full|same) )?(?:quarter|year)\b",
         )
     )
 
@@ -121,6 +156,11 @@ def _temporal_word() -> re.Pattern[str]:
     )
 
 
+_SPOKEN_TENS = "twent|thirt|fort|fift|sixt|sevent|eight|ninet"
+_SPOKEN_DECADE = (
+    r"(?:ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|"
+    rf"(?:{_SPOKEN_TENS})y(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?)"
+)
 _PREP = r"(?:(?:for|over|within|in|during|throughout)\s+)?"
 _APPROX = (
     r"(?:(?:more than|less than|nearly|almost|about|around|roughly|at least|up to|just|only|"
@@ -155,6 +195,18 @@ _NOT_A_POINT = tuple(
         rf"\b{_COUNT}-(?:hour|day|week|month|year)\b",
     )
 )
+_YEAR_LIST = re.compile(rf"(?:both\s+)?{_YEAR}(?:(?:,\s*|,?\s+(?:and|or)\s+){_YEAR})+(?:,?\s+(?:and|or))?")
+_PERIOD_AND_DATE = re.compile(
+    r"(?i)(?<=\w) (?:(?:that|which) )?(?:ended|ending|ends|to end) (?=\w)"
+    r"|(?:(?<=days)|(?<=weeks)|(?<=months)|(?<=years)|(?<=quarters)) (?:of|in) "
+    r"(?=(?:the )?(?:year|\d{4}|fiscal)\b)"
+)
+_CLOCK_GAP = re.compile(r"(?:\s|,\s|\s(?:on|of)\s)")
+_AGE = re.compile(r"(?i)\byears?[- ]old\b|\baged?\b|\bthe age of\b")
+_CLOCK = re.compile(
+    r"(?i)\b(?:\d{1,2}(?::\d\d)?\s*(?:a\.?m|p\.?m)\b\.?|\d{1,2}:\d\d|noon|midnight|midday|hours?|minutes?|"
+    r"morning|afternoon|evening|overnight)"
+)
 _DURATIONS = 4  # the first four patterns above; "ago" and the like turn them into points
 _POINT_MARKER = re.compile(r"(?i)\b(?:ago|earlier|later|before|after|from now|back)\b")
 
@@ -163,6 +215,11 @@ _NAMED_DAY = re.compile(
     r"(?:Good|Black|Bloody|Palm|Easter|Ash|Holy|Super|Cyber|Maundy|Shrove|Fat|Whit|Blue) $"
 )
 # Entities a date-looking word can belong to without being a date: "the March 14 Alliance".
+_DANGLING = re.compile(r",?\s+(?:and|or|to|through)$")
+_HOLIDAY_NAMES = (
+    r"(?:(?:Thanksgiving|Christmas|Election|Labor|Memorial|Boxing) Day|Thanksgiving|Christmas(?: Eve)?|"
+    r"New Year's (?:Day|Eve)|Easter(?: Sunday)?)"
+)
 _NON_TEMPORAL_LABELS = frozenset(
     {"ORG", "FAC", "PERSON", "GPE", "LOC", "NORP", "PRODUCT", "WORK_OF_ART", "LAW", "EVENT"}
 )
@@ -177,29 +234,49 @@ _TEMPORAL_NOUNS = frozenset(
 # --------------------------------------------------------------------------- public API
 
 
-def extract_dates(doc: Doc) -> list[DateMention]:
+def extract_dates(doc: Doc, *, timeml: bool = False) -> list[DateMention]:
     """Temporal expressions in `doc` that can date an event, in text order.
 
     Uses the DATE entities when the document has them (a Doc built without NER gets the
     patterns alone) and sentence boundaries when it has them (otherwise every mention is in
-    sentence 0).
+    sentence 0). With `timeml`, also what TimeML annotates that dates no event by itself:
+    durations ("three years"), times of day ("5 p.m."), frequencies ("daily"), vague
+    references ("now", "recently") and anaphoric periods ("the quarter"); the TimeML
+    evaluation wants them, the pipeline does not.
     """
     text = doc.text
+    keep = _is_timex if timeml else _is_point
+    labels = {"DATE", "TIME"} if timeml else {"DATE"}
+    entities = doc.ents  # a property that builds new spans: read it once
+    facts = _DocFacts(
+        doc,
+        text,
+        names=tuple(
+            (ent.start_char, ent.end_char)
+            for ent in entities
+            if ent.label_ in _NON_TEMPORAL_LABELS
+            and not (ent.label_ == "EVENT" and re.fullmatch(_HOLIDAY_NAMES, ent.text))
+        ),
+        parsed=doc.has_annotation("DEP"),  # walks every token: once, not per candidate
+    )
     candidates = [
         span
-        for ent in doc.ents
-        if ent.label_ == "DATE" and (span := _trim(text, ent.start_char, ent.end_char))
-        if _is_point(text[span[0] : span[1]]) and _plausible(doc, *span)
+        for ent in entities
+        if ent.label_ in labels
+        for part in _split_period(text, ent.start_char, ent.end_char)
+        if (span := _trim(text, *part)) and keep(text[span[0] : span[1]]) and _plausible(facts, *span)
     ]
-    for pattern in _date_patterns():
+    for pattern in _date_patterns() + (_timeml_patterns() if timeml else ()):
         for match in pattern.finditer(text):
-            start, end = match.span("d" if "d" in pattern.groupindex else 0)
-            if _plausible(doc, start, end):
-                candidates.append((start, end))
+            span = match.span("d" if "d" in pattern.groupindex else 0)
+            candidates.extend(part for part in _split_period(text, *span) if _plausible(facts, *part))
+    merged = _merge(candidates)
+    if timeml:
+        merged = _join_clock_times(text, merged)
     sentence_starts = _sentence_starts(doc)
     mentions = []
-    for start, end in _merge(candidates):
-        aligned = _align(doc, start, end)
+    for start, end in merged:
+        aligned = _align(doc, text, start, end)
         if aligned is None:
             continue
         start, end = aligned
@@ -215,13 +292,32 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int] | None:
     """Drop surrounding punctuation and a possessive: "Saturday's" -> "Saturday"."""
     while start < end and text[start] in " \t\n,.;:-(\"'":
         start += 1
+    if text.startswith(("both ", "either "), start):  # "in both 1990 and 1991"
+        start = text.index(" ", start) + 1
     while start < end and text[end - 1] in " \t\n,;:-)\"'":
         end -= 1
+    # A list or range the NER cut short: "between now and" is "now".
+    if (conjunction := _DANGLING.search(text, start, end)) is not None:
+        end = conjunction.start()
+        if text.startswith(("between ", "from "), start):
+            start = text.index(" ", start) + 1
     for suffix in ("'s", "\u2019s", "'", "\u2019"):
         if text[start:end].endswith(suffix) and end - len(suffix) > start:
             end -= len(suffix)
             break
     return (start, end) if start < end else None
+
+
+def _split_period(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """A period and the date that ends or holds it are two expressions, as TimeML has them:
+    "the quarter ended Sept. 30" is "the quarter" and "Sept. 30", "the first nine months of
+    1997" "the first nine months" and "1997"."""
+    if _YEAR_LIST.fullmatch(text, start, end):  # "1994, 1995 and 1996": three years
+        return [m.span() for m in re.finditer(_YEAR, text[:end]) if m.start() >= start]
+    match = _PERIOD_AND_DATE.search(text, start, end)
+    if match is None:
+        return [(start, end)]
+    return [(start, match.start()), (match.end(), end)]
 
 
 def _is_point(expression: str) -> bool:
@@ -233,16 +329,36 @@ def _is_point(expression: str) -> bool:
     return not any(p.search(expression) for p in _NOT_A_POINT)
 
 
-def _plausible(doc: Doc, start: int, end: int) -> bool:
+def _is_timex(expression: str) -> bool:
+    """Whether an entity is a TimeML timex of any type: ages and compounds ("a three-day
+    truce") are not; durations, times and frequencies are."""
+    return bool(_temporal_word().search(expression) or _CLOCK.search(expression)) and not _AGE.search(
+        expression
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class _DocFacts:
+    """What every candidate of a document is checked against, computed once per document."""
+
+    doc: Doc
+    text: str  # Doc.text joins every token on each read
+    names: tuple[tuple[int, int], ...]  # entities a date cannot be part of ("the March 14 Alliance")
+    parsed: bool
+
+
+def _plausible(facts: _DocFacts, start: int, end: int) -> bool:
     """Reject candidates that are part of a name ("Black Friday", "the Friday Mosque") or a
     count ("by 2000 troops")."""
-    if _NAMED_DAY.search(doc.text[max(0, start - 8) : start]):
+    doc = facts.doc
+    if _NAMED_DAY.search(facts.text[max(0, start - 8) : start]):
         return False
-    for ent in doc.ents:
-        if ent.start_char < end and start < ent.end_char and ent.label_ in _NON_TEMPORAL_LABELS:
-            return False
+    if any(name_start < end and start < name_end for name_start, name_end in facts.names):
+        return False
+    if not facts.parsed:
+        return True
     span = doc.char_span(start, end, alignment_mode="expand")
-    if span is None or not doc.has_annotation("DEP"):
+    if span is None:
         return True
     # "by 2000 troops": a year-like number that counts a plural noun is no year. "In 2011
     # protests erupted" and "the 2014 offensive" are years: a preposition of time before the
@@ -270,12 +386,27 @@ def _merge(candidates: list[tuple[int, int]]) -> list[tuple[int, int]]:
     return merged
 
 
-def _align(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
+def _join_clock_times(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """A clock time and the day next to it are one TimeML timex: "9 a.m. Tuesday"."""
+    joined: list[tuple[int, int]] = []
+    for start, end in spans:
+        if joined:
+            previous = joined[-1]
+            gap = text[previous[1] : start]
+            first, second = text[previous[0] : previous[1]], text[start:end]
+            if _CLOCK_GAP.fullmatch(gap) and (_CLOCK.search(first) or _CLOCK.search(second)):
+                joined[-1] = (previous[0], end)
+                continue
+        joined.append((start, end))
+    return joined
+
+
+def _align(doc: Doc, text: str, start: int, end: int) -> tuple[int, int] | None:
     """Snap to token boundaries, then trim again (a possessive token may have come along)."""
     span: SpacySpan | None = doc.char_span(start, end, alignment_mode="expand")
     if span is None:
         return None
-    return _trim(doc.text, span.start_char, span.end_char)
+    return _trim(text, span.start_char, span.end_char)
 
 
 def _sentence_starts(doc: Doc) -> list[int]:

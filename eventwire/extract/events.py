@@ -26,7 +26,9 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from eventwire.extract.lexicon import EventLexicon, TriggerRule
+from eventwire.extract.quantities import is_running_total
 from eventwire.extract.syntax import (
+    antecedent,
     char_span,
     conjuncts,
     is_headline,
@@ -48,11 +50,21 @@ from eventwire.records import (
 __all__ = ["extract_events"]
 
 _NON_EVENT_ENTS = frozenset({"ORG", "PERSON", "WORK_OF_ART", "LAW", "PRODUCT", "FAC"})
+_TIME_ENTS = frozenset({"DATE", "TIME"})
 _NOT_ACTOR_ENTS = frozenset({"DATE", "TIME", "CARDINAL", "QUANTITY", "PERCENT", "MONEY", "ORDINAL"})
 _TARGET_PREPS = frozenset({"on", "against", "at", "targeting"})
+#: Prepositions naming the recipient of a verbal or cooperative act ("apologized to Brazil").
+_RECIPIENT_PREPS = frozenset({"with", "to", "against", "on", "from"})
+_NAMED_ENTS = frozenset({"GPE", "NORP", "ORG", "PERSON"})
+#: Types whose direct object is usually the thing given or done, and the recipient a to-phrase.
+_GIVING_TYPES = frozenset(
+    {"AGREE", "SUPPORT", "COOPERATE", "AID", "CONCEDE", "RETREAT", "SANCTION", "REQUEST"}
+)
 #: What each quantity attaches to: casualty and equipment counts belong to violent events.
 _QUANTITY_EVENT_TYPES = {"arrested": ("COERCE", "ASSAULT")}
 _DEFAULT_QUANTITY_EVENT_TYPES = ("ASSAULT", "COERCE")
+#: Counts of victims: a sentence with one reports a particular event, not a generic one.
+_VICTIM_COUNTS = frozenset({"killed", "wounded", "casualties", "missing", "abducted"})
 
 
 def extract_events(
@@ -69,13 +81,44 @@ def extract_events(
     events: list[EventMention] = []
     for number, sent in enumerate(doc.sents):
         triggers, outcomes = _find_triggers(sent, lexicon)
-        sentence_events: list[tuple[Token, EventMention]] = []
-        for token, rule in triggers:
-            mention = _build_mention(token, rule, number, sent, lexicon, linker, outcomes)
-            if mention is not None:
-                sentence_events.append((token, mention))
-        events.extend(_attach_quantities(sentence_events, [q for q in quantities if q.sentence == number]))
+        trigger_ids = frozenset(t.i for t, _ in triggers)
+        figures = [q for q in quantities if q.sentence == number]
+        rules = [(token, _coded_rule(token, found, lexicon, trigger_ids)) for token, found in triggers]
+        sentence_events = [
+            (token, mention)
+            for token, rule in rules
+            if (mention := _build_mention(token, rule, number, sent, lexicon, linker, outcomes)) is not None
+        ]
+        victim_counts = [
+            root
+            for q in figures
+            if q.what in _VICTIM_COUNTS
+            and (root := _figure_root(doc, q)) is not None
+            and not is_running_total(root)  # "since 2011" is no one event's toll
+        ]
+        if not sentence_events and victim_counts:
+            # A trigger in one clause chain with a count of victims ("were killed in the
+            # bombardment", "attacked ..., killing 156") tells a particular attack even when it
+            # names no one, no place and no date.
+            sentence_events = [
+                (token, mention)
+                for token, rule in rules
+                if (tied := [r for r in victim_counts if token.is_ancestor(r) or r.is_ancestor(token)])
+                and (
+                    mention := _build_mention(
+                        token, rule, number, sent, lexicon, linker, outcomes, counted=tied
+                    )
+                )
+                is not None
+            ]
+        events.extend(_attach_quantities(sentence_events, figures))
     return events
+
+
+def _figure_root(doc: Doc, figure: QuantityMention) -> Token | None:
+    """The syntactic head of a figure's words ("killed" in "two people were killed")."""
+    piece = doc.char_span(figure.span.start, figure.span.end, alignment_mode="expand")
+    return piece.root if piece is not None else None
 
 
 def _find_triggers(
@@ -94,7 +137,15 @@ def _find_triggers(
     outcomes = {
         t.i
         for t, r in found
-        if (r.requires == "alone" and any(r2.type == r.type and t2.i != t.i for t2, r2 in found))
+        # Two outcome verbs alone ("X said 40 were killed, Y said six were killed") do not
+        # cancel each other: the first tells the event, the later ones yield to it.
+        if (
+            r.requires == "alone"
+            and any(
+                r2.type == r.type and t2.i != t.i and (r2.requires != "alone" or t2.i < t.i)
+                for t2, r2 in found
+            )
+        )
         or (t.pos_ == "VERB" and t.dep_ == "relcl" and nouns.get(t.head.i) == r.type)
     }
     verbs = {t.i: r.type for t, r in found if t.pos_ == "VERB" and t.i not in outcomes}
@@ -104,9 +155,76 @@ def _find_triggers(
             continue
         if _subject_event_noun(token) and verbs.get(token.head.i) == rule.type:
             continue  # "Tuesday's attack struck the headquarters": one event, told by the verb
-        else:
-            kept.append((token, rule))
+        if token.pos_ == "VERB" and token.lemma_.lower() in lexicon.light_verbs and any(
+            c.dep_ == "dobj" and c.i in nouns for c in token.children
+        ):
+            continue  # "gave a warm welcome", "opened an investigation": the noun tells the event
+        kept.append((token, rule))
+    taken = {t.i for t, _ in kept}
+    kept += [(t, r) for t, r in _demands_by_must(sent) if t.i not in taken]
+    kept.sort(key=lambda pair: pair[0].i)
     return kept, outcomes
+
+
+def _demands_by_must(sent: SpacySpan) -> list[tuple[Token, TriggerRule]]:
+    """ "Russia said that Sudan must return the helicopter": saying what another must do demands it."""
+    found = []
+    for verb in sent:
+        if (
+            verb.dep_ == "ccomp"
+            and verb.head.pos_ == "VERB"
+            and any(c.dep_ == "aux" and c.lower_ == "must" for c in verb.children)
+            and any(c.dep_ in {"nsubj", "nsubjpass"} and c.pos_ != "PRON" for c in verb.children)
+        ):
+            head = verb.head
+            found.append((head, TriggerRule(head.lemma_.lower(), "VERB", "REQUEST", None, "100", "ccomp")))
+    return found
+
+
+#: Types whose intent is coded AGREE (CAMEO 03) and whose refusal REJECT (CAMEO 12).
+_COOPERATIVE_TYPES = frozenset({"CONSULT", "SUPPORT", "COOPERATE", "AID", "CONCEDE", "RETREAT"})
+#: Types whose intent is coded THREATEN (CAMEO 13).
+_HOSTILE_TYPES = frozenset({"ASSAULT", "COERCE", "SANCTION", "PROTEST", "MOBILIZE"})
+
+
+def _coded_rule(
+    token: Token, rule: TriggerRule, lexicon: EventLexicon, trigger_ids: frozenset[int]
+) -> TriggerRule:
+    """The rule recoded for intent and refusal, as CAMEO codes them.
+
+    "Syria said it will withdraw its troops", "ready to send aid": an intent to cooperate is
+    AGREE; "would impose martial law", "plans to impose restrictions": an intent to use force or
+    pressure is THREATEN; "will not accept refugees": refused cooperation is REJECT. A governing
+    word that is itself a trigger ("threatened to attack", "agreed to withdraw") is the event,
+    and the infinitive keeps its type (and its hypothetical status).
+    """
+    if rule.type not in _COOPERATIVE_TYPES | _HOSTILE_TYPES | {"AGREE"}:
+        return rule
+    governor = token if token.pos_ in {"VERB", "ADJ"} else _light_verb_host(token, lexicon)
+    if governor is None:
+        return rule
+    negated = any(c.dep_ == "neg" for c in governor.children)
+    intent = _has_future_aux(governor, lexicon)
+    head = governor.head
+    if governor.dep_ == "xcomp" and head.i not in trigger_ids:
+        negated = negated or any(c.dep_ == "neg" for c in head.children)
+        if head.pos_ == "ADJ" and head.dep_ == "acomp":
+            head = head.head  # "is willing to withdraw": the copula carries tense and negation
+            negated = negated or any(c.dep_ == "neg" for c in head.children)
+        intent = (
+            intent or governor.head.lemma_.lower() in lexicon.intent_words or _has_future_aux(head, lexicon)
+        )
+    if negated and rule.type in _COOPERATIVE_TYPES | {"AGREE"}:
+        return replace(rule, type="REJECT", mode=None, cameo="120")
+    if intent and rule.type in _COOPERATIVE_TYPES:
+        return replace(rule, type="AGREE", mode=None, cameo="030")
+    if intent and rule.type in _HOSTILE_TYPES:
+        return replace(rule, type="THREATEN", mode=None, cameo="130")
+    return rule
+
+
+def _has_future_aux(verb: Token, lexicon: EventLexicon) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ in lexicon.future_modals for c in verb.children)
 
 
 def _subject_event_noun(token: Token) -> bool:
@@ -117,13 +235,13 @@ def _match(token: Token, lexicon: EventLexicon, headline: bool) -> TriggerRule |
     pos = token.pos_
     if headline and pos == "PROPN":
         pos = "NOUN"  # headlines capitalise every word; the small model calls them proper nouns
-    if pos not in {"VERB", "NOUN"} or token.dep_ in {"compound", "amod"}:
+    if pos not in {"VERB", "NOUN", "ADJ"} or token.dep_ in {"compound", "amod"}:
         return None
-    if not headline and token.ent_type_ in _NON_EVENT_ENTS:
-        return None
+    if token.ent_type_ in _TIME_ENTS or (not headline and token.ent_type_ in _NON_EVENT_ENTS):
+        return None  # "March 3" is a date, not a march
     rules = lexicon.triggers.get(token.lemma_.lower()) or lexicon.triggers.get(token.lower_)
     for rule in rules or ():
-        if rule.pos in {"*", pos} and _requirement_met(token, rule.requires):
+        if (rule.pos == pos or (rule.pos == "*" and pos != "ADJ")) and _requirement_met(token, rule.requires):
             return rule
     return None
 
@@ -155,8 +273,34 @@ def _condition_met(token: Token, requires: str) -> bool:
         return not any(c.dep_ == "dobj" for c in token.children)
     if requires == "xcomp":
         return any(c.dep_ == "xcomp" for c in token.children)
-    if requires.startswith("prep:"):
-        return bool(_prep_objects(token, {requires.removeprefix("prep:")}))
+    if requires == "noxcomp":
+        return not any(c.dep_ == "xcomp" for c in token.children)
+    kind, _, words = requires.partition(":")
+    wanted = frozenset(words.split("|"))
+    if kind == "prep":
+        return bool(_prep_objects(token, wanted))
+    if kind == "obj":
+        # "lifted the blockade", "imposed a curfew", "the suspension of aid": the object's head word
+        objects = [c for c in token.children if c.dep_ in {"dobj", "nsubjpass"}]
+        objects += [o for p in token.children if p.dep_ == "prep" and p.lower_ in {"of", "on", "to"}
+                    for o in p.children if o.dep_ == "pobj"]
+        # "ended mediation efforts", "suspended part of a military aid program"
+        objects += [c for o in objects for c in o.children if c.dep_ == "compound"]
+        objects += [g for o in objects for p in o.children if p.dep_ == "prep" and p.lower_ == "of"
+                    for g in p.children if g.dep_ == "pobj"]
+        return any(o.lemma_.lower() in wanted or o.lower_ in wanted for o in objects)
+    if kind == "mod":
+        return any(
+            c.dep_ in {"compound", "amod", "nmod", "advmod"} and c.lemma_.lower() in wanted
+            for c in token.children
+        )
+    if kind == "prt":
+        # "called off the strike", "forced the agency out of the country"
+        return any(c.lower_ in wanted and c.dep_ in {"prt", "advmod", "prep"} for c in token.children)
+    if kind == "head":
+        return token.head.i != token.i and token.head.lemma_.lower() in wanted
+    if kind == "under":
+        return token.dep_ == "pobj" and token.head.lower_ in wanted
     return False
 
 
@@ -164,7 +308,8 @@ def _prep_objects(token: Token, preps: set[str] | frozenset[str]) -> list[Token]
     """Objects of the token's prepositions in `preps`, skipping dates ("on Wednesday")."""
     objects: list[Token] = []
     for prep in token.children:
-        if prep.dep_ == "prep" and prep.lower_ in preps:
+        # The parser labels the by-phrase of a passive "agent", other prepositions "prep".
+        if prep.dep_ in {"prep", "agent"} and prep.lower_ in preps:
             for obj in prep.children:
                 if obj.dep_ == "pobj" and obj.ent_type_ not in _NOT_ACTOR_ENTS:
                     objects.extend(conjuncts(obj))
@@ -210,13 +355,15 @@ def _build_mention(
     lexicon: EventLexicon,
     linker: _Linker,
     outcomes: set[int],
+    *,
+    counted: Sequence[Token] = (),
 ) -> EventMention | None:
     is_verb = token.pos_ == "VERB"
     host = None if is_verb else _light_verb_host(token, lexicon)
     governed_by = _outcome_verbs(token, outcomes)
     scope = {t.i for t in local_tokens(token)}
     context_scope = set(scope)
-    for governor in [host, *(verb for verb, _ in governed_by)]:
+    for governor in [host, *(verb for verb, _ in governed_by), *counted]:
         if governor is not None:
             # "Putin announced in mid-December the withdrawal", "shelling killed two in Homs on
             # Monday": the governing verb's date and place phrases describe the event.
@@ -229,24 +376,37 @@ def _build_mention(
         # "Saturday's suicide bombing hit the market": the noun's date and means are the verb's.
         context_scope.update(t.i for t in local_tokens(noun))
     source_heads = [h for h in _source_heads(token, rule, host, lexicon) if not _is_trigger_word(h, lexicon)]
+    if not source_heads:
+        # "Turkish airstrikes hit Kurdish positions": the event noun's own source acts.
+        source_heads = [h for n in event_subjects for h in _source_heads(n, rule, None, lexicon)]
     target_heads = _target_heads(token, rule, lexicon, linker)
     for outcome, subject_acts in governed_by:
-        target_heads += [t for c in outcome.children if c.dep_ == "dobj" for t in conjuncts(c)]
+        # The victims: the object, or the subject of a passive ("civilians were killed in ...").
+        target_heads += [t for c in outcome.children if c.dep_ in {"dobj", "nsubjpass"} for t in conjuncts(c)]
         if subject_acts and not source_heads:
             source_heads = subject_of(outcome)
-    sources = _actor_mentions(source_heads, number, lexicon)
+    sources = tuple(
+        replace(m, place_modifier=True) if _is_place_modifier(h) else m
+        for h, m in _actor_mentions_by_head(source_heads, number, lexicon)
+    )
     targets = _actor_mentions(target_heads, number, lexicon)
+    named_target = _clause_entity(token, host, rule, source_heads, target_heads)
     actor_tokens = {
         i
         for actor in (*sources, *targets)
         for i in range(*_token_bounds(linker.doc, actor.span.start, actor.span.end))
-    }
+    } - _place_qualifiers([*source_heads, *target_heads])
+    actor_tokens -= {h.i for h in source_heads if _is_place_modifier(h)}
     places = tuple(p for p in linker.places_in(context_scope, actor_tokens) if p.kind == "toponym")
+    if named_target is not None:
+        targets += _actor_mentions([named_target], number, lexicon)
     dates = linker.dates_in(context_scope)
     mode, mode_from_context = _mode(
         token, rule, lexicon, [*source_heads, *event_subjects], len(sources) + len(targets)
     )
-    if not (sources or targets or places or dates or mode_from_context):
+    # `counted`: the words counting this attack's victims ("were killed in Aleppo on Tuesday"),
+    # which make it a particular attack and lend it their place and date (see extract_events).
+    if not (sources or targets or places or dates or mode_from_context or counted):
         return None  # generic: "a method of carrying out terrorist attacks"
     attribution = linker.attribution_for(token)
     if (
@@ -295,11 +455,20 @@ def _outcome_verbs(token: Token, outcomes: set[int]) -> list[tuple[Token, bool]]
     prep = token.head
     if token.dep_ == "pobj" and prep.lower_ in {"in", "during"}:
         verb = prep.head
-        if verb.dep_ == "conj" and verb.head.i in outcomes:
+        if verb.dep_ == "conj" and (verb.head.i in outcomes or _is_harm(verb.head)):
             verb = verb.head  # "killed 14 and wounded nine in an attack"
-        if verb.i in outcomes:
+        if verb.i in outcomes or _is_harm(verb):
+            # "wounded two soldiers in a bomb attack", "were killed in a car bombing"
             found.append((verb, True))
     return found
+
+
+#: Verbs of harm that tell an attack's outcome when the attack is in their in-phrase.
+_HARM_VERBS = frozenset({"kill", "wound", "injure", "hurt", "maim"})
+
+
+def _is_harm(verb: Token) -> bool:
+    return verb.pos_ == "VERB" and verb.lemma_.lower() in _HARM_VERBS
 
 
 def _trim_end(sent: SpacySpan) -> int:
@@ -315,9 +484,10 @@ def _token_bounds(doc: Doc, start_char: int, end_char: int) -> tuple[int, int]:
 
 
 def _light_verb_host(noun: Token, lexicon: EventLexicon) -> Token | None:
-    """The light verb carrying an event noun: "launched an offensive", "responded with attacks"."""
+    """The light verb carrying an event noun: "launched an offensive", "responded with attacks",
+    "arrived on a visit", "went on strike"."""
     head = noun.head
-    if noun.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ == "with":
+    if noun.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ in {"with", "on"}:
         head = head.head
     elif noun.dep_ not in {"dobj", "nsubjpass"}:
         return None
@@ -343,21 +513,64 @@ def _source_heads(token: Token, rule: TriggerRule, host: Token | None, lexicon: 
                 subjects = conjuncts(governor)
             elif governor.pos_ == "VERB":
                 subjects = [t for c in governor.children if c.dep_ == "dobj" for t in conjuncts(c)]
-        return subjects
+        return _resolve_pronouns(subjects)
     heads: list[Token] = []
     for child in token.children:
+        if child.dep_ == "poss" and child.pos_ == "PRON":
+            continue  # "held their first meeting": the light verb's subject says whose
         if child.dep_ == "poss" and child.ent_type_ not in _NOT_ACTOR_ENTS:
             heads.extend(conjuncts(child))
         elif (
             child.dep_ in {"amod", "compound"}
-            and child.ent_type_ in {"NORP", "ORG"}
+            and child.ent_type_ in {"NORP", "ORG", "GPE"}
             and not _same_entity(child, token)
         ):
-            heads.append(child)  # "Russian airstrikes", "Hamas attack" (not "Astana talks": a place)
+            # "Russian airstrikes", "Hamas attack", "US airstrikes". A place name here may be
+            # where ("Astana talks", "Aleppo offensive"): resolve_events keeps it as the source
+            # only when it resolves to a country, and it stays a candidate location meanwhile.
+            heads.append(child)
     heads.extend(o for o in _prep_objects(token, {"by"}) if o.lemma_.lower() not in lexicon.mode_cues)
-    if not heads and host is not None:
-        heads = subject_of(host)
+    places = [h for h in heads if _is_place_modifier(h)]
+    if len(places) == len(heads) and host is not None:
+        # "Russia, Turkey and Iran held Astana talks": the light verb's subject acts, and the
+        # place modifying the noun is where.
+        heads = _resolve_pronouns(subject_of(host)) or heads
+    carrier = _carrying_verb(token, lexicon) if not heads and host is None else None
+    if carrier is not None:
+        heads = _resolve_pronouns(subject_of(carrier))
     return heads
+
+
+def _carrying_verb(noun: Token, lexicon: EventLexicon) -> Token | None:
+    """The plain verb whose object an event noun is ("students staged demonstrations", "continued
+    their hunger strike", "converged for a rally"): its subject holds the event. A verb that is
+    an event itself ("condemned the attack") or passive ("was killed in an explosion") is not.
+    """
+    head = noun.head
+    if noun.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ == "for":
+        head = head.head
+    elif noun.dep_ != "dobj":
+        return None
+    if (head.pos_ != "VERB" or _is_passive(head) or _is_trigger_word(head, lexicon)
+            or head.lemma_.lower() in _HINDERING_VERBS):
+        return None
+    return head
+
+
+# Verbs whose subject stops the event named by their object: "police prevented the
+# demonstration" - the police did not demonstrate.
+_HINDERING_VERBS = frozenset({
+    "prevent", "stop", "block", "ban", "forbid", "prohibit", "halt", "end", "cancel", "disperse",
+    "suppress", "postpone", "avert", "thwart", "foil", "outlaw", "break", "crush", "quell", "oppose",
+    "reject", "condemn", "denounce", "criticise", "criticize", "investigate", "report", "cover",
+})
+
+
+def _resolve_pronouns(heads: list[Token]) -> list[Token]:
+    resolved: list[Token] = []
+    for head in heads:
+        resolved.extend((antecedent(head) or [head]) if head.pos_ == "PRON" else [head])
+    return resolved
 
 
 def _same_entity(a: Token, b: Token) -> bool:
@@ -381,18 +594,121 @@ def _target_heads(token: Token, rule: TriggerRule, lexicon: EventLexicon, linker
                 heads.extend(conjuncts(child))
         if rule.type == "CONSULT":
             heads.extend(_prep_objects(token, {"with"}))
+        requires = rule.requires or ""
+        if rule.type == "ASSAULT" and "obj:" in requires:
+            # "launched 14 drones at the base": the object is the means; the target is aimed at
+            means = {w for c in requires.split("+") if c.startswith("obj:") for w in c[4:].split("|")}
+            heads = [h for h in heads if h.lemma_.lower() not in means] or _prep_objects(token, _TARGET_PREPS)
+        if rule.type in _GIVING_TYPES and not passive:
+            # "gave the Ivory Coast a grant", "sent arms to Pakistan", "granted asylum to 18
+            # rebels": the recipient, not the thing given, is the target.
+            recipients = [t for c in token.children if c.dep_ in {"dative", "iobj"} for t in conjuncts(c)]
+            recipients += [o for o in _prep_objects(token, {"to", "with"})
+                           if o.ent_type_ in _NAMED_ENTS or o.pos_ == "PROPN" or not heads]
+            if recipients and not any(h.ent_type_ in _NAMED_ENTS or h.pos_ == "PROPN" for h in heads):
+                heads = recipients
+        if not heads and not passive and rule.type != "ASSAULT":
+            # "demanded that the US cancel ...", "said Sudan must return ...": whom it is asked of;
+            # "apologized to Brazil", "cooperate with Iran": the recipient of verbal acts.
+            heads = [s for c in token.children if c.dep_ == "ccomp" for s in subject_of(c)
+                     if s.pos_ != "PRON"] or _prep_objects(token, _RECIPIENT_PREPS)
     else:
         heads = _prep_objects(token, _TARGET_PREPS | ({"with"} if rule.type == "CONSULT" else set()))
     kept = []
-    for head in heads:
-        if _is_trigger_word(head, lexicon):
-            continue  # "accused X of supporting the attack": an event, not an actor
-        if rule.type == "ASSAULT" and (
-            {head.lemma_.lower(), head.lower_} & lexicon.place_nouns or head.i in linker.place_tokens
-        ):
-            continue  # "attacked several suburbs of Damascus": a location, not an actor
-        kept.append(head)
+    for found in heads:
+        inside = _actor_inside(found, with_of=_is_trigger_word(found, lexicon))
+        for head in inside or [found]:
+            if _is_trigger_word(head, lexicon):
+                continue  # "accused X of supporting the attack": an event, not an actor
+            if rule.type == "ASSAULT" and (
+                {head.lemma_.lower(), head.lower_} & lexicon.place_nouns or head.i in linker.place_tokens
+            ):
+                continue  # "attacked several suburbs of Damascus": a location, not an actor
+            kept.append(head)
     return kept
+
+
+def _clause_entity(
+    token: Token,
+    host: Token | None,
+    rule: TriggerRule,
+    source_heads: Sequence[Token],
+    target_heads: Sequence[Token],
+) -> Token | None:
+    """A named actor elsewhere in the trigger's clause, when the target found names none.
+
+    "lifted the curfew in Montenegro", "denied entry to the United States to the rebels": the
+    object is a thing, and the party the act bears on is named in a phrase of the clause (the
+    next named entity, as dictionary coders such as PETRARCH take it). An attack's place names
+    are where it happened, so for ASSAULT only groups, nationalities and people qualify.
+    """
+    if any(h.ent_type_ in _NAMED_ENTS or h.pos_ == "PROPN" for h in target_heads):
+        return None
+    labels = _NAMED_ENTS - {"GPE"} if rule.type == "ASSAULT" else _NAMED_ENTS
+    governor = host or token
+    scope = {t.i for t in local_tokens(governor)}
+    for clause in _purpose_clauses(governor):
+        scope.update(t.i for t in local_tokens(clause))
+    # Entities in the object's prepositional phrases count ("restrictions on Palestinian
+    # workers"); its own modifiers ("Kurdish fighters") and the source's words do not.
+    taken = {t.i for h in source_heads for t in h.subtree} | {h.i for h in target_heads}
+    taken |= {t.i for h in target_heads for c in h.children if c.dep_ != "prep" for t in c.subtree}
+    candidates = [
+        ent.root
+        for ent in token.doc.ents
+        if ent.label_ in labels and ent.root.i in scope and ent.root.i not in taken and ent.root.i != token.i
+    ]
+    after = [t for t in candidates if t.i > token.i]
+    found = next(iter(after or candidates), None)
+    if (found is not None and found.dep_ in {"compound", "amod"} and found.head.pos_ == "NOUN"
+            and found.head.i != token.i and found.head.i not in taken):
+        # "demands from Shona rebels", "a truce with Moslem forces": the party is the noun the
+        # name qualifies, not the bare name.
+        return found.head
+    return found
+
+
+def _purpose_clauses(verb: Token, depth: int = 2) -> list[Token]:
+    """Infinitives that say what the act is about: "threatened to break relations with Russia"."""
+    found = []
+    for child in verb.children:
+        if child.dep_ == "xcomp" or (
+            child.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children)
+        ):
+            found.append(child)
+            if depth > 1:
+                found += _purpose_clauses(child, depth - 1)
+    return found
+
+
+def _actor_inside(noun: Token, *, with_of: bool) -> list[Token]:
+    """The named actor inside a phrase about its act: "North Korea's demand", "calls by Kofi Annan".
+
+    Of-phrases count only under an event noun ("the removal of President X"); elsewhere the
+    phrase codes as a whole ("leaders of Romania's government").
+    """
+    if noun.pos_ not in {"NOUN", "PROPN"} or noun.ent_type_:
+        return []
+    for child in noun.children:
+        if child.dep_ == "poss" and (child.ent_type_ in _NAMED_ENTS or child.pos_ == "PROPN"):
+            return conjuncts(child)
+    preps = {"by", "from", "of"} if with_of else {"by", "from"}
+    for prep in noun.children:
+        if prep.dep_ == "prep" and prep.lower_ in preps:
+            for obj in prep.children:
+                if obj.dep_ == "pobj" and (obj.ent_type_ in _NAMED_ENTS or obj.pos_ == "PROPN"):
+                    return conjuncts(obj)
+    return []
+
+
+def _is_place_modifier(head: Token) -> bool:
+    return head.ent_type_ == "GPE" and head.dep_ in {"amod", "compound"}
+
+
+def _actor_mentions_by_head(
+    heads: Sequence[Token], number: int, lexicon: EventLexicon
+) -> list[tuple[Token, ActorMention]]:
+    return [(head, mention) for head in heads for mention in _actor_mentions([head], number, lexicon)]
 
 
 def _actor_mentions(heads: Sequence[Token], number: int, lexicon: EventLexicon) -> tuple[ActorMention, ...]:
@@ -404,6 +720,7 @@ def _actor_mentions(heads: Sequence[Token], number: int, lexicon: EventLexicon) 
         members = _of_members(head, lexicon)
         if not members:
             start, end = noun_phrase(head)
+            end = max(end, _place_qualifier_end(head))
             mentions.append(ActorMention(char_span(head.doc, start, end), number, head.lemma_))
             continue
         # The first member carries the role words: "presidents of Turkey", "Russia", "Iran".
@@ -414,6 +731,29 @@ def _actor_mentions(heads: Sequence[Token], number: int, lexicon: EventLexicon) 
                 start = min(start, head_start)
             mentions.append(ActorMention(char_span(head.doc, start, end), number, head.lemma_))
     return tuple(mentions)
+
+
+def _place_qualifier(head: Token) -> Token | None:
+    """ "Rebels in the Ivory Coast", "opposition groups in Zimbabwe": the place says whose they are.
+
+    The place stays in the actor's phrase, and remains a candidate for the event's location.
+    """
+    for prep in head.children:
+        if prep.dep_ == "prep" and prep.lower_ in {"in", "from"} and prep.i == head.i + 1:
+            for obj in prep.children:
+                if obj.dep_ == "pobj" and obj.ent_type_ == "GPE":
+                    return prep
+    return None
+
+
+def _place_qualifier_end(head: Token) -> int:
+    prep = _place_qualifier(_counted_noun(head))
+    return prep.right_edge.i + 1 if prep is not None else 0
+
+
+def _place_qualifiers(heads: Sequence[Token]) -> set[int]:
+    preps = [_place_qualifier(_counted_noun(h)) for h in heads]
+    return {t.i for prep in preps if prep is not None for t in prep.subtree}
 
 
 def _counted_noun(head: Token) -> Token:
@@ -453,6 +793,9 @@ def _mode(
             cue_words.update(t.lemma_.lower() for t in child.subtree)
     for obj in _prep_objects(token, {"by", "with"}):
         cue_words.update(t.lemma_.lower() for t in obj.subtree)
+    if "obj:" in (rule.requires or ""):
+        # "launched 14 drones", "fired rockets": the object named in the rule is the means
+        cue_words.update(c.lemma_.lower() for c in token.children if c.dep_ in {"dobj", "nsubjpass"})
     for head in source_heads:
         cue_words.update(
             t.lemma_.lower() for t in head.subtree if t.dep_ in {"compound", "amod"} or t.i == head.i

@@ -22,7 +22,7 @@ _PLOVER_TYPES = frozenset(
 @dataclass(frozen=True, slots=True)
 class TriggerRule:
     lemma: str
-    pos: str  # VERB, NOUN or *
+    pos: str  # VERB, NOUN, ADJ or * (VERB or NOUN)
     type: str
     mode: str | None
     cameo: str
@@ -57,6 +57,8 @@ class EventLexicon:
     acled_codes: dict[tuple[str, str], AcledCode] = field(default_factory=dict)
     modals: frozenset[str] = frozenset()
     irrealis_verbs: frozenset[str] = frozenset()
+    future_modals: frozenset[str] = frozenset()  # "will withdraw": an intent, coded AGREE/THREATEN
+    intent_words: frozenset[str] = frozenset()  # "ready to", "plans to": likewise
     place_nouns: frozenset[str] = frozenset()
     parts_of_whole: dict[str, tuple[str, ...]] = field(default_factory=dict)  # drones -> shot_down, ...
 
@@ -78,7 +80,9 @@ class EventLexicon:
             )
             triggers.setdefault(rule.lemma, []).append(rule)
         return cls(
-            triggers={k: tuple(v) for k, v in triggers.items()},
+            # A rule asking for particular words ("lift" + obj:blockade) is tried before the
+            # lemma's general rule, whatever the order of the rows.
+            triggers={k: tuple(sorted(v, key=_generality)) for k, v in triggers.items()},
             mode_cues={row["lemma"]: row["mode"] for row in read_table("modes.tsv")},
             reporting_cues={
                 row["lemma"]: ReportingCue(row["lemma"], row["status"], tuple(row["scope"].split("|")))
@@ -97,6 +101,8 @@ class EventLexicon:
             },
             modals=frozenset(r["word"] for r in modality if r["kind"] == "modal"),
             irrealis_verbs=frozenset(r["word"] for r in modality if r["kind"] == "irrealis"),
+            future_modals=frozenset(r["word"] for r in modality if r["kind"] == "future"),
+            intent_words=frozenset(r["word"] for r in modality if r["kind"] == "intent"),
             place_nouns=read_words("place_nouns.txt"),
             parts_of_whole={
                 row["whole"]: tuple(row["parts"].split("|")) for row in read_table("parts_of_whole.tsv")
@@ -118,6 +124,15 @@ class EventLexicon:
         if other is None:
             return AcledCode(cameo, None, None)
         return AcledCode(cameo, other.event_type, other.sub_event_type)
+
+
+_WORD_CONDITIONS = ("obj:", "mod:", "prt:", "head:", "under:")
+
+
+def _generality(rule: TriggerRule) -> int:
+    """0 for rules that name the words around the trigger, 1 for the rest (sort key)."""
+    conditions = (rule.requires or "").split("+")
+    return 0 if any(c.startswith(_WORD_CONDITIONS) for c in conditions) else 1
 
 
 def _dash_to_none(value: str) -> str | None:

@@ -23,14 +23,14 @@ from X ...), which may combine with one of the others ("near base").
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span, Token
 
 from eventwire.records import PlaceMention
 from eventwire.records import Span as TextSpan
 
-__all__ = ["extract_places"]
+__all__ = ["extract_places", "place_mentions_at"]
 
 # --------------------------------------------------------------------------- word lists
 # Small closed classes of English function words and feature nouns; general, not tied to a text.
@@ -75,6 +75,8 @@ _FEATURE_PHRASES: tuple[tuple[tuple[str, ...], str], ...] = (
     (("countryside",), "near"),
     (("outskirts",), "near"),
 )
+_FEATURE_FIRST_WORDS = frozenset(phrase[0] for phrase, _ in _FEATURE_PHRASES)
+_FEATURE_LAST_WORDS = frozenset(phrase[-1] for phrase, _ in _FEATURE_PHRASES)
 #: "the province of Idlib", "the town of Saqba": feature noun + "of" before a name.
 _FEATURE_BEFORE_OF = {
     "province": "province",
@@ -191,7 +193,86 @@ def extract_places(
                 accepted.append(c)
             elif c.label == "NORP" and (is_demonym is None or is_demonym(_text(doc, c))):
                 accepted.append(_as_demonym(c))  # a known name, but used like a demonym here
-    return [_mention(doc, c, sentence_of) for c in accepted]
+    mentions = [_mention(doc, c, sentence_of) for c in accepted]
+    if any(b.span.start - a.span.end <= 2 for a, b in zip(mentions, mentions[1:], strict=False)):
+        return _with_qualifiers(doc.text, mentions)  # Doc.text rejoins every token: only if needed
+    return mentions
+
+
+def place_mentions_at(
+    doc: Doc, spans: Sequence[tuple[int, int]], found: Sequence[PlaceMention]
+) -> list[PlaceMention]:
+    """Toponym mentions at given character spans (gold spans, a user's selection), in order.
+
+    Each keeps what `extract_places` found at the same place (`found`, its output for `doc`):
+    its label and hint when a found mention has the same span; otherwise the hint is read from
+    the words around the span as `extract_places` would, and the label is ``"given"`` (the
+    caller vouches that it is a place, so resolution needs no further evidence for it).
+    """
+    by_span = {(m.span.start, m.span.end): m for m in found}
+    sentence_of = _sentence_index(doc)
+    doc_text = doc.text  # once: Doc.text rejoins every token
+    mentions = []
+    for start_char, end_char in spans:
+        same = by_span.get((start_char, end_char))
+        if same is not None:
+            # A demonym ("Canadian") stays one: it resolves to its country. A name that NER
+            # mislabelled ("Malakal" as ORG) is a place here: the caller says so.
+            mentions.append(same if same.kind == "demonym" else replace(same, label="given"))
+            continue
+        text = doc_text[start_char:end_char]
+        if not len(doc):
+            mentions.append(PlaceMention(TextSpan(text, start_char, end_char), 0, label="given"))
+            continue
+        span = doc.char_span(start_char, end_char, alignment_mode="expand")
+        if span is None or len(span) == 0:
+            i = _token_at(doc, start_char)
+            span = doc[i:i + 1]
+        candidate = _Candidate(span.start, span.end, "given")
+        _read_context(doc, [candidate])
+        mentions.append(PlaceMention(
+            span=TextSpan(text, start_char, end_char),
+            sentence=sentence_of[span.start],
+            kind="toponym",
+            label="given",
+            feature_hint=_hint(candidate),
+        ))
+    qualified = {
+        (m.span.start, m.span.end): m.qualifier
+        for m in _with_qualifiers(doc_text, sorted({*mentions, *found}, key=lambda m: m.span.start))
+    }
+    return [replace(m, qualifier=qualified.get((m.span.start, m.span.end))) for m in mentions]
+
+
+def _with_qualifiers(text: str, mentions: Sequence[PlaceMention]) -> list[PlaceMention]:
+    """Set `qualifier` where a toponym follows another after a comma ("Springfield, Illinois",
+    "Paris, Texas"): the second is the region the first lies in."""
+    out = list(mentions)
+    for i, (mention, following) in enumerate(zip(mentions, mentions[1:], strict=False)):
+        if (
+            mention.kind == "toponym"
+            and following.kind == "toponym"
+            and text[mention.span.end:following.span.start] in {", ", ","}
+            and not (i + 2 < len(mentions) and _joined(text, following, mentions[i + 2]))
+            and not (i > 0 and _joined(text, mentions[i - 1], mention))
+        ):
+            out[i] = replace(mention, qualifier=following.span.text)
+    return out
+
+
+def _joined(text: str, first: PlaceMention, second: PlaceMention) -> bool:
+    """Whether two names are items of one comma list ("Iraq, Syria, Iran" is no "Paris, Texas").
+
+    "A, B and C" stays a possible qualifier: resolution only uses it where B is a country or
+    province that holds a namesake of A."""
+    return text[first.span.end:second.span.start].strip() == ","
+
+
+def _token_at(doc: Doc, char: int) -> int:
+    for token in doc:
+        if token.idx + len(token.text) > char:
+            return token.i
+    return len(doc) - 1
 
 
 # --------------------------------------------------------------------------- candidates
@@ -233,7 +314,8 @@ def _from_entity(
             return None
         return candidate
     if label in _PLACE_LABELS:
-        if _is_adjectival(doc, candidate):
+        if _is_adjectival(doc, candidate) and (is_demonym is None or is_demonym(text)):
+            # "US officials" name a state actor; "Richmond police" still place the story.
             candidate.kind = "demonym"
         candidate.known = known_name(text)
         return candidate
@@ -250,6 +332,8 @@ def _trim_feature_words(doc: Doc, candidate: _Candidate, known_name: Callable[[s
 
     A capitalised one stays when it is part of a known name ("Kansas City", "Gaza Strip").
     """
+    if doc[candidate.end - 1].lower_ not in _FEATURE_LAST_WORDS:
+        return  # the common case, decided without building a slice per phrase
     for phrase, hint in _FEATURE_PHRASES:
         n = len(phrase)
         if candidate.end - candidate.start <= n:
@@ -429,6 +513,8 @@ def _is_distance(text: str) -> bool:
 
 
 def _feature_after(doc: Doc, end: int) -> str | None:
+    if end >= len(doc) or doc[end].lower_ not in _FEATURE_FIRST_WORDS:
+        return None
     for phrase, hint in _FEATURE_PHRASES:
         n = len(phrase)
         if end + n <= len(doc) and tuple(t.lower_ for t in doc[end:end + n]) == phrase:
@@ -476,7 +562,7 @@ def _mention(doc: Doc, c: _Candidate, sentence_of: Sequence[int]) -> PlaceMentio
     span = doc[c.start:c.end]
     start_char, end_char = span.start_char, span.end_char
     return PlaceMention(
-        span=TextSpan(doc.text[start_char:end_char], start_char, end_char),
+        span=TextSpan(span.text, start_char, end_char),  # Doc.text would rejoin every token
         sentence=sentence_of[c.start],
         kind="demonym" if c.kind == "demonym" else "toponym",
         label=c.label,

@@ -31,8 +31,8 @@ Decisions worth knowing:
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
-from dataclasses import dataclass
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass, replace
 from functools import cache
 from types import MappingProxyType
 
@@ -48,9 +48,15 @@ from eventwire.extract.numbers import (
     parse_count,
 )
 from eventwire.extract.syntax import char_span, conjuncts
-from eventwire.records import QuantityMention
+from eventwire.records import AttributionMention, EventMention, QuantityMention
 
-__all__ = ["QUANTITY_KINDS", "extract_quantities"]
+__all__ = [
+    "QUANTITY_KINDS",
+    "attribute_quantities",
+    "extract_quantities",
+    "is_running_total",
+    "link_unattached_figures",
+]
 
 # --------------------------------------------------------------------------- lexicon
 
@@ -126,6 +132,8 @@ _SCALE_WORDS = frozenset({"hundred", "thousand", "million", "billion"})
 #: Determiners that state a count by themselves: "a man", "no casualties", "both soldiers".
 _COUNTING_DETERMINERS = frozenset({"a", "an", "another", "no", "both"})
 _ARTICLES = frozenset({"a", "an", "another"})
+#: How a state word ("dead", "missing") complements the verb whose object or subject it describes.
+_STATE_COMPLEMENT_DEPS = frozenset({"acomp", "oprd", "xcomp", "attr", "advmod"})
 #: Dependencies through which a noun or adjective belongs to a verb's clause.
 _CLAUSE_MEMBER_DEPS = frozenset(
     {"dobj", "nsubj", "nsubjpass", "attr", "pobj", "prep", "conj", "appos", "oprd", "acomp",
@@ -164,6 +172,112 @@ def extract_quantities(doc: Doc) -> list[QuantityMention]:
                 )
             )
     return mentions
+
+
+def attribute_quantities(
+    quantities: Sequence[QuantityMention], attributions: Sequence[AttributionMention]
+) -> list[QuantityMention]:
+    """Each figure with the attribution that vouches for it: the narrowest reported content
+    ("..., the ministry said", "according to ...") that holds the figure, if any."""
+    attributed = []
+    for quantity in quantities:
+        covering = [
+            a
+            for a in attributions
+            if a.scope.start <= quantity.span.start and quantity.span.end <= a.scope.end
+        ]
+        source = min(covering, key=lambda a: a.scope.end - a.scope.start, default=None)
+        attributed.append(replace(quantity, attribution=source) if source is not None else quantity)
+    return attributed
+
+
+def link_unattached_figures(
+    doc: Doc, events: Sequence[EventMention], quantities: Sequence[QuantityMention]
+) -> list[EventMention]:
+    """Give a casualty figure stated in a sentence with no event back to the attack it is about.
+
+    Two ways a sentence without an event continues one before it:
+
+    - it follows an attack in the same paragraph: "Gunmen ambushed a bus near Hama. Three
+      passengers were wounded." (the last attack of the sentence just before is taken);
+    - its subject takes up a noun of an earlier sentence that reports one, as a definite
+      description refers back: "The Russian bases did not suffer any casualties" after
+      "attacks on the Hmeymim and Tartus bases". The nearest such earlier attack is taken.
+
+    Otherwise the figure stays unattached.
+    """
+    attached = {id(q) for e in events for q in e.quantities}
+    linked = list(events)
+    for quantity in quantities:
+        if id(quantity) in attached or quantity.what not in _CASUALTY_KINDS:
+            continue
+        if any(e.sentence == quantity.sentence for e in events):
+            continue  # the event extractor saw this sentence's events and chose none for it
+        attacks = [
+            position
+            for position, event in enumerate(linked)
+            if event.sentence < quantity.sentence
+            and event.type == "ASSAULT"
+            and event.status not in {"denied", "hypothetical"}
+        ]
+        previous = [p for p in attacks if linked[p].sentence == quantity.sentence - 1]
+        target: int | None = None
+        if previous and "\n" not in doc.text[linked[previous[-1]].sentence_span.end : quantity.span.start]:
+            target = previous[-1]
+        else:
+            bearer = _bearer_lemma(doc, quantity)
+            target = next(
+                (
+                    p
+                    for p in reversed(attacks)
+                    if bearer is not None
+                    and _has_lemma(doc, linked[p].sentence_span.start, linked[p].sentence_span.end, bearer)
+                ),
+                None,
+            )
+        if target is not None:
+            linked[target] = replace(linked[target], quantities=(*linked[target].quantities, quantity))
+    return linked
+
+
+_CASUALTY_KINDS = frozenset({"killed", "wounded", "casualties", "missing"})
+_PERIOD_NOUNS = frozenset({"day", "week", "month", "year"})
+
+
+def is_running_total(verb: Token) -> bool:
+    """Whether a verb counts over a period rather than in one event: "have been killed since
+    2011", "... since the offensive began", "killed in the past two months"."""
+    for child in verb.children:
+        if child.lower_ == "since":
+            return True
+        if child.dep_ == "advcl" and any(g.dep_ == "mark" and g.lower_ == "since" for g in child.children):
+            return True
+        if child.dep_ == "prep" and child.lower_ in {"in", "over", "during"}:
+            for period in child.children:
+                if period.lemma_.lower() in _PERIOD_NOUNS and any(
+                    m.lower_ in {"last", "past"} for m in period.children
+                ):
+                    return True
+    return False
+
+
+def _bearer_lemma(doc: Doc, quantity: QuantityMention) -> str | None:
+    """The lemma of the noun that suffered the figure: the subject of the figure's clause."""
+    piece = doc.char_span(quantity.span.start, quantity.span.end, alignment_mode="expand")
+    if piece is None:
+        return None
+    verb = _governing_verb(piece.root)
+    if verb is None:
+        return None
+    subjects = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"} and c.pos_ in {"NOUN", "PROPN"}]
+    if not subjects or any(subject.i in range(piece.start, piece.end) for subject in subjects):
+        return None  # "two soldiers were killed": the subject is the count itself
+    return subjects[0].lemma_.lower()
+
+
+def _has_lemma(doc: Doc, start: int, end: int, lemma: str) -> bool:
+    piece = doc.char_span(start, end, alignment_mode="expand")
+    return piece is not None and any(t.lemma_.lower() == lemma for t in piece)
 
 
 def _find(sentence: SpacySpan) -> Iterator[_Found]:
@@ -241,9 +355,10 @@ def _affected(trigger: Token) -> list[Token]:
     head = trigger.head
     if trigger.dep_ in {"acl", "amod"} and trigger.tag_ != "VBG" and head.pos_ in _NOMINAL:
         arguments.append(head)  # "five killed in ...", "three wounded soldiers"
-    elif trigger.dep_ in {"acomp", "oprd", "xcomp", "attr"} and head.pos_ in _VERBAL:
-        # "two were missing", "left 20 people dead", "were shot dead": the object if there is
-        # one, else the subject.
+    elif trigger.dep_ in _STATE_COMPLEMENT_DEPS and head.pos_ in _VERBAL:
+        # "two were missing", "left 20 people dead", "were shot dead", "shot dead a suspect"
+        # (the parser files "dead" there as an adverb): the object if there is one, else the
+        # subject.
         objects = [c for c in head.children if c.dep_ == "dobj"]
         subjects = [c for c in head.children if c.dep_ in {"nsubj", "nsubjpass"}]
         arguments.extend(objects or subjects)
@@ -292,7 +407,7 @@ def _trigger_parts(trigger: Token) -> list[int]:
     parts = [p.i for p in _particles(trigger)]
     if trigger.lemma_.lower() == "force":
         parts += [c.i for c in trigger.children if c.dep_ == "xcomp"]
-    if trigger.dep_ in {"oprd", "acomp"} and trigger.head.pos_ in _VERBAL:
+    if trigger.dep_ in {"oprd", "acomp", "advmod"} and trigger.head.pos_ in _VERBAL:
         parts.append(trigger.head.i)  # "shot dead two gunmen", "left 20 people dead"
     if trigger.lemma_.lower() == "toll":
         parts += [c.i for c in trigger.children if c.dep_ in {"compound", "amod"}]

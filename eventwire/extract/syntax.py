@@ -12,6 +12,7 @@ from eventwire.records import Span
 
 __all__ = [
     "CLAUSE_DEPS",
+    "antecedent",
     "char_span",
     "clause_tense",
     "conjuncts",
@@ -77,14 +78,49 @@ def subject_of(verb: Token) -> list[Token]:
     if not subjects and verb.dep_ in {"xcomp", "conj"} and verb.head.pos_ in {"VERB", "AUX"}:
         # "Turkey vowed to attack ..." / "troops entered and shelled ...": shared subject.
         return subject_of(verb.head)
+    if not subjects and verb.dep_ == "xcomp" and verb.head.pos_ == "ADJ" and verb.head.dep_ == "acomp":
+        return subject_of(verb.head.head)  # "Syria is willing to withdraw": the copula's subject
+    if not subjects and verb.dep_ == "advcl" and verb.tag_ == "VBG" and verb.head.pos_ == "VERB":
+        # "police opened fire, killing one and arresting 12": the participle shares the subject
+        return subject_of(verb.head)
+    if (not subjects and verb.dep_ == "advcl" and verb.head.pos_ in {"VERB", "AUX"}
+            and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)):
+        # A purpose clause: "students staged demonstrations to demand reforms", "send material
+        # to help": whoever acts in the main clause does it.
+        return subject_of(verb.head)
+    if (not subjects and verb.dep_ == "pcomp" and verb.head.lower_ == "as"
+            and verb.head.head.pos_ == "VERB"):
+        # "King Hassan was quoted as saying ...": the one quoted says it.
+        return [t for c in verb.head.head.children if c.dep_ == "nsubjpass" for t in conjuncts(c)]
     return subjects
+
+
+_PERSONAL_PRONOUNS = frozenset({"it", "they", "he", "she", "we"})
+
+
+def antecedent(pronoun: Token) -> list[Token]:
+    """What a subject pronoun stands for, when a governing clause names it; else [].
+
+    "Syria says it will withdraw", "the rebels said they would release ...": the subject of the
+    clause that reports or embeds the pronoun's clause.
+    """
+    if pronoun.lower_ not in _PERSONAL_PRONOUNS:
+        return []
+    clause = pronoun.head
+    while clause.dep_ in {"ccomp", "xcomp", "conj", "advcl", "acomp"} and clause.head.i != clause.i:
+        clause = clause.head
+        found = [t for t in subject_of(clause) if t.pos_ != "PRON"]
+        if found:
+            return found
+    return []
 
 
 def noun_phrase(head: Token) -> tuple[int, int]:
     """Token bounds [start, end) of the noun phrase headed by `head`, without a leading article.
 
     Keeps pre-modifiers (compounds, adjectives, possessors: "Kremlin spokesman Dmitry Peskov",
-    "Moscow's ministry of defense") and an of-phrase naming an entity ("ministry of defense").
+    "Moscow's ministry of defense") and an of-phrase naming an entity ("ministry of defense"),
+    or, after a name, the country it heads ("King Hassan of Morocco").
     """
     start, end = head.i, head.i + 1
     for child in head.children:
@@ -95,10 +131,16 @@ def noun_phrase(head: Token) -> tuple[int, int]:
                 child.dep_ == "prep"
                 and child.lower_ == "of"
                 and child.i == head.i + 1
-                and head.pos_ == "NOUN"
-                and any(g.dep_ == "pobj" for g in child.children)
+                and any(
+                    g.dep_ == "pobj"
+                    and (head.pos_ == "NOUN" or (head.pos_ == "PROPN" and g.ent_type_ == "GPE"))
+                    for g in child.children
+                )
             )
             or (child.dep_ == "punct" and child.text == "-" and child.i < head.i)
+            # "Kenzo Oshima, the UN relief coordinator": the apposition says who a name is.
+            or (child.dep_ == "appos" and head.pos_ == "PROPN" and child.i > head.i
+                and child.pos_ in {"NOUN", "PROPN"} and head.doc[child.left_edge.i - 1].text == ",")
         )
         if keep:
             start = min(start, child.left_edge.i)
@@ -117,25 +159,55 @@ def noun_phrase(head: Token) -> tuple[int, int]:
     return start, end
 
 
-_FUTURE_AUX = frozenset({"will", "shall", "'ll"})
+_FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})  # "wo" of "won't"
+# Words whose infinitive looks ahead ("is scheduled to close Monday", "plans to leave Thursday"),
+# and verbs that look ahead themselves ("has scheduled a news conference Thursday").
+_FUTURE_GOVERNORS = frozenset(
+    {"schedule", "plan", "set", "due", "expect", "intend", "aim", "prepare", "ready", "poise", "slate"}
+)
+# "postponed until Tuesday", "extended to Nov. 16": the new date lies ahead of the decision.
+_DEFERRING_VERBS = frozenset({"postpone", "delay", "extend", "adjourn", "defer", "push", "reschedule"})
 
 
 def clause_tense(doc: Doc, char_offset: int) -> Literal["past", "future", "unknown"]:
     """Tense of the clause around a character offset: "past", "future" or "unknown".
 
     "Putin faces an election this March" reads forward; "said Saturday's attacks" backward.
+    Plans read forward whatever the tense of their verb: "was scheduled to meet Monday".
     """
     token = doc.char_span(char_offset, char_offset + 1, alignment_mode="expand")
     if token is None:
         return "unknown"
-    verb = token[0]
+    word = token[0]
+    verb = word
+    through_adjective = False
     while verb.pos_ not in {"VERB", "AUX"} and verb.head.i != verb.i:
         verb = verb.head
+        through_adjective |= verb.pos_ == "ADJ"
     if verb.pos_ not in {"VERB", "AUX"}:
         return "unknown"
     auxes = {c.lower_ for c in verb.children if c.dep_ in {"aux", "auxpass"}}
     if auxes & _FUTURE_AUX or (verb.tag_ == "VBG" and "going" in auxes):
         return "future"
+    if _looks_ahead(word, verb, auxes):
+        return "future"
+    if through_adjective:
+        return "unknown"  # "declared a dividend payable Dec. 15": the date is the adjective's
     if verb.tag_ in {"VBD", "VBN"} or auxes & {"had", "was", "were", "did"}:
         return "past"
     return "unknown"
+
+
+def _looks_ahead(word: Token, verb: Token, auxes: set[str]) -> bool:
+    """A plan, a schedule or a deferral: the date it names lies ahead of the clause's time."""
+    governor = verb.head if "to" in auxes and verb.dep_ == "xcomp" else verb
+    if governor.lemma_ in _FUTURE_GOVERNORS:
+        # A plan in the past perfect ("had been due to expire Friday") is over.
+        return "had" not in {c.lower_ for c in governor.children if c.dep_ in {"aux", "auxpass"}}
+    doc = word.doc
+    before = doc[word.i - 1].lower_ if word.i > 0 else ""
+    if word.i >= 3 and doc[word.i - 3 : word.i].text.lower() in {"as soon as", "as early as"}:
+        return True  # "could arrive as early as Tuesday"
+    if auxes & {"would", "could", "might", "may", "must", "should"} and "have" not in auxes:
+        return True  # "would be traveling Thursday", "must be returned by Jan. 14"
+    return before in {"until", "till", "to"} and verb.lemma_ in _DEFERRING_VERBS

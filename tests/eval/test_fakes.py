@@ -174,6 +174,12 @@ def test_main_incident_prefers_deadliest_assault() -> None:
     assert main_incident([make_event("CONSULT"), small, big, make_event()]) is big
 
 
+def test_main_incident_prefers_a_located_assault_to_a_deadlier_unlocated_one() -> None:
+    summary, incident = make_event(killed=40, admin1=None), make_event(killed=5)
+    assert main_incident([summary, incident]) is incident
+    assert main_incident([summary, make_event("CONSULT")]) is summary
+
+
 def test_main_incident_first_assault_without_figures() -> None:
     first, second = make_event(admin1="Aleppo"), make_event(admin1="Idlib")
     assert main_incident([make_event("CONSULT"), first, second]) is first

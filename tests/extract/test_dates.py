@@ -152,6 +152,56 @@ def test_patterns_leave_lookalikes_alone(make_doc: MakeDoc, sentence: str) -> No
     assert _texts(make_doc(sentence.split())) == []
 
 
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Production rose in both 1990 and 1991 .", ["1990", "1991"]),
+        ("Sales in fiscal 1989 rose .", ["fiscal 1989"]),
+        ("The boy was found on Thanksgiving Day .", ["Thanksgiving Day"]),
+        ("He was born in nineteen ninety-six .", ["nineteen ninety-six"]),
+    ],
+)
+def test_more_patterns(make_doc: MakeDoc, sentence: str, expected: list[str]) -> None:
+    assert _texts(make_doc(sentence.split())) == expected
+
+
+def test_a_period_and_the_date_that_ends_it_are_two_expressions(make_doc: MakeDoc) -> None:
+    words = ["Profit", "rose", "in", "the", "quarter", "ended", "Sept.", "30", "."]
+    doc = make_doc(words, ents=_iob(words, (3, 8, "DATE")))
+    assert _texts(doc) == ["Sept. 30"]  # "the quarter" alone dates nothing
+    assert [m.span.text for m in extract_dates(doc, timeml=True)] == ["the quarter", "Sept. 30"]
+
+
+def test_a_holiday_the_ner_calls_an_event_is_a_date(make_doc: MakeDoc) -> None:
+    words = ["He", "was", "found", "on", "Thanksgiving", "Day", "."]
+    doc = make_doc(words, ents=_iob(words, (4, 6, "EVENT")))
+    assert _texts(doc) == ["Thanksgiving Day"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "ents", "expected"),
+    [
+        # Vague references, TimeML's PRESENT_REF / PAST_REF / FUTURE_REF.
+        ("The town is now under siege .", (), ["now"]),
+        ("Rebels recently seized it and may hold it in the future .", (), ["recently", "the future"]),
+        ("As in the past , talks failed .", (), ["the past"]),
+        ("In the past two years , talks failed .", (), []),  # a duration: the NER's, not ours
+        # Durations, times and decades come from the NER.
+        ("The siege lasted three years .", ((3, 5, "DATE"),), ["three years"]),
+        ("The curfew starts at 9 p.m. Tuesday .", ((4, 6, "TIME"), (6, 7, "DATE")), ["9 p.m. Tuesday"]),
+        ("Prices fell in the 1990s .", (), ["the 1990s"]),
+        ("Profit fell in the latest quarter .", (), ["the latest quarter"]),
+    ],
+)
+def test_timeml_mode_adds_what_dates_no_event(
+    make_doc: MakeDoc, sentence: str, ents: tuple[tuple[int, int, str], ...], expected: list[str]
+) -> None:
+    words = sentence.split()
+    doc = make_doc(words, ents=_iob(words, *ents))
+    assert [m.span.text for m in extract_dates(doc, timeml=True)] == expected
+    assert all(m.span.text not in {"now", "recently", "the past", "three years"} for m in extract_dates(doc))
+
+
 def test_weekday_inside_a_name_is_not_a_date(make_doc: MakeDoc) -> None:
     words = ["Worshippers", "left", "the", "Friday", "Mosque", "."]
     doc = make_doc(words, ents=_iob(words, (3, 5, "FAC")))

@@ -223,3 +223,87 @@ def test_relative_clause_on_an_event_noun_is_the_same_event(make_doc, lexicon):
     assert event.trigger.text == "bombing"
     assert event.mode == "suicide-attack"
     assert [a.span.text for a in event.targets] == ["headquarters"]
+
+
+# --------------------------------------------------------------------------- CAMEO coding on real parses
+
+CODED = [
+    # (sentence, trigger, type, sources, targets)
+    ("Chile said it will withdraw its troops from Peru.", "withdraw", "AGREE", ["Chile"], ["Peru"]),
+    ("Bolivia threatened to cut ties with Paraguay.", "threatened", "THREATEN", ["Bolivia"], ["Paraguay"]),
+    ("Norway will not accept more refugees.", "accept", "REJECT", ["Norway"], []),
+    ("Kenya said that Uganda must release the prisoners.", "said", "REQUEST", ["Kenya"], ["Uganda"]),
+    ("The army lifted the blockade on the port.", "lifted", "RETREAT", ["army"], []),
+    ("Greece sent humanitarian aid to Albania.", "sent", "AID", ["Greece"], ["Albania"]),
+    ("Egypt is ready to impose sanctions on Libya.", "sanctions", "THREATEN", ["Egypt"], ["Libya"]),
+    ("Ghana gave a warm welcome to the Nigerian president.", "welcome", "CONSULT", ["Ghana"], []),
+]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "trigger", "type_", "sources", "targets"), CODED)
+def test_cameo_coding(nlp, lexicon, text, trigger, type_, sources, targets):
+    events = extract_events(nlp(text), lexicon)
+    event = next(e for e in events if e.trigger.text == trigger)
+    assert event.type == type_
+    assert [a.span.text for a in event.sources] == sources
+    for target in targets:
+        assert any(target in a.span.text for a in event.targets), [a.span.text for a in event.targets]
+
+
+@pytest.mark.model
+def test_march_as_a_month_is_not_a_protest(nlp, lexicon):
+    events = extract_events(nlp("Rebels attacked the town in March."), lexicon)
+    assert [e.type for e in events] == ["ASSAULT"]
+
+
+@pytest.mark.model
+def test_place_after_an_actor_stays_a_location(nlp, lexicon):
+    doc = nlp("Police in Ouagadougou arrested 20 people.")
+    place = PlaceMention(Span("Ouagadougou", 10, 21), 0)
+    (event,) = extract_events(doc, lexicon, places=[place])
+    assert [a.span.text for a in event.sources] == ["Police in Ouagadougou"]
+    assert [p.span.text for p in event.places] == ["Ouagadougou"]
+
+
+def _rally_doc(make_doc, verb: str, lemma: str):
+    return parsed(
+        make_doc,
+        [
+            ("Thousands", "NOUN", "nsubj", 1, "O", "thousand"),
+            (verb, "VERB", "ROOT", 1, "O", lemma),
+            ("the", "DET", "det", 3, "O", "the"),
+            ("rally", "NOUN", "dobj", 1, "O", "rally"),
+            (".", "PUNCT", "punct", 1, "O", "."),
+        ],
+    )
+
+
+def test_event_noun_object_of_a_plain_verb_takes_its_subject(make_doc, lexicon):
+    (event,) = extract_events(_rally_doc(make_doc, "joined", "join"), lexicon)
+    assert event.trigger.text == "rally"
+    assert [a.span.text for a in event.sources] == ["Thousands"]
+
+
+def test_a_verb_that_stops_the_event_lends_no_subject(make_doc, lexicon):
+    # "Thousands prevented the rally": they did not rally; with no one holding it, the bare
+    # noun is generic and dropped.
+    assert extract_events(_rally_doc(make_doc, "prevented", "prevent"), lexicon) == []
+
+
+def test_a_name_qualifying_a_noun_gives_the_whole_party(make_doc, lexicon):
+    doc = parsed(
+        make_doc,
+        [
+            ("The", "DET", "det", 1, "O", "the"),
+            ("government", "NOUN", "nsubj", 2, "O", "government"),
+            ("accepted", "VERB", "ROOT", 2, "O", "accept"),
+            ("demands", "NOUN", "dobj", 2, "O", "demand"),
+            ("from", "ADP", "prep", 3, "O", "from"),
+            ("Shona", "PROPN", "compound", 6, "B-NORP", "Shona"),
+            ("rebels", "NOUN", "pobj", 4, "O", "rebel"),
+            (".", "PUNCT", "punct", 2, "O", "."),
+        ],
+    )
+    accepted = next(e for e in extract_events(doc, lexicon) if e.trigger.text == "accepted")
+    assert "Shona rebels" in [a.span.text for a in accepted.targets]

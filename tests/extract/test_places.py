@@ -7,7 +7,7 @@ from collections.abc import Callable
 import pytest
 from spacy.tokens import Doc
 
-from eventwire.extract.places import extract_places
+from eventwire.extract.places import extract_places, place_mentions_at
 from eventwire.records import PlaceMention
 from eventwire.resolve.gazetteer import normalize_toponym
 
@@ -16,7 +16,9 @@ KNOWN = {
     "idlib", "homs", "douma", "bab al-hawa", "kansas city", "kansas", "police", "taliban",
     "kerry", "syria", "moscow", "jobar", "zamalka",
 }
-DEMONYMS = {"syrian", "turkish", "russian", "american", "israeli"}
+#: Words the real gazetteer maps to a country (`country_of_demonym`): demonyms, and country and
+#: capital names ("US", "Moscow") that also serve as adjectives.
+DEMONYMS = {"syrian", "turkish", "russian", "american", "israeli", "us", "moscow"}
 
 
 _KNOWN_KEYS = {normalize_toponym(name) for name in KNOWN}
@@ -199,3 +201,36 @@ def test_real_parses(nlp) -> None:  # noqa: ANN001 - spaCy Language
     assert got["Deir ez-Zor"] == ("toponym", "province", 2)
     for m in mentions:
         assert text[m.span.start:m.span.end] == m.span.text
+
+
+def test_a_place_after_a_comma_qualifies_the_one_before(make_doc: Callable[..., Doc]) -> None:
+    doc = tagged(make_doc, "Floods/NOUN hit/VERB Homs/PROPN/B-GPE ,/PUNCT Syria/PROPN/B-GPE "
+                           "and/CCONJ Idlib/PROPN/B-GPE ,/PUNCT Damascus/PROPN/B-GPE ,/PUNCT "
+                           "Douma/PROPN/B-GPE")
+    qualifiers = [(m.span.text, m.qualifier) for m in extract_places(doc, known)]
+    # "Homs, Syria" is a place and its country; "Idlib, Damascus, Douma" is a list.
+    assert qualifiers == [("Homs", "Syria"), ("Syria", None), ("Idlib", None), ("Damascus", None),
+                          ("Douma", None)]
+
+
+def test_a_city_before_a_role_noun_stays_a_place(make_doc: Callable[..., Doc]) -> None:
+    doc = tagged(make_doc, "Homs/PROPN/B-GPE police/NOUN and/CCONJ Moscow/PROPN/B-GPE "
+                           "officials/NOUN met/VERB")
+    assert [(m.span.text, m.kind) for m in extract_places(doc, known, is_demonym=is_demonym)] == [
+        ("Homs", "toponym"), ("Moscow", "demonym")
+    ]
+
+
+def test_place_mentions_at_given_spans_keep_what_extraction_found(make_doc: Callable[..., Doc]) -> None:
+    doc = tagged(make_doc, "Syrian/ADJ/B-NORP jets/NOUN hit/VERB Saqba/PROPN/B-PERSON near/ADP "
+                           "Damascus/PROPN/B-GPE")
+    found_mentions = extract_places(doc, known, is_demonym=is_demonym)
+    spans = [(doc.text.index(w), doc.text.index(w) + len(w)) for w in ("Damascus", "Syrian", "Saqba", "jets")]
+    given = place_mentions_at(doc, spans, found_mentions)
+    assert [(m.span.text, m.kind, m.label) for m in given] == [
+        ("Damascus", "toponym", "given"),  # found as GPE: the caller vouches for it either way
+        ("Syrian", "demonym", "NORP"),  # a demonym stays one
+        ("Saqba", "toponym", "given"),  # not found (PERSON, no context): built from the span
+        ("jets", "toponym", "given"),
+    ]
+    assert given[0].feature_hint == "near"

@@ -7,8 +7,13 @@ from collections.abc import Callable
 import pytest
 from spacy.tokens import Doc
 
-from eventwire.extract.quantities import QUANTITY_KINDS, extract_quantities
-from eventwire.records import QuantityMention
+from eventwire.extract.quantities import (
+    QUANTITY_KINDS,
+    attribute_quantities,
+    extract_quantities,
+    link_unattached_figures,
+)
+from eventwire.records import AttributionMention, EventMention, QuantityMention, Span
 
 # One row per token: word, POS, tag, dependency, head index, lemma.
 Row = tuple[str, str, str, str, int, str]
@@ -439,3 +444,112 @@ def test_real_parses(nlp, text: str, expected: list[tuple[str, int | None, int |
     for mention in mentions:
         assert isinstance(mention, QuantityMention)
         assert text[mention.span.start : mention.span.end] == mention.span.text
+
+
+# --------------------------------------------------------------------------- who vouches for a figure
+
+
+def _figure(what: str, value: int, start: int, end: int, sentence: int = 0) -> QuantityMention:
+    return QuantityMention(what, value, None, None, Span("x" * (end - start), start, end), sentence)
+
+
+def _attribution(source: str, scope: tuple[int, int], cue: str = "say") -> AttributionMention:
+    return AttributionMention(
+        source=Span(source, 0, len(source)),
+        cue=cue,
+        sentence=0,
+        status="asserted",
+        scope=Span("x" * (scope[1] - scope[0]), *scope),
+    )
+
+
+def test_a_figure_takes_the_narrowest_attribution_that_holds_it() -> None:
+    sentence_wide = _attribution("the ministry", (0, 100), cue="according to")
+    clause = _attribution("the monitor", (10, 40))
+    inside, outside = _figure("killed", 11, 12, 20), _figure("killed", 6, 50, 60)
+    across = _figure("wounded", 3, 35, 45)
+    attributed = attribute_quantities([inside, outside, across], [sentence_wide, clause])
+    assert [q.attribution.source.text if q.attribution else None for q in attributed] == [
+        "the monitor",
+        "the ministry",
+        "the ministry",
+    ]
+
+
+def test_a_figure_without_a_source_stays_unattributed() -> None:
+    figure = _figure("killed", 2, 0, 10)
+    assert attribute_quantities([figure], [_attribution("police", (20, 40))]) == [figure]
+
+
+def _event(sentence: int, sentence_span: Span, trigger: Span) -> EventMention:
+    return EventMention(
+        type="ASSAULT", mode=None, cameo="190", acled_event_type=None, acled_sub_event_type=None,
+        trigger=trigger, sentence=sentence, sentence_span=sentence_span, status="asserted",
+    )  # fmt: skip
+
+
+def _two_sentences(make_doc: Callable[..., Doc]) -> Doc:
+    # "Drones attacked the bases. The bases did not suffer any casualties."
+    rows: list[Row] = [
+        ("Drones", "NOUN", "NNS", "nsubj", 1, "drone"),
+        ("attacked", "VERB", "VBD", "ROOT", 1, "attack"),
+        ("the", "DET", "DT", "det", 3, "the"),
+        ("bases", "NOUN", "NNS", "dobj", 1, "base"),
+        (".", "PUNCT", ".", "punct", 1, "."),
+        ("The", "DET", "DT", "det", 6, "the"),
+        ("bases", "NOUN", "NNS", "nsubj", 9, "base"),
+        ("did", "AUX", "VBD", "aux", 9, "do"),
+        ("not", "PART", "RB", "neg", 9, "not"),
+        ("suffer", "VERB", "VB", "ROOT", 9, "suffer"),
+        ("any", "DET", "DT", "det", 11, "any"),
+        ("casualties", "NOUN", "NNS", "dobj", 9, "casualty"),
+        (".", "PUNCT", ".", "punct", 9, "."),
+    ]
+    words, pos, tags, deps, heads, lemmas = (list(column) for column in zip(*rows, strict=True))
+    starts = [i in {0, 5} for i in range(len(words))]
+    return make_doc(words, pos=pos, tags=tags, deps=deps, heads=heads, lemmas=lemmas, sent_starts=starts)
+
+
+def test_a_figure_in_a_sentence_without_an_event_joins_the_attack_its_subject_refers_to(
+    make_doc: Callable[..., Doc],
+) -> None:
+    doc = _two_sentences(make_doc)
+    first = doc[0:5]
+    trigger = Span("attacked", doc[1].idx, doc[1].idx + 8)
+    attack = _event(0, Span(first.text, first.start_char, first.end_char), trigger)
+    zeros = extract_quantities(doc)
+    assert [(q.what, q.value, q.sentence) for q in zeros] == [("killed", 0, 1), ("wounded", 0, 1)]
+    (linked,) = link_unattached_figures(doc, [attack], zeros)
+    assert [(q.what, q.value) for q in linked.quantities] == [("killed", 0), ("wounded", 0)]
+
+
+def test_a_figure_right_after_an_attack_in_its_paragraph_joins_it(make_doc: Callable[..., Doc]) -> None:
+    doc = _two_sentences(make_doc)
+    # The first sentence read as naming no base: the figure still continues its paragraph.
+    attack = _event(0, Span("Drones attacked", 0, 15), Span("attacked", doc[1].idx, doc[1].idx + 8))
+    (linked,) = link_unattached_figures(doc, [attack], extract_quantities(doc))
+    assert [(q.what, q.value) for q in linked.quantities] == [("killed", 0), ("wounded", 0)]
+
+
+def test_no_shared_subject_noun_and_not_adjacent_no_link(make_doc: Callable[..., Doc]) -> None:
+    doc = _two_sentences(make_doc)
+    # An attack two sentences back that names no base is not what "the bases" refer to.
+    attack = _event(-1, Span("Drones attacked", 0, 15), Span("attacked", doc[1].idx, doc[1].idx + 8))
+    (unlinked,) = link_unattached_figures(doc, [attack], extract_quantities(doc))
+    assert unlinked.quantities == ()
+
+
+def test_shot_dead_with_dead_parsed_as_an_adverb(make_doc: Callable[..., Doc]) -> None:
+    doc = parsed(
+        make_doc,
+        [
+            ("Police", "NOUN", "NNS", "nsubj", 1, "police"),
+            ("shot", "VERB", "VBD", "ROOT", 1, "shoot"),
+            ("dead", "ADJ", "JJ", "advmod", 1, "dead"),
+            ("a", "DET", "DT", "det", 4, "a"),
+            ("suspect", "NOUN", "NN", "dobj", 1, "suspect"),
+            (".", "PUNCT", ".", "punct", 1, "."),
+        ],
+    )
+    assert figures(doc) == [("killed", 1, None, None)]
+    assert spans(doc) == {"killed": "shot dead a suspect"}

@@ -9,8 +9,8 @@ import pytest
 
 from eventwire.config import ActorsConfig
 from eventwire.errors import ResourceError
-from eventwire.records import Actor, ActorMention, Span
-from eventwire.resolve.actors import ActorDictionary, ActorRow, resolve_actors
+from eventwire.records import Actor, ActorMention, Place, Span
+from eventwire.resolve.actors import ActorDictionary, ActorRow, resolve_actors, story_country
 
 
 @pytest.fixture(scope="module")
@@ -339,9 +339,13 @@ def test_resolve_actors_keeps_order_and_spans(actors: ActorDictionary) -> None:
     ]
 
 
-def test_context_country_fills_only_local_state_roles(actors: ActorDictionary) -> None:
+def test_context_country_fills_domestic_roles(actors: ActorDictionary) -> None:
+    # CAMEO/PLOVER code a domestic actor by the country it is in: "rebels" in a Syrian story
+    # are SYR REB. Roles that often belong to foreign parties stay without a country.
     phrases = ["the authorities", "pro-government forces", "the army", "security forces",
-               "warplanes", "officials", "rebels", "Turkish police", "the UN", "civilians"]
+               "warplanes", "troops", "diplomats", "refugees", "officials", "rebels",
+               "Turkish police", "the UN", "civilians", "Lt. Gen. Prosper Avril", "tribal elders",
+               "three ethnic Albanians", "aid groups", "the weather"]
     result = resolve_actors([_mention(p) for p in phrases], actors, context_country="SYR")
     assert [(a.text, a.country) for a in result] == [
         ("the authorities", "SYR"),
@@ -349,12 +353,45 @@ def test_context_country_fills_only_local_state_roles(actors: ActorDictionary) -
         ("the army", "SYR"),
         ("security forces", "SYR"),
         ("warplanes", None),  # could be anyone's aircraft
-        ("officials", None),
-        ("rebels", None),
+        ("troops", None),
+        ("diplomats", None),
+        ("refugees", None),  # often from elsewhere
+        ("officials", "SYR"),
+        ("rebels", "SYR"),
         ("Turkish police", "TUR"),  # the phrase's own country wins
         ("the UN", None),
-        ("civilians", None),
+        ("civilians", "SYR"),
+        ("Lt. Gen. Prosper Avril", "SYR"),
+        ("tribal elders", "SYR"),
+        ("three ethnic Albanians", "SYR"),  # a people, coded by where they live
+        ("aid groups", None),  # NGOs belong to no country
+        ("the weather", None),
     ]
+
+
+def test_ethnic_demonym_is_not_the_state(actors: ActorDictionary) -> None:
+    assert actors.code("ethnic Albanians") == (None, None)
+    assert actors.code("Albanian officials") == ("ALB", "GOV")
+
+
+def _place(name: str, country: str, span: Span | None = None) -> Place:
+    return Place(name=name, geonameid=1, lat=0.0, lon=0.0, country=country, admin1=None,
+                 precision=1, text=name, span=span)
+
+
+def test_patron_place_is_not_the_actors_country(actors: ActorDictionary) -> None:
+    text = "a prominent anti-Syria journalist"
+    mention = _mention(text)
+    syria = _place("Syria", "SYR", Span("Syria", mention.span.start + 16, mention.span.start + 21))
+    (actor,) = resolve_actors([mention], actors, places=[syria])
+    assert (actor.country, actor.sector) == (None, "JRN")
+
+
+def test_story_country_counts_places_and_actor_phrases(actors: ActorDictionary) -> None:
+    uganda = _place("Kampala", "UGA")
+    assert story_country([uganda], ["Ugandan opposition candidates", "President Museveni"], actors) == "UGA"
+    assert story_country([], ["Ugandan opposition", "Kenyan police"], actors) is None  # a tie
+    assert story_country([], [], actors) is None
 
 
 def test_resolve_actors_of_nothing(actors: ActorDictionary) -> None:
@@ -369,3 +406,32 @@ def test_dictionary_survives_pickling_for_worker_processes(actors: ActorDictiona
 def test_repeated_phrases_give_the_same_answer(actors: ActorDictionary) -> None:
     first = actors.code("Syrian government forces")
     assert actors.code("Syrian government forces") == first == ("SYR", "MIL")
+
+
+def test_resolve_actors_takes_the_country_of_a_place_inside_the_phrase():
+    from eventwire.records import ActorMention, Place, Span
+
+    dictionary = ActorDictionary.load()
+    text = "rebels in Darfur"
+    darfur = Place(name="Darfur", geonameid=1, lat=0.0, lon=0.0, country="SDN", admin1=None,
+                   precision=2, text="Darfur", span=Span("Darfur", 10, 16))
+    (actor,) = resolve_actors([ActorMention(Span(text, 0, len(text)), 0, "rebels")], dictionary,
+                              places=[darfur])
+    assert (actor.country, actor.sector) == ("SDN", "REB")
+
+
+def test_resolve_actors_codes_an_act_by_its_of_phrase():
+    from eventwire.records import ActorMention, Span
+
+    text = "the removal of Kremlin officials"
+    (actor,) = resolve_actors([ActorMention(Span(text, 0, len(text)), 0, "removal")], ActorDictionary.load())
+    assert (actor.country, actor.sector) == ("RUS", "GOV")
+
+
+@pytest.mark.parametrize(("phrase", "expected"), [
+    ("U.N. helicopters", (None, "IGO")),
+    ("European Community foreign ministers", (None, "IGO")),
+    ("Organization of African Unity", (None, "IGO")),
+])
+def test_roles_of_an_intergovernmental_body(phrase, expected):
+    assert ActorDictionary.load().code(phrase) == expected

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from eventwire.records import Attribution, Event, Quantity, ResolvedDate, Span
@@ -66,3 +68,20 @@ def test_unsourced_casualty_figures():
     (check,) = check_consistency([event({"killed": 4}, sourced=False), event({"killed": 2})], [], PARTS)
     assert (check.kind, check.passed) == ("unsourced_figures", False)
     assert "killed 4" in check.message and "killed 2" not in check.message
+
+
+def test_a_figure_with_its_own_source_is_sourced():
+    own = Quantity("killed", 0, None, None, "no casualties", Span("no casualties", 5, 18),
+                   source=Attribution("the ministry", "RUS", "MIL"), status="claimed")  # fmt: skip
+    bare = Quantity("wounded", 3, None, None, "3 wounded", Span("3 wounded", 30, 39))
+    unsourced = event({}, sourced=False)
+    checks = check_consistency([replace(unsourced, quantities=[own, bare])], [], PARTS)
+    (check,) = [c for c in checks if c.kind == "unsourced_figures"]
+    assert check.message == "casualty figures with no source given: wounded 3"
+    assert check.evidence == [bare.span]
+
+
+def test_figures_shared_by_events_split_by_place_are_listed_once():
+    halves = [replace(event({"killed": 4}, sourced=False), link="ln-1") for _ in range(2)]
+    (check,) = check_consistency(halves, [], PARTS)
+    assert check.message == "casualty figures with no source given: killed 4"

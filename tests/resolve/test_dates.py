@@ -25,7 +25,7 @@ CASES: list[tuple[str, date | None, str, str | None, str, str | None, bool]] = [
     ("Saturday's", FRI, "past", "2018-01-06", "day", None, True),
     ("Saturday\u2019s", FRI, "past", "2018-01-06", "day", None, True),
     ("on Saturday", FRI, "past", "2018-01-06", "day", None, True),
-    ("Saturday night", FRI, "past", "2018-01-06", "day", None, True),
+    ("Saturday night", FRI, "past", "2018-01-06", "day", "2018-01-06TNI", True),
     ("early Sunday", FRI, "past", "2018-01-07", "day", None, True),
     ("earlier Thursday", FRI, "past", "2018-01-11", "day", None, True),
     ("Thursday", FRI, "past", "2018-01-11", "day", None, True),
@@ -46,11 +46,11 @@ CASES: list[tuple[str, date | None, str, str | None, str, str | None, bool]] = [
     ("Saturday", None, "past", None, "unknown", "XXXX-WXX-6", False),
     # --- days counted from publication
     ("yesterday", FRI, "past", "2018-01-11", "day", None, True),
-    ("yesterday morning", FRI, "past", "2018-01-11", "day", None, True),
-    ("last night", FRI, "past", "2018-01-11", "day", None, True),
+    ("yesterday morning", FRI, "past", "2018-01-11", "day", "2018-01-11TMO", True),
+    ("last night", FRI, "past", "2018-01-11", "day", "2018-01-11TNI", True),
     ("today", FRI, "past", "2018-01-12", "day", None, True),
-    ("tonight", FRI, "future", "2018-01-12", "day", None, True),
-    ("this morning", FRI, "past", "2018-01-12", "day", None, True),
+    ("tonight", FRI, "future", "2018-01-12", "day", "2018-01-12TNI", True),
+    ("this morning", FRI, "past", "2018-01-12", "day", "2018-01-12TMO", True),
     ("tomorrow", FRI, "future", "2018-01-13", "day", None, True),
     ("the day before yesterday", FRI, "past", "2018-01-10", "day", None, True),
     ("three days ago", FRI, "past", "2018-01-09", "day", None, True),
@@ -90,7 +90,9 @@ CASES: list[tuple[str, date | None, str, str | None, str, str | None, bool]] = [
     ("December", FRI, "future", "2018-12", "month", None, True),
     ("December", FRI, "unknown", "2017-12", "month", None, True),
     ("January", FRI, "past", "2018-01", "month", None, True),
-    ("March", FRI, "past", "2017-03", "month", None, True),
+    # Ten months back in a past-tense clause: a schedule told in the past ("payable in March").
+    ("March", FRI, "past", "2018-03", "month", None, True),
+    ("June", FRI, "past", "2017-06", "month", None, True),
     ("March", FRI, "future", "2018-03", "month", None, True),
     ("March", FRI, "unknown", "2018-03", "month", None, True),  # the nearer March
     ("July", FRI, "unknown", "2017-07", "month", None, True),  # six months either way: past
@@ -171,9 +173,9 @@ CASES: list[tuple[str, date | None, str, str | None, str, str | None, bool]] = [
     ("29 February 2017", FRI, "past", None, "unknown", None, False),
     # --- times and time zones never move the day
     ("5 May 2016 23:30 GMT", FRI, "past", "2016-05-05", "day", None, False),
-    ("11:45 pm EST on 31 December 2017", FRI, "past", "2017-12-31", "day", None, False),
+    ("11:45 pm EST on 31 December 2017", FRI, "past", "2017-12-31", "day", "2017-12-31T23:45", False),
     ("2016-05-05T23:30:00-05:00", FRI, "past", "2016-05-05", "day", None, False),
-    ("Saturday at 11 p.m. local time", FRI, "past", "2018-01-06", "day", None, True),
+    ("Saturday at 11 p.m. local time", FRI, "past", "2018-01-06", "day", "2018-01-06T23:00", True),
     # --- ranges: the start, with the ISO interval in timex
     ("between 3 and 5 May", FRI, "past", "2017-05-03", "day", "2017-05-03/2017-05-05", True),
     ("between 3 and 5 May", FRI, "future", "2018-05-03", "day", "2018-05-03/2018-05-05", True),
@@ -210,11 +212,42 @@ CASES: list[tuple[str, date | None, str, str | None, str, str | None, bool]] = [
     ("two days later", FRI, "past", None, "unknown", None, False),
     ("the same day", FRI, "past", None, "unknown", None, False),
     ("the next day", FRI, "past", None, "unknown", None, False),
-    ("the past week", FRI, "past", None, "unknown", None, False),
-    ("two years", FRI, "past", None, "unknown", None, False),
-    ("the quarter", FRI, "past", None, "unknown", None, False),
+    ("the past week", FRI, "past", None, "unknown", "P1W", False),
+    ("two years", FRI, "past", None, "unknown", "P2Y", False),
+    ("the quarter", FRI, "past", "2017", "year", "2017-Q4", True),  # the latest ended
     ("", FRI, "past", None, "unknown", None, False),
     ("a group of men", FRI, "past", None, "unknown", None, False),
+    # --- durations: no date, the TimeML value
+    ("three years", FRI, "past", None, "unknown", "P3Y", False),
+    ("the first nine months", FRI, "past", None, "unknown", "P9M", False),
+    ("two-hour", FRI, "past", None, "unknown", "PT2H", False),
+    ("several weeks", FRI, "past", None, "unknown", "PXW", False),
+    ("a decade", FRI, "past", None, "unknown", "P10Y", False),
+    ("last year", FRI, "past", "2017", "year", None, True),  # a date, not a duration
+    # --- quarters, halves, fiscal years and the year of business news
+    ("the current quarter", FRI, "past", "2018", "year", "2018-Q1", True),
+    ("its fourth quarter", date(1989, 10, 30), "past", "1989", "year", "1989-Q4", True),
+    ("last year's third quarter", FRI, "past", "2017", "year", "2017-Q3", True),
+    ("the second half of 1989", FRI, "past", "1989", "year", "1989-H2", False),
+    ("fiscal 1989", FRI, "past", "1989", "year", None, False),
+    ("the current fiscal year", FRI, "past", "2018", "year", None, True),
+    ("year-end", FRI, "past", "2018", "year", None, True),
+    # --- holidays, fixed and movable
+    ("Thanksgiving Day", date(2000, 1, 7), "past", "1999-11-25", "day", None, True),
+    ("last Thanksgiving", date(2000, 1, 7), "past", "1999-11-25", "day", None, True),
+    ("Election Day", date(1998, 10, 26), "future", "1998-11-03", "day", None, True),
+    ("Easter 2016", None, "past", "2016-03-27", "day", None, False),
+    # --- spoken years and days (broadcast transcripts)
+    ("nineteen ninety-six", FRI, "past", "1996", "year", None, False),
+    ("the year two thousand", FRI, "past", "2000", "year", None, False),
+    ("January nineteen ninety-seven", FRI, "past", "1997-01", "month", None, False),
+    ("the nineties", FRI, "past", None, "unknown", "199", False),
+    ("this coming Sunday, March eighth", date(1998, 3, 5), "future", "1998-03-08", "day", None, True),
+    # --- a month-day with a modifier
+    ("last Oct. 23", date(1999, 4, 19), "past", "1998-10-23", "day", None, True),
+    # --- a past-tense clause reporting a schedule: a day weeks ahead, not eleven months back
+    ("Dec. 15", date(1989, 10, 26), "past", "1989-12-15", "day", None, True),
+    ("Oct. 31", date(1989, 10, 27), "past", "1988-10-31", "day", None, True),
 ]
 
 
@@ -296,3 +329,36 @@ def test_resolve_dates_checks_lengths_and_tenses() -> None:
         resolve_dates([_mention("today", 0)], FRI, ["past", "past"])
     with pytest.raises(ValueError, match="tense"):
         resolve_dates([_mention("today", 0)], FRI, ["later"])
+
+
+def _mentions(*texts: str) -> list[DateMention]:
+    return [DateMention(Span(text, 10 * i, 10 * i + len(text)), 0) for i, text in enumerate(texts)]
+
+
+@pytest.mark.parametrize(
+    ("texts", "value", "precision", "timex"),
+    [
+        # Earnings news: a year before the quarter the story is about.
+        (("the third quarter", "a year earlier"), "2016", "year", "2016-Q3"),
+        (("the third quarter", "the year-ago quarter"), "2016", "year", "2016-Q3"),
+        # Otherwise a year before the date last named, at its precision.
+        (("5 May 2016", "a year earlier"), "2015-05-05", "day", None),
+        # Narrative anchors count from the date last named.
+        (("5 May 2016", "the next day"), "2016-05-06", "day", None),
+        (("5 May 2016", "three days later"), "2016-05-08", "day", None),
+        (("5 May 2016", "that day"), "2016-05-05", "day", None),
+        (("May 2016", "the following year"), "2017", "year", None),
+        # Not precise enough to count days from: stays unknown.
+        (("May 2016", "the next day"), None, "unknown", None),
+    ],
+)
+def test_resolve_dates_reads_the_story_for_relative_anchors(
+    texts: tuple[str, ...], value: str | None, precision: str, timex: str | None
+) -> None:
+    resolved = resolve_dates(_mentions(*texts), FRI)[-1]
+    assert (resolved.value, resolved.precision, resolved.timex) == (value, precision, timex)
+
+
+def test_a_year_ago_without_a_quarter_counts_from_the_publication() -> None:
+    resolved = resolve_dates(_mentions("5 May 2016", "a year ago"), FRI)[-1]
+    assert (resolved.value, resolved.precision) == ("2017", "year")

@@ -2,10 +2,21 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from eventwire.extract.lexicon import EventLexicon
-from eventwire.records import Article, DateMention, EventMention, Place, PlaceMention, ResolvedDate, Span
+from eventwire.records import (
+    ActorMention,
+    Article,
+    DateMention,
+    EventMention,
+    Place,
+    PlaceMention,
+    ResolvedDate,
+    Span,
+)
 from eventwire.resolve.actors import ActorDictionary
 from eventwire.resolve.events import key, resolve_events
 
@@ -140,3 +151,19 @@ def test_a_date_attached_to_another_event_is_not_borrowed(lexicon, actors):
     offensive = mention(70, mode=None)
     _, second = run([request, offensive], dates=[wednesday], lexicon=lexicon, actors=actors)
     assert second.date.basis == "publication"
+
+
+def test_a_target_thing_takes_the_country_of_the_event_place(lexicon, actors):
+    # CAMEO codes what was hit by the country it is in; a party the dictionary knows is left as is.
+    town = place("Saqba", -15, 10)
+    roads = ActorMention(Span("roads", 30, 35), 0, "roads")
+    rebels = ActorMention(Span("rebels", 40, 46), 0, "rebels")
+    event_mention = replace(mention(0, places=[town]), targets=(roads, rebels))
+    (event,) = run([event_mention], [town], lexicon=lexicon, actors=actors)
+    assert [(a.country, a.sector) for a in event.target_actors] == [("SYR", None), (None, "REB")]
+
+
+def test_without_a_place_a_target_thing_stays_uncoded(lexicon, actors):
+    roads = ActorMention(Span("roads", 30, 35), 0, "roads")
+    (event,) = run([replace(mention(0), targets=(roads,))], lexicon=lexicon, actors=actors)
+    assert [a.country for a in event.target_actors] == [None]

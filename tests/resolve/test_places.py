@@ -218,3 +218,97 @@ def test_abbreviation_is_not_a_village_spelt_like_it(
 def test_own_name_beats_an_alternate_name(gazetteer: InMemoryGazetteer) -> None:
     place = resolve_places(mentions(("Missouri",)), gazetteer)[0]
     assert (place.feature_code, place.precision, place.reason) == ("ADM1", 3, "name match")
+
+
+# --------------------------------------------------------------------------- ranking rules
+
+US_TOWNS = InMemoryGazetteer(
+    [
+        _e(6252001, "United States", 39.76, -98.5, "USA", "PCLI", 327_000_000),
+        _e(2017370, "Russia", 60.0, 100.0, "RUS", "PCLI", 144_000_000),
+        _e(5165418, "Russia", 40.234, -84.409, "USA", "PPL", 640, "Ohio"),
+        _e(4896861, "Illinois", 40.0, -89.25, "USA", "ADM1", 0, "Illinois"),
+        _e(4736286, "Texas", 31.25, -99.25, "USA", "ADM1", 0, "Texas"),
+        _e(3515040, "Texas", 17.0, -96.0, "MEX", "PPL", 993, "Oaxaca"),
+        _e(4250542, "Springfield", 39.802, -89.644, "USA", "PPL", 114_394, "Illinois"),
+        _e(4409896, "Springfield", 37.215, -93.298, "USA", "PPL", 170_188, "Missouri"),
+        _e(4717560, "Paris", 33.661, -95.556, "USA", "PPL", 24_782, "Texas"),
+        _e(2988507, "Paris", 48.853, 2.349, "FRA", "PPLC", 2_138_551, "Ile-de-France"),
+        _e(4702732, "Huntsville", 30.724, -95.551, "USA", "PPL", 40_000, "Texas"),
+        _e(4068590, "Huntsville", 34.730, -86.586, "USA", "PPL", 190_000, "Alabama"),
+        _e(4741616, "Walker County", 30.733, -95.567, "USA", "ADM2", 0, "Texas"),
+        _e(4096497, "Walker County", 33.8, -87.3, "USA", "ADM2", 0, "Alabama"),
+        _e(4140963, "Washington", 38.895, -77.036, "USA", "PPLC", 689_545, "District of Columbia"),
+        _e(5815135, "Washington", 47.5, -120.5, "USA", "ADM1", 0, "Washington"),
+        _e(4155966, "Florida", 28.75, -82.5, "USA", "ADM1", 0, "Florida"),
+        _e(3558020, "Florida", 22.0, -78.0, "CUB", "PPL", 50_000, "Camagüey"),
+        _e(1000001, "Springfield Airport", 39.84, -89.68, "USA", "AIRP", 0, "Illinois"),
+    ],
+    names={1000001: ["Fla."], 4155966: ["Fla."], 6252001: ["U.S."]},
+)
+
+
+def _at(text: str, name: str, label: str = "GPE", qualifier: str | None = None,
+        kind: str = "toponym") -> PlaceMention:
+    start = text.index(name)
+    return PlaceMention(Span(name, start, start + len(name)), 0, kind, label, None, qualifier)
+
+
+def test_a_comma_qualifier_picks_the_namesake_in_that_region() -> None:
+    text = "Paris, Texas and Springfield, Illinois"
+    paris, texas, springfield, illinois = resolve_places(
+        [_at(text, "Paris", qualifier="Texas"), _at(text, "Texas"),
+         _at(text, "Springfield", qualifier="Illinois"), _at(text, "Illinois")],
+        US_TOWNS,
+    )
+    assert (paris.country, paris.admin1) == ("USA", "Texas")
+    assert paris.reason == "qualified by Texas"
+    assert (springfield.admin1, texas.feature_code, illinois.feature_code) == ("Illinois", "ADM1", "ADM1")
+
+
+def test_a_country_name_means_the_country_despite_country_context() -> None:
+    text = "Flights from Springfield and Paris to Russia"
+    places = resolve_places(
+        [_at(text, "Springfield"), _at(text, "Paris", qualifier=None), _at(text, "Russia")], US_TOWNS
+    )
+    assert places[2].feature_code == "PCLI" and places[2].country == "RUS"
+
+
+def test_a_state_name_beats_its_namesake_villages_and_washington_is_the_capital() -> None:
+    text = "Texas and Washington"
+    texas, washington = resolve_places([_at(text, "Texas"), _at(text, "Washington")], US_TOWNS)
+    assert texas.feature_code == "ADM1"
+    assert washington.feature_code == "PPLC"
+
+
+def test_places_that_lie_together_win_together() -> None:
+    text = "Huntsville, in Walker County"
+    huntsville, walker = resolve_places([_at(text, "Huntsville"), _at(text, "Walker County")], US_TOWNS)
+    assert huntsville.admin1 == walker.admin1 == "Texas"
+    assert huntsville.reason == "near Walker County"
+
+
+def test_a_dotted_abbreviation_means_a_state_or_country_not_an_airport() -> None:
+    (florida,) = resolve_places([_at("Miami, Fla.", "Fla.")], US_TOWNS)
+    assert (florida.name, florida.feature_code) == ("Florida", "ADM1")
+
+
+def test_country_bias_accepts_several_countries() -> None:
+    (paris,) = resolve_places([_at("Paris", "Paris")], US_TOWNS, country_bias=["USA", "CAN"])
+    assert (paris.country, paris.reason) == ("USA", "country bias USA")
+
+
+def test_a_capital_used_as_an_adjective_is_a_demonym_at_the_capital(gazetteer: InMemoryGazetteer) -> None:
+    (washington,) = resolve_places(mentions(("Washington", None, "demonym")), gazetteer)
+    assert (washington.kind, washington.country, washington.feature_code) == ("demonym", "USA", "PPLC")
+    assert washington.precision == 3 and washington.reason == "capital standing for USA"
+
+
+@pytest.mark.parametrize(("name", "code"), [("Pacific", "OCN"), ("Java", "ISL"), ("Middle East", "RGN")])
+def test_a_curated_world_region_outranks_its_namesake_village(name: str, code: str) -> None:
+    feature_class = {"OCN": "H", "ISL": "T", "RGN": "L"}[code]
+    region = GazetteerEntry(-3999, name, 0.0, 100.0, "", "", feature_class, code, 0)
+    village = _e(99, name, 38.5, -90.7, "USA", "PPL", 7_161, "Missouri")
+    (place,) = resolve_places(mentions((name, None, "toponym", "LOC")), InMemoryGazetteer([village, region]))
+    assert (place.geonameid, place.feature_code) == (-3999, code), place.reason
+    assert place.precision >= 2

@@ -2,7 +2,19 @@
 
 from __future__ import annotations
 
-from eventwire.records import Estimate, Quantity, QuantityMention, Span
+from collections.abc import Sequence
+from dataclasses import replace
+
+from eventwire.records import (
+    Actor,
+    ActorMention,
+    Attribution,
+    AttributionMention,
+    Estimate,
+    Quantity,
+    QuantityMention,
+    Span,
+)
 from eventwire.resolve.quantities import resolve_quantities, summarize_casualties
 
 
@@ -110,3 +122,81 @@ def test_zero_against_a_figure_is_a_dispute() -> None:
 
 def test_casualties_do_not_say_how_many_died() -> None:
     assert summarize_casualties([quantity("casualties", 30)]) == (None, None)
+
+
+# --------------------------------------------------------------------------- sources and status
+
+_SECTORS = {"the monitor": ("GBR", "NGO"), "the army": ("SYR", "MIL"), "the rebels": (None, "REB")}
+
+
+def code_actors(mentions: Sequence[ActorMention]) -> list[Actor]:
+    """A stand-in for the actor dictionary: codes the few phrases these tests use."""
+    return [Actor(m.head, *_SECTORS.get(m.span.text, (None, None)), span=m.span) for m in mentions]
+
+
+def said_by(
+    figure: QuantityMention, source: str, status: str = "asserted", cue: str = "say"
+) -> QuantityMention:
+    attribution = AttributionMention(
+        source=Span(source, 100, 100 + len(source)),
+        cue=cue,
+        sentence=0,
+        status=status,  # type: ignore[arg-type]
+        scope=Span("...", 0, 99),
+    )
+    return replace(figure, attribution=attribution)
+
+
+def test_each_figure_keeps_its_source_resolved_to_an_actor() -> None:
+    (killed,) = resolve_quantities([said_by(mention("killed", 11), "the monitor")], code_actors)
+    assert killed.source == Attribution("the monitor", "GBR", "NGO", Span("the monitor", 100, 111), "say")
+    assert killed.status == "asserted"
+    (bare,) = resolve_quantities([said_by(mention("killed", 11), "the monitor")])
+    assert bare.source is not None and (bare.source.text, bare.source.country) == ("the monitor", None)
+
+
+def test_a_figure_without_a_source_is_the_article_s_own_assertion() -> None:
+    (killed,) = resolve_quantities([mention("killed", 4)], code_actors)
+    assert (killed.source, killed.status) == (None, "asserted")
+
+
+def test_an_armed_party_s_figure_is_its_claim() -> None:
+    army, rebels = resolve_quantities(
+        [
+            said_by(mention("killed", 0), "the army"),
+            said_by(mention("killed", 25), "the rebels", "claimed", "claim"),
+        ],
+        code_actors,
+    )
+    assert (army.status, rebels.status) == ("claimed", "claimed")
+
+
+def test_two_sources_disagreeing_both_stay_and_the_estimate_spans_them() -> None:
+    quantities = resolve_quantities(
+        [said_by(mention("killed", 11), "the monitor"), said_by(mention("killed", 6, at=60), "the army")],
+        code_actors,
+    )
+    fatalities, _ = summarize_casualties(quantities)
+    assert fatalities == Estimate(low=6, best=6, high=11)
+    assert fatalities is not None
+    assert [(q.value, q.source.text if q.source else None) for q in fatalities.reports] == [
+        (11, "the monitor"),
+        (6, "the army"),
+    ]
+
+
+def test_the_same_figure_from_two_sources_is_one_figure_twice_vouched_for() -> None:
+    quantities = resolve_quantities(
+        [said_by(mention("killed", 5), "the monitor"), said_by(mention("killed", 5, at=60), "the army")],
+        code_actors,
+    )
+    assert [q.source.text for q in quantities if q.source] == ["the monitor", "the army"]
+    assert summarize_casualties(quantities)[0] == Estimate(5, 5, 5)
+
+
+def test_a_denied_figure_stays_on_the_event_but_no_estimate_draws_on_it() -> None:
+    (denied,) = resolve_quantities(
+        [said_by(mention("killed", 30), "the army", "denied", "deny")], code_actors
+    )
+    assert denied.status == "denied"
+    assert summarize_casualties([denied]) == (None, None)

@@ -1,0 +1,33 @@
+"""What the speed benchmarks share: the command line and the corpus texts they time."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from eventwire.config import Config
+from eventwire.ingest import read_articles
+from eventwire.records import Article
+
+DEFAULT_CORPUS = Path(__file__).resolve().parents[2] / "shared" / "gold" / "corpus" / "dev_news.jsonl"
+
+
+def corpus_arguments(description: str, default_limit: int) -> argparse.Namespace:
+    """Parse --corpus, --limit and --json for a benchmark script."""
+    parser = argparse.ArgumentParser(
+        description=description, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS, help="JSONL corpus {id, text, ...}")
+    parser.add_argument("--limit", type=int, default=default_limit, help="first N articles (0: all)")
+    parser.add_argument("--json", action="store_true", help="print one JSON object")
+    return parser.parse_args()
+
+
+def corpus_articles(args: argparse.Namespace, config: Config) -> list[Article] | None:
+    """The first --limit readable articles of --corpus; None (after a message) when it is missing."""
+    if not args.corpus.exists():
+        print(f"corpus not found: {args.corpus}", file=sys.stderr)
+        return None
+    articles = [a for a in read_articles([str(args.corpus)], config.ingest) if isinstance(a, Article)]
+    return articles[: args.limit] if args.limit else articles

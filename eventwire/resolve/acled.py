@@ -1,0 +1,296 @@
+"""The ACLED sub-event of a snippet: one CASE 2021 code for a short report of one incident.
+
+ACLED codes each event note with one sub-event type; the CASE 2021 shared task (task 2) names
+them with codes (ARMED_CLASH, AIR_STRIKE, ...) and adds classes ACLED does not code (organised
+crime, disasters, diplomacy, claims of responsibility). `classify_acled` gives one code to an
+`ExtractionResult` (the pipeline's output for the snippet) from three data files:
+
+- ``data/acled_codes.tsv``: the codes, their ACLED event and sub-event types, the label set each
+  belongs to (25, 28, 30) and a rank that picks the **main event** among the pipeline's events;
+- ``data/acled_cues.tsv``: named groups of cue words ("grenade", "protest", "capture"), sought
+  in the whole snippet or only in its first sentence;
+- ``data/acled_rules.tsv``: an ordered decision list over facts: cue groups, the order of two
+  cues ("troops" before "captured"), and the pipeline's events (type, mode, status, target
+  sector, figures of people killed). The first rule that holds gives the code.
+
+When no rule holds, the main event gives the code: of the events asserted or claimed (not
+denied or hypothetical) that carry an ACLED sub-event type, the one whose type ranks first in
+``acled_codes.tsv`` (remote violence, then battles, violence against civilians, riots, protests,
+strategic developments), the earliest on a tie. With no such event the code is OTHER.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, replace
+
+from eventwire.data import read_table
+from eventwire.errors import ResourceError
+from eventwire.records import AcledDecision, Event, ExtractionResult
+
+__all__ = ["AcledClass", "AcledRules", "DecisionRule", "classify_acled", "code_acled_events", "lead_sentence"]
+
+#: Events that count as facts: a denied or hypothetical event did not happen as reported.
+_COUNTED_STATUSES = frozenset({"asserted", "claimed"})
+_NUMBER = (
+    r"(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a dozen|dozens|"
+    r"scores|several|hundreds|thousands|tens)"
+)
+_WORD_CHARS = r"[\w'-]"
+#: Words whose full stop does not end a sentence ("U.S. forces", "Gen. Haftar").
+_ABBREVIATIONS = frozenset(
+    {"mr", "mrs", "ms", "dr", "gen", "col", "lt", "maj", "capt", "sgt", "st", "no", "vs"}
+)
+
+
+@dataclass(frozen=True, slots=True)
+class AcledClass:
+    """One code of the CASE label sets, with its ACLED names (None for the extra classes)."""
+
+    code: str
+    event_type: str | None
+    sub_event_type: str | None
+    label_set: int  # the smallest label set holding the code: 25, 28 or 30
+    rank: int  # lower ranks win the choice of a snippet's main event
+
+
+@dataclass(frozen=True, slots=True)
+class DecisionRule:
+    """A row of ``acled_rules.tsv``: `code` when every condition holds and no `unless` fact does."""
+
+    number: int
+    code: str
+    when: tuple[tuple[str, ...], ...]  # all of these conditions; each holds when any fact in it does
+    unless: tuple[str, ...]
+    why: str
+
+
+@dataclass(frozen=True, slots=True)
+class _Cue:
+    scope: str  # "text" or "lead"
+    pattern: re.Pattern[str]
+
+
+@dataclass(frozen=True, slots=True)
+class AcledRules:
+    """The decision resource: codes, cue groups and ordered rules. Build it with `load()`."""
+
+    classes: Mapping[str, AcledClass]
+    cues: Mapping[str, _Cue]
+    rules: tuple[DecisionRule, ...]
+
+    @classmethod
+    def load(
+        cls,
+        codes: str = "acled_codes.tsv",
+        cues: str = "acled_cues.tsv",
+        rules: str = "acled_rules.tsv",
+    ) -> AcledRules:
+        """Read the bundled tables (or the files at the given paths) and check that they fit."""
+        classes = {
+            row["code"]: AcledClass(
+                code=row["code"],
+                event_type=_dash_none(row["event_type"]),
+                sub_event_type=_dash_none(row["sub_event_type"]),
+                label_set=int(row["label_set"]),
+                rank=int(row["rank"]),
+            )
+            for row in read_table(codes)
+        }
+        cue_table = {
+            row["group"]: _Cue(row["scope"], compile_cue(row["pattern"])) for row in read_table(cues)
+        }
+        decision = tuple(_rule(number, row) for number, row in enumerate(read_table(rules), 1))
+        built = cls(classes=classes, cues=cue_table, rules=decision)
+        built._check()
+        return built
+
+    def _check(self) -> None:
+        for rule in self.rules:
+            if rule.code not in self.classes:
+                raise ResourceError(f"acled_rules.tsv rule {rule.number}: unknown code {rule.code!r}")
+            for fact in [f for condition in rule.when for f in condition] + list(rule.unless):
+                for part in fact.split("<"):
+                    if ":" not in part and part != "killed" and part not in self.cues:
+                        raise ResourceError(
+                            f"acled_rules.tsv rule {rule.number}: {part!r} is no cue group of "
+                            "acled_cues.tsv and no event fact; add the group or fix the name"
+                        )
+        for name, cue in self.cues.items():
+            if cue.scope not in {"text", "lead"}:
+                raise ResourceError(f"acled_cues.tsv group {name!r}: scope must be text or lead")
+
+    def by_sub_event_type(self) -> dict[str, AcledClass]:
+        """The classes ACLED codes, by their sub-event type name ("Air/drone strike")."""
+        return {c.sub_event_type: c for c in self.classes.values() if c.sub_event_type}
+
+    def label_set(self, size: int) -> frozenset[str]:
+        """The codes of the 25, 28 or 30 label set."""
+        return frozenset(code for code, c in self.classes.items() if c.label_set <= size)
+
+
+def _dash_none(value: str) -> str | None:
+    return None if value in {"", "-"} else value
+
+
+def _rule(number: int, row: Mapping[str, str]) -> DecisionRule:
+    when = tuple(tuple(fact.strip() for fact in term.split("|")) for term in row["when"].split("+"))
+    unless = tuple(fact.strip() for fact in row.get("unless", "").split("|") if fact.strip())
+    if not row["when"].strip():
+        raise ResourceError(f"acled_rules.tsv rule {number}: empty 'when'")
+    return DecisionRule(number, row["code"], when, unless, row.get("why", ""))
+
+
+def compile_cue(pattern: str) -> re.Pattern[str]:
+    """One regular expression for a cue pattern: phrases joined by |, whole words, `*` a prefix.
+
+    A `*` standing alone is any one word ("suspended * participation"), `#` a number ("killing
+    #"); hyphens and apostrophes belong to words, so "gang" does not match "gang-raped".
+    """
+    phrases = []
+    for phrase in pattern.split("|"):
+        words = []
+        for word in phrase.split():
+            if word == "*":
+                words.append(_WORD_CHARS + "+")
+            elif word == "#":
+                words.append(_NUMBER)
+            elif word.endswith("*"):
+                words.append(re.escape(word[:-1]) + _WORD_CHARS + "*")
+            else:
+                words.append(re.escape(word))
+        if words:
+            phrases.append(r"\s+".join(words))
+    return re.compile(r"(?<![\w'-])(?:" + "|".join(phrases) + r")(?![\w'-])", re.IGNORECASE)
+
+
+def lead_sentence(text: str) -> str:
+    """The first sentence of a snippet (ACLED notes tell the event first)."""
+    for match in re.finditer(r"[.!?]\s+(?=[A-Z0-9\"'(\[])", text):
+        before = text[: match.start()].rsplit(None, 1)
+        word = before[-1].lower().strip("(\"'") if before else ""
+        if word in _ABBREVIATIONS or (len(word) == 1 and word.isalpha()) or re.fullmatch(r"(\w\.)+\w", word):
+            continue  # "Gen. Haftar", "U.S. forces": not a sentence end
+        return text[: match.start() + 1]
+    return text
+
+
+def classify_acled(result: ExtractionResult, rules: AcledRules) -> AcledDecision:
+    """The CASE code of one snippet, from the pipeline's events and the decision tables.
+
+    >>> pipeline = Pipeline.load(); rules = AcledRules.load()
+    >>> classify_acled(pipeline.extract_text("On 3 May 2017, a grenade was lobbed ..."), rules).code
+    'GRENADE'
+    """
+    return _decide(result.article.text, result.events, rules)
+
+
+def code_acled_events(events: Sequence[Event], rules: AcledRules) -> list[Event]:
+    """Events with their ACLED types set by the same decision, applied to each event alone.
+
+    An event ACLED codes (its type and mode gave it an ACLED sub-event type) is re-coded from
+    its own sentence and itself, so that "police shot dead three protesters" is excessive force
+    against protesters, and a grenade attack a grenade attack, as the snippet decision says.
+    A decision outside ACLED's classes (a disaster, a claim) leaves the table's coding alone.
+    """
+    coded = []
+    for event in events:
+        if event.acled_sub_event_type is not None and event.status in _COUNTED_STATUSES:
+            decision = _decide(event.evidence.text, [event], rules)
+            if decision.sub_event_type is not None and decision.code != "OTHER":
+                event = replace(
+                    event, acled_event_type=decision.event_type, acled_sub_event_type=decision.sub_event_type
+                )
+        coded.append(event)
+    return coded
+
+
+def _decide(text: str, events: Sequence[Event], rules: AcledRules) -> AcledDecision:
+    facts = _Facts(text, events, rules)
+    main = _main_event(events, rules)
+    for rule in rules.rules:
+        if all(any(facts.holds(f) for f in condition) for condition in rule.when) and not any(
+            facts.holds(f) for f in rule.unless
+        ):
+            return _decision(rules, rule.code, f"rule {rule.number}: {rule.why}", main)
+    if main is not None:
+        event, code = main
+        return _decision(rules, code, f"main event: {event.type} '{_trigger(event)}'", main)
+    return _decision(rules, "OTHER", "no rule and no event", None)
+
+
+def _decision(rules: AcledRules, code: str, reason: str, main: tuple[Event, str] | None) -> AcledDecision:
+    known = rules.classes[code]
+    return AcledDecision(
+        code=code,
+        event_type=known.event_type,
+        sub_event_type=known.sub_event_type,
+        reason=reason,
+        event_id=main[0].id if main is not None else None,
+    )
+
+
+def _trigger(event: Event) -> str:
+    return event.trigger.text if event.trigger else event.evidence.text[:40]
+
+
+def _main_event(events: Sequence[Event], rules: AcledRules) -> tuple[Event, str] | None:
+    """The event ACLED would code for the snippet, with its code (see the module docstring)."""
+    by_name = rules.by_sub_event_type()
+    ranked = [
+        (known.rank, e.trigger.start if e.trigger else 0, n, e, known.code)
+        for n, e in enumerate(events)
+        if e.status in _COUNTED_STATUSES and (known := by_name.get(e.acled_sub_event_type or ""))
+    ]
+    if not ranked:
+        return None
+    _, _, _, event, code = min(ranked, key=lambda item: item[:3])
+    return event, code
+
+
+class _Facts:
+    """What a snippet offers the rules: cue positions and facts about the pipeline's events.
+
+    Cue groups are sought only when a rule asks (most snippets are decided by an early rule).
+    """
+
+    def __init__(self, text: str, events: Sequence[Event], rules: AcledRules) -> None:
+        self.text = text
+        self.lead = lead_sentence(text)
+        self.cues = rules.cues
+        self.found: dict[str, list[int]] = {}
+        self.event_facts = frozenset(_event_facts(events))
+
+    def positions(self, name: str) -> list[int]:
+        if name not in self.found:
+            cue = self.cues.get(name)
+            scope = self.lead if cue is not None and cue.scope == "lead" else self.text
+            self.found[name] = [m.start() for m in cue.pattern.finditer(scope)] if cue is not None else []
+        return self.found[name]
+
+    def holds(self, fact: str) -> bool:
+        if "<" in fact:
+            first, second = (self.positions(name) for name in fact.split("<", 1))
+            return bool(first and second) and min(first) < max(second)
+        return fact in self.event_facts or bool(self.positions(fact))
+
+
+def _event_facts(events: Iterable[Event]) -> Iterable[str]:
+    for event in events:
+        if event.type == "ASSAULT" and event.status in {"claimed", "denied"}:
+            yield f"status:{event.status}"
+        if event.status not in _COUNTED_STATUSES:
+            continue
+        yield f"event:{event.type}"
+        if any(actor.sector or actor.country for actor in event.source_actors):
+            yield f"with_source:{event.type}"  # "the army accused ...", not "a man accused of ..."
+        if event.mode:
+            yield f"event:{event.type}/{event.mode}"
+            yield f"mode:{event.mode}"
+        if event.type == "ASSAULT":
+            sectors = {actor.sector for actor in event.target_actors}
+            if len(sectors) == 1 and None not in sectors:
+                yield f"target:{sectors.pop()}"
+        if any(q.what == "killed" and (q.value or q.low or 0) > 0 for q in event.quantities):
+            yield "killed"

@@ -1,0 +1,174 @@
+"""The ACLED sub-event decision: cue patterns, the decision list, the main event, the tables."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from eventwire.errors import ResourceError
+from eventwire.records import Actor, Article, Event, ExtractionResult, ResolvedDate, Span, Status
+from eventwire.resolve.acled import AcledRules, classify_acled, compile_cue, lead_sentence
+
+
+@pytest.fixture(scope="module")
+def rules() -> AcledRules:
+    return AcledRules.load()
+
+
+@pytest.mark.parametrize(
+    ("pattern", "text", "found"),
+    [
+        ("grenade*", "militants hurled grenades at a patrol", True),
+        ("gang", "a girl was gang-raped", False),  # hyphens join words
+        ("chlorine*", "chlorine-filled car bombs", True),
+        ("killing #", "killing 12 protesters", True),
+        ("killing #", "against the killing of a colleague", False),
+        ("suspended * participation", "suspended Burundi's participation", True),
+        ("air strike*|airstrike*", "an Air Strike hit the town", True),
+        ("drone*", "a bus hit by a dronestrike", True),
+    ],
+)
+def test_compile_cue(pattern: str, text: str, found: bool) -> None:
+    assert bool(compile_cue(pattern).search(text)) is found
+
+
+@pytest.mark.parametrize(
+    ("text", "lead"),
+    [
+        ("On 3 May, a bomb went off. IS claimed it.", "On 3 May, a bomb went off."),
+        (
+            "On 3 May, U.S. forces and Gen. Haftar met. Talks ended.",
+            "On 3 May, U.S. forces and Gen. Haftar met.",
+        ),
+        ("No full stop here", "No full stop here"),
+    ],
+)
+def test_lead_sentence(text: str, lead: str) -> None:
+    assert lead_sentence(text) == lead
+
+
+def event(
+    type_: str = "ASSAULT",
+    mode: str | None = None,
+    sub_event_type: str | None = "Armed clash",
+    *,
+    status: Status = "asserted",
+    start: int = 0,
+    targets: tuple[str, ...] = (),
+) -> Event:
+    return Event(
+        id=f"e-{type_}-{mode}-{start}", type=type_, mode=mode, cameo="190", acled_event_type=None,
+        acled_sub_event_type=sub_event_type, source_actors=[],
+        target_actors=[Actor(text="x", country=None, sector=s) for s in targets],
+        date=ResolvedDate(value=None, precision="unknown", text=""), location=None, quantities=[],
+        fatalities=None, injuries=None, attributed_to=[], status=status, evidence=Span("x", 0, 1),
+        confidence=0.5, trigger=Span("t", start, start + 1),
+    )
+
+
+def snippet(text: str, *events: Event) -> ExtractionResult:
+    return ExtractionResult(article=Article(id="s", text=text), events=list(events), places=[])
+
+
+def test_cue_rule_gives_the_code(rules: AcledRules) -> None:
+    decision = classify_acled(snippet("On 3 May 2017, a grenade was lobbed into a market."), rules)
+    assert (decision.code, decision.event_type, decision.sub_event_type) == (
+        "GRENADE", "Explosions/Remote violence", "Grenade"
+    )
+    assert decision.reason.startswith("rule ")
+
+
+def test_event_mode_gives_the_code_without_a_cue(rules: AcledRules) -> None:
+    strike = event(mode="aerial", sub_event_type="Air/drone strike")
+    assert classify_acled(snippet("On 2 May, the coalition hit a camp.", strike), rules).code == "AIR_STRIKE"
+
+
+def test_main_event_by_rank_when_no_rule_holds(rules: AcledRules) -> None:
+    seizure = event("COERCE", "seize", "Looting/property destruction", start=0)
+    clash = event(start=10)
+    decision = classify_acled(snippet("Xyz abc.", seizure, clash), rules)
+    assert decision.code == "ARMED_CLASH"  # battles outrank strategic developments
+    assert decision.event_id == clash.id
+
+
+def test_denied_events_do_not_count(rules: AcledRules) -> None:
+    denied = event(mode="aerial", sub_event_type="Air/drone strike", status="denied")
+    assert classify_acled(snippet("Xyz abc.", denied), rules).code == "OTHER"
+
+
+def test_civilian_targets_make_an_attack(rules: AcledRules) -> None:
+    shooting = event(mode="firearms", targets=("CVL",))
+    assert classify_acled(snippet("Xyz abc.", shooting), rules).code == "ATTACK"
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("On 4 March, police fired tear gas to disperse students protesting.", "PROTEST_WITH_INTER"),
+        ("On 4 March, soldiers shot dead three people at a protest in Yangon.", "FORCE_AGAINST_PROTEST"),
+        ("On 4 March, protesters torched a police station in Lagos.", "VIOL_DEMONSTR"),
+        ("On 4 March, the United States imposed sanctions on two generals.", "DIPLO"),
+        ("On 4 March, Al Shabaab claimed responsibility for the blast in Mogadishu.", "ATTRIB"),
+        ("On 4 March, floods swept away houses in Beledweyne.", "NATURAL_DISASTER"),
+        ("On 4 March, police defused a roadside bomb near Bannu.", "DISR_WEAP"),
+    ],
+)
+def test_cue_rules_in_order(rules: AcledRules, text: str, code: str) -> None:
+    assert classify_acled(snippet(text), rules).code == code
+
+
+def test_tables_are_checked(tmp_path: Path) -> None:
+    bad_rules = tmp_path / "rules.tsv"
+    bad_rules.write_text("code\twhen\tunless\twhy\nGRENADE\tno_such_group\t\ttest\n", "utf-8")
+    with pytest.raises(ResourceError, match="no_such_group"):
+        AcledRules.load(rules=str(bad_rules))
+
+
+def test_label_sets(rules: AcledRules) -> None:
+    assert (len(rules.label_set(25)), len(rules.label_set(28)), len(rules.label_set(30))) == (25, 28, 30)
+    assert "ORG_CRIME" in rules.label_set(28) - rules.label_set(25)
+    assert {"DIPLO", "ATTRIB"} == rules.label_set(30) - rules.label_set(28)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("On 12 March 2018, unidentified gunmen shot dead a local councillor in Kandahar city.", "ATTACK"),
+        ("On 9 May 2019, Afghan soldiers clashed with Taliban fighters in Faryab.", "ARMED_CLASH"),
+        ("On 2 June 2020, Russian warplanes carried out airstrikes on Maarat al-Numan.", "AIR_STRIKE"),
+        ("On 8 July 2018, regime forces shelled the town of Nawa with artillery.", "ART_MISS_ATTACK"),
+        ("On 1 August 2019, a suicide bomber blew himself up at a checkpoint in Kabul.", "SUIC_BOMB"),
+        ("On 5 October 2017, gunmen kidnapped two engineers in Kaduna state.", "ABDUCT_DISSAP"),
+        ("On 5 October 2017, police arrested 12 opposition activists in Kampala.", "ARREST"),
+        ("On 3 April 2019, hundreds of teachers marched peacefully in Accra.", "PEACE_PROTEST"),
+    ],
+)
+def test_pipeline_snippets(text: str, code: str, acled_pipeline: object, rules: AcledRules) -> None:
+    result = acled_pipeline.extract_text(text)  # type: ignore[attr-defined]
+    assert classify_acled(result, rules).code == code
+
+
+@pytest.fixture(scope="module")
+def acled_pipeline() -> object:
+    from eventwire.pipeline import Pipeline
+
+    return Pipeline.load()
+
+
+def test_code_acled_events_recodes_each_event_from_its_sentence(rules: AcledRules) -> None:
+    from dataclasses import replace
+
+    from eventwire.resolve.acled import code_acled_events
+
+    sentence = "Militants hurled a grenade at a police post in Pulwama."
+    blast = replace(
+        event(mode="explosives", sub_event_type="Remote explosive/landmine/IED"),
+        evidence=Span(sentence, 0, len(sentence)),
+    )
+    accusation = replace(event("ACCUSE", "allege", None), evidence=Span(sentence, 0, len(sentence)))
+    coded = code_acled_events([blast, accusation], rules)
+    assert coded[0].acled_event_type == "Explosions/Remote violence"
+    assert coded[0].acled_sub_event_type == "Grenade"
+    assert coded[1] == accusation  # ACLED does not code accusations: left alone
