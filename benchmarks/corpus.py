@@ -13,14 +13,16 @@ from eventwire.records import Article
 DEFAULT_CORPUS = Path(__file__).resolve().parents[2] / "shared" / "gold" / "corpus" / "dev_news.jsonl"
 
 
-def corpus_arguments(description: str, default_limit: int) -> argparse.Namespace:
-    """Parse --corpus, --limit and --json for a benchmark script."""
+def corpus_arguments(description: str, default_limit: int, *, rounds: bool = False) -> argparse.Namespace:
+    """Parse --corpus, --limit and --json (and --rounds, when asked) for a benchmark script."""
     parser = argparse.ArgumentParser(
         description=description, formatter_class=argparse.RawDescriptionHelpFormatter
     )
     parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS, help="JSONL corpus {id, text, ...}")
     parser.add_argument("--limit", type=int, default=default_limit, help="first N articles (0: all)")
     parser.add_argument("--json", action="store_true", help="print one JSON object")
+    if rounds:
+        parser.add_argument("--rounds", type=int, default=2, help="timed runs of each; fastest counts")
     return parser.parse_args()
 
 
