@@ -283,7 +283,7 @@ def eval_casualties(config: Config, gold: str, as_json: bool) -> None:
 
     \b
     Example:
-      eventwire eval casualties --gold benchmarks/data/casualties_dev.jsonl --json
+      eventwire eval casualties --gold benchmarks/data/casualty_sentences.jsonl --json
     """
     from eventwire.eval.casualties import evaluate_casualties, format_casualties_report, read_casualty_gold
     from eventwire.pipeline import Pipeline
@@ -310,7 +310,7 @@ def eval_acled(config: Config, gold: str, as_json: bool) -> None:
 
     \b
     Example:
-      eventwire eval acled --gold benchmarks/data/acled_dev.tsv --json
+      eventwire eval acled --gold benchmarks/data/acled_snippets_tuning.tsv --json
     """
     from eventwire.eval.acled import evaluate_acled_file, format_acled_report
     from eventwire.pipeline import Pipeline

@@ -27,6 +27,7 @@ from pathlib import Path
 from typing import Any, Protocol
 
 from eventwire.errors import InputError, MissingInputError
+from eventwire.eval.metrics import f1 as _f1
 from eventwire.records import Article, ExtractionResult, Failure
 from eventwire.resolve.acled import AcledRules, classify_acled
 
@@ -138,8 +139,6 @@ def _f1_of(scores: dict[str, float | int]) -> float:
     return _f1(float(scores["precision"]), float(scores["recall"]))
 
 
-def _f1(precision: float, recall: float) -> float:
-    return 2 * precision * recall / (precision + recall) if precision + recall else 0.0
 
 
 def evaluate_acled(

@@ -9,7 +9,7 @@ rule of `eval.fakes.main_incident`: the ASSAULT with the highest best fatality e
 the first event). Reported: exact-match accuracy of dead and of injured over the records that
 give them, with n. A text in which eventwire finds no figure counts as wrong.
 
-**Casualty sentences** (``benchmarks/data/casualties_dev.jsonl``, JSON Lines, one item a
+**Casualty sentences** (``benchmarks/data/casualty_sentences.jsonl``, JSON Lines, one item a
 line; written for eventwire, not taken from any publisher)::
 
     {"id": "d01", "split": "dev" | "holdout", "text": "...", "published": "YYYY-MM-DD" (optional),
@@ -47,6 +47,8 @@ from typing import Any, Protocol
 
 from eventwire.errors import InputError, MissingInputError, RecordFormatError
 from eventwire.eval.fakes import main_incident
+from eventwire.eval.metrics import f1 as _f1
+from eventwire.eval.metrics import ratio as _ratio
 from eventwire.records import Article, ExtractionResult, Failure, Quantity, make_id
 
 __all__ = [
@@ -248,7 +250,7 @@ class _Tally:
     def report(self) -> dict[str, Any]:
         precision = _ratio(self.matched, self.predicted)
         recall = _ratio(self.matched, self.gold)
-        f1 = round(2 * precision * recall / (precision + recall), 4) if precision + recall else 0.0
+        f1 = round(_f1(precision, recall), 4)
         return {
             "n_items": self.items,
             "n_figures": self.gold,
@@ -360,8 +362,6 @@ def _describe(what: str, value: int | None, low: int | None, high: int | None, s
     return f"{what} {value}{bounds} ({source or 'no source'})"
 
 
-def _ratio(part: int, whole: int) -> float:
-    return round(part / whole, 4) if whole else 0.0
 
 
 # --------------------------------------------------------------------------- display

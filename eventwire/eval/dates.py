@@ -28,6 +28,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from eventwire.eval.metrics import ratio as _ratio
 from eventwire.eval.timeml import TimemlDocument, TimexGold
 
 if TYPE_CHECKING:
@@ -167,10 +168,6 @@ def _match(
                 used.add(i)
                 break
     return len(used)
-
-
-def _ratio(part: int, whole: int) -> float:
-    return round(part / whole, 4) if whole else 0.0
 
 
 def _f1(correct: int, n_system: int, n_gold: int) -> float:

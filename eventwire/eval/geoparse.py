@@ -52,6 +52,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
 from eventwire.errors import InputError
+from eventwire.eval.metrics import f1
+from eventwire.eval.metrics import ratio as _share
 from eventwire.resolve.gazetteer import distance_km
 
 if TYPE_CHECKING:
@@ -288,7 +290,7 @@ def evaluate_geoparse(
         recall = n_matched / n_all_gold if n_all_gold else 0.0
         report["precision"] = round(precision, 4)
         report["recall"] = round(recall, 4)
-        report["f1"] = round(2 * precision * recall / (precision + recall), 4) if n_matched else 0.0
+        report["f1"] = round(f1(precision, recall), 4) if n_matched else 0.0
     return report
 
 
@@ -353,8 +355,6 @@ def error_auc(errors: Sequence[float]) -> float:
     return sum((a + b) / 2 for a, b in zip(ys, ys[1:], strict=False)) / (len(ys) - 1)
 
 
-def _share(part: int, whole: int) -> float:
-    return round(part / whole, 4) if whole else 0.0
 
 
 _REPORT_ORDER = (

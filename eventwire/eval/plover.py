@@ -48,6 +48,7 @@ from pathlib import Path
 from typing import Any, Protocol
 
 from eventwire.errors import InputError, MissingInputError, RecordFormatError
+from eventwire.eval.metrics import f1 as metric_f1
 from eventwire.records import Actor, Article, Event, ExtractionResult, Failure
 
 __all__ = [
@@ -263,7 +264,7 @@ def _per_type(pairs: Sequence[tuple[str, str]]) -> dict[str, dict[str, float | i
         n_gold = sum(g == label for g, _ in pairs)
         precision = tp / n_pred if n_pred else 0.0
         recall = tp / n_gold if n_gold else 0.0
-        f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+        f1 = metric_f1(precision, recall)
         table[label] = {
             "precision": round(precision, 4),
             "recall": round(recall, 4),

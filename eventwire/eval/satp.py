@@ -31,6 +31,7 @@ from pathlib import Path
 from typing import Any, Protocol
 
 from eventwire.errors import InputError, MissingInputError
+from eventwire.eval.metrics import f1 as _f1
 from eventwire.records import AcledDecision, Article, ExtractionResult, Failure
 from eventwire.resolve.acled import AcledRules, classify_acled
 
@@ -159,8 +160,6 @@ def evaluate_satp_file(
     return report
 
 
-def _f1(precision: float, recall: float) -> float:
-    return 2 * precision * recall / (precision + recall) if precision + recall else 0.0
 
 
 def format_satp_report(report: dict[str, Any]) -> str:

@@ -46,6 +46,7 @@ from pathlib import Path
 from typing import Any, Protocol
 
 from eventwire.errors import InputError, MissingInputError, RecordFormatError
+from eventwire.eval.metrics import f1 as metric_f1
 from eventwire.records import Article, Event, ExtractionResult, Failure, Span
 
 __all__ = [
@@ -221,7 +222,7 @@ class _Tally:
     def scores(self) -> dict[str, float | int]:
         precision = self.correct / self.predicted if self.predicted else 0.0
         recall = self.correct / self.gold if self.gold else 0.0
-        f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+        f1 = metric_f1(precision, recall)
         return {
             "precision": round(precision, 4),
             "recall": round(recall, 4),

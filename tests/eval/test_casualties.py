@@ -145,7 +145,7 @@ def test_a_broken_line_names_where(tmp_path: Path) -> None:
 
 
 def test_the_bundled_development_file_reads() -> None:
-    path = Path(__file__).resolve().parents[2] / "benchmarks" / "data" / "casualties_dev.jsonl"
+    path = Path(__file__).resolve().parents[2] / "benchmarks" / "data" / "casualty_sentences.jsonl"
     items = read_casualty_gold(path)
     splits = {i.split for i in items if isinstance(i, CasualtyGold)}
     assert splits == {"dev", "holdout"} and len(items) >= 60

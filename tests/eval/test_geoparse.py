@@ -29,9 +29,9 @@ from eventwire.pipeline import Pipeline
 from eventwire.resolve.gazetteer import GazetteerEntry, InMemoryGazetteer
 
 DATA = Path(__file__).parent / "data"
-LGL = DATA / "geoparse_lgl_sample.xml"
-GEOVIRUS = DATA / "geoparse_geovirus_sample.xml"
-CORRECTIONS = DATA / "geoparse_corrections_sample.tsv"
+LGL = DATA / "toponyms_article_layout.xml"
+GEOVIRUS = DATA / "toponyms_location_layout.xml"
+CORRECTIONS = DATA / "coordinate_patches.tsv"
 
 
 def test_lgl_layout_is_read_and_shifted_spans_are_reanchored() -> None:

@@ -18,7 +18,7 @@ from eventwire.records import (
 )
 from eventwire.resolve.acled import AcledRules
 
-SAMPLE = Path(__file__).parent / "data" / "satp_sample.tsv"
+SAMPLE = Path(__file__).parent / "data" / "incident_labels.tsv"
 
 
 def make_event(
