@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import argparse
 import sys
+import time
+from collections.abc import Callable
 from pathlib import Path
 
 from eventwire.config import Config
@@ -33,3 +35,18 @@ def corpus_articles(args: argparse.Namespace, config: Config) -> list[Article] |
         return None
     articles = [a for a in read_articles([str(args.corpus)], config.ingest) if isinstance(a, Article)]
     return articles[: args.limit] if args.limit else articles
+
+
+def fastest_alternating(runs: dict[str, Callable[[], object]], rounds: int) -> dict[str, float]:
+    """Each run's fastest time in seconds over `rounds` passes that alternate the runs.
+
+    A single pass of each in a fixed order measures warm-up and machine noise (on a shared
+    two-core machine, ratios moved by 0.3 between identical runs) more than the code.
+    """
+    timings: dict[str, list[float]] = {name: [] for name in runs}
+    for _ in range(max(rounds, 1)):
+        for name, run in runs.items():
+            started = time.perf_counter()
+            run()
+            timings[name].append(time.perf_counter() - started)
+    return {name: min(times) for name, times in timings.items()}

@@ -3,19 +3,18 @@
     python benchmarks/geoparse_speed.py                  # first 300 articles, best of 2 rounds each
     python benchmarks/geoparse_speed.py --limit 0 --json # all 3,515
 
-Times bare `nlp.pipe`, then `Pipeline.geoparse` (the same parse plus place recognition and
-resolution), and prints the ratio of their times (the bar: at most 1.10) and the places found.
-Bare spaCy runs first so the comparison is not flattered by warm caches of our own; the
-gazetteer is loaded (and its index built, if needed) before either clock starts.
+Times bare `nlp.pipe` and `Pipeline.geoparse` (the same parse plus place recognition and
+resolution), alternating them --rounds times and keeping each one's fastest run, and prints the
+ratio of their times (the bar: at most 1.10) and the places found. The gazetteer is loaded (and
+its index built, if needed) before either clock starts.
 """
 
 from __future__ import annotations
 
 import json
 import sys
-import time
 
-from corpus import corpus_arguments, corpus_articles
+from corpus import corpus_arguments, corpus_articles, fastest_alternating
 
 from eventwire.config import load_config
 
@@ -43,16 +42,9 @@ def main() -> int:
     def geoparse() -> None:
         found_places[:] = list(pipeline.geoparse(texts))
 
-    # Alternate the two, --rounds times each, and keep each one's fastest run: a single pass
-    # in a fixed order measured warm-up and machine noise (ratios below 1) more than geoparsing.
     list(pipeline.geoparse(texts[:20]))  # warm-up of both the parser and the gazetteer
-    timings: dict[str, list[float]] = {"bare": [], "geoparse": []}
-    for _ in range(args.rounds):
-        for name, run in (("bare", bare), ("geoparse", geoparse)):
-            started = time.perf_counter()
-            run()
-            timings[name].append(time.perf_counter() - started)
-    bare_s, geoparse_s = min(timings["bare"]), min(timings["geoparse"])
+    fastest = fastest_alternating({"bare": bare, "geoparse": geoparse}, args.rounds)
+    bare_s, geoparse_s = fastest["bare"], fastest["geoparse"]
     places = sum(len(found) for found in found_places)
     resolved = sum(p.lat is not None for found in found_places for p in found)
 
