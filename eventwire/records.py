@@ -223,6 +223,9 @@ class Actor:
     country: str | None
     sector: str | None
     span: Span | None = None
+    # A non-state group active in many countries (al-Qaeda, IS), coded with no country: CAMEO's
+    # IMG ("international militarised group").
+    transnational: bool = False
 
 
 @dataclass(frozen=True, slots=True)

@@ -26,7 +26,8 @@ sentence with no event is predicted "NONE", which is wrong for every gold type.
 * ``source_country_accuracy`` / ``target_country_accuracy``: over the records whose gold role has
   at least one coded actor, the share where some gold code is among the scored event's actor
   codes in the same role. A predicted actor's code is its country, else CAMEO's transnational
-  code for its sector (IGO, NGO). No event or no actor counts wrong;
+  code: IMG for a group active in many countries (`Actor.transnational`: al-Qaeda, IS), else
+  the one for its sector (IGO, NGO). No event or no actor counts wrong;
 * ``target_or_place_country_accuracy``: the target score, except that an event with no target
   actor is scored by its location's country (CAMEO coders code an attacked town as the target:
   "shelled Juba" -> SDN); reported beside the strict figure, not instead of it;
@@ -192,9 +193,12 @@ def pick_event(events: Sequence[Event], event_text: str) -> Event | None:
 
 
 def actor_code(actor: Actor) -> str | None:
-    """The CAMEO-style code of a predicted actor: its country, else a transnational code."""
+    """The CAMEO-style code of a predicted actor: its country, else a transnational code (IMG for
+    an armed group active in many countries, IGO, NGO)."""
     if actor.country:
         return actor.country
+    if actor.transnational:
+        return "IMG"
     return _TRANSNATIONAL_CODES.get(actor.sector or "")
 
 

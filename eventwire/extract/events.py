@@ -7,7 +7,13 @@ Their arguments are read off the parse:
   noun ("Russian airstrikes"), or the subject of a light verb carrying the noun ("rebels
   launched an offensive", "X responded with attacks");
 - **target**: the direct object, the subject of a passive, or an on/against-phrase ("called on
-  Russia and Iran", "attacks on the bases");
+  Russia and Iran", "attacks on the bases"). A direct object that is no party (see
+  ``data/noun_classes.tsv``: "offered concessions", "lift the ban on the FIS") gives way to the
+  party that receives it (an indirect object, a to/with/from/on-phrase); an infinitive lends its
+  target to the verb governing it ("refused to allow aid convoys to pass");
+- coordinated nationalities sharing a head noun are one actor each ("U.S. and Russian
+  negotiators"); a stance's holder is its subject ("Israel is opposed to ..."), and a message's
+  issuer says what it says ("issued a declaration demanding ...");
 - **places, dates, quantities**: mentions found by the other extractors that lie in the
   trigger's own clause (clauses embedded in it describe other events);
 - **mode** from cue words naming the means ("drone attack", "by drones", "warplanes attacked");
@@ -56,6 +62,11 @@ _TARGET_PREPS = frozenset({"on", "against", "at", "targeting"})
 #: Prepositions naming the recipient of a verbal or cooperative act ("apologized to Brazil").
 _RECIPIENT_PREPS = frozenset({"with", "to", "against", "on", "from"})
 _NAMED_ENTS = frozenset({"GPE", "NORP", "ORG", "PERSON"})
+_PEOPLES = frozenset({"GPE", "NORP"})
+#: Types whose object may be a thing (a town shelled, a road blocked) and still be the target.
+_PHYSICAL_TYPES = frozenset({"ASSAULT", "COERCE"})
+#: Endings of nouns that name people by what they do or where they are from ("activists").
+_AGENT_SUFFIXES = ("ist", "ists", "ian", "ians")
 #: Types whose direct object is usually the thing given or done, and the recipient a to-phrase.
 _GIVING_TYPES = frozenset(
     {"AGREE", "SUPPORT", "COOPERATE", "AID", "CONCEDE", "RETREAT", "SANCTION", "REQUEST"}
@@ -111,8 +122,24 @@ def extract_events(
                 )
                 is not None
             ]
-        events.extend(_attach_quantities(sentence_events, figures))
+        events.extend(_attach_quantities(_inherit_targets(sentence_events), figures))
     return events
+
+
+def _inherit_targets(sentence_events: list[tuple[Token, EventMention]]) -> list[tuple[Token, EventMention]]:
+    """ "Refused to allow aid convoys to pass", "threatened to attack the base": a governing event
+    that names no target of its own bears on the target of the act its infinitive names."""
+    by_trigger = {token.i: mention for token, mention in sentence_events}
+    inherited = []
+    for token, mention in sentence_events:
+        if not mention.targets:
+            for child in token.children:
+                embedded = by_trigger.get(child.i) if child.dep_ == "xcomp" else None
+                if embedded is not None and embedded.targets:
+                    mention = replace(mention, targets=embedded.targets)
+                    break
+        inherited.append((token, mention))
+    return inherited
 
 
 def _figure_root(doc: Doc, figure: QuantityMention) -> Token | None:
@@ -155,6 +182,10 @@ def _find_triggers(
             continue
         if _subject_event_noun(token) and verbs.get(token.head.i) == rule.type:
             continue  # "Tuesday's attack struck the headquarters": one event, told by the verb
+        governing = _governing_verb(token)
+        if (token.pos_ == "NOUN" and verbs.get(governing.i) == rule.type
+                and governing.lemma_.lower() not in lexicon.light_verbs):
+            continue  # "insisted on its demands that ...": the verb tells the same event
         if token.pos_ == "VERB" and token.lemma_.lower() in lexicon.light_verbs and any(
             c.dep_ == "dobj" and c.i in nouns for c in token.children
         ):
@@ -164,6 +195,15 @@ def _find_triggers(
     kept += [(t, r) for t, r in _demands_by_must(sent) if t.i not in taken]
     kept.sort(key=lambda pair: pair[0].i)
     return kept, outcomes
+
+
+def _governing_verb(noun: Token) -> Token:
+    """The verb a noun is the object of, directly or through a preposition; else the noun."""
+    if noun.dep_ == "dobj":
+        return noun.head
+    if noun.dep_ == "pobj" and noun.head.dep_ == "prep" and noun.head.head.pos_ == "VERB":
+        return noun.head.head
+    return noun
 
 
 def _demands_by_must(sent: SpacySpan) -> list[tuple[Token, TriggerRule]]:
@@ -241,18 +281,20 @@ def _match(token: Token, lexicon: EventLexicon, headline: bool) -> TriggerRule |
         return None  # "March 3" is a date, not a march
     rules = lexicon.triggers.get(token.lemma_.lower()) or lexicon.triggers.get(token.lower_)
     for rule in rules or ():
-        if (rule.pos == pos or (rule.pos == "*" and pos != "ADJ")) and _requirement_met(token, rule.requires):
+        if (rule.pos == pos or (rule.pos == "*" and pos != "ADJ")) and _requirement_met(
+            token, rule.requires, lexicon
+        ):
             return rule
     return None
 
 
-def _requirement_met(token: Token, requires: str | None) -> bool:
+def _requirement_met(token: Token, requires: str | None, lexicon: EventLexicon) -> bool:
     if requires is None:
         return True
-    return all(_condition_met(token, condition) for condition in requires.split("+"))
+    return all(_condition_met(token, condition, lexicon) for condition in requires.split("+"))
 
 
-def _condition_met(token: Token, requires: str) -> bool:
+def _condition_met(token: Token, requires: str, lexicon: EventLexicon) -> bool:
     if requires == "alone":
         return True
     if requires == "noprt":
@@ -274,7 +316,9 @@ def _condition_met(token: Token, requires: str) -> bool:
     if requires == "xcomp":
         return any(c.dep_ == "xcomp" for c in token.children)
     if requires == "noxcomp":
-        return not any(c.dep_ == "xcomp" for c in token.children)
+        # "offered to withdraw": the infinitive tells the event; "promised to democratize the
+        # country", whose infinitive is no trigger, is the promise itself.
+        return not any(c.dep_ == "xcomp" and _is_trigger_word(c, lexicon) for c in token.children)
     kind, _, words = requires.partition(":")
     wanted = frozenset(words.split("|"))
     if kind == "prep":
@@ -284,7 +328,7 @@ def _condition_met(token: Token, requires: str) -> bool:
         objects = [c for c in token.children if c.dep_ in {"dobj", "nsubjpass"}]
         objects += [o for p in token.children if p.dep_ == "prep" and p.lower_ in {"of", "on", "to"}
                     for o in p.children if o.dep_ == "pobj"]
-        # "ended mediation efforts", "suspended part of a military aid program"
+        # "ended mediation efforts", "suspended part of its food aid programme"
         objects += [c for o in objects for c in o.children if c.dep_ == "compound"]
         objects += [g for o in objects for p in o.children if p.dep_ == "prep" and p.lower_ == "of"
                     for g in p.children if g.dep_ == "pobj"]
@@ -399,7 +443,9 @@ def _build_mention(
     actor_tokens -= {h.i for h in source_heads if _is_place_modifier(h)}
     places = tuple(p for p in linker.places_in(context_scope, actor_tokens) if p.kind == "toponym")
     if named_target is not None:
-        targets += _actor_mentions([named_target], number, lexicon)
+        # "cut ties with Chad and Peru": every coordinated name is a target
+        named = [t for t in conjuncts(named_target) if t.ent_type_ == named_target.ent_type_]
+        targets += _actor_mentions(named, number, lexicon)
     dates = linker.dates_in(context_scope)
     mode, mode_from_context = _mode(
         token, rule, lexicon, [*source_heads, *event_subjects], len(sources) + len(targets)
@@ -486,14 +532,27 @@ def _token_bounds(doc: Doc, start_char: int, end_char: int) -> tuple[int, int]:
 def _light_verb_host(noun: Token, lexicon: EventLexicon) -> Token | None:
     """The light verb carrying an event noun: "launched an offensive", "responded with attacks",
     "arrived on a visit", "went on strike"."""
+    while noun.dep_ == "conj" and noun.head.pos_ == "NOUN":
+        noun = noun.head  # "opened mortar, tank and machine-gun fire"
     head = noun.head
     if noun.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ in {"with", "on"}:
         head = head.head
+    elif (noun.dep_ == "pobj" and head.lower_ == "of" and head.head.dep_ in {"dobj", "nsubjpass"}
+            and _is_measure(head.head)):
+        head = head.head.head  # "launched ten days of war games", "began a series of strikes"
     elif noun.dep_ not in {"dobj", "nsubjpass"}:
         return None
     if head.pos_ == "VERB" and head.lemma_.lower() in lexicon.light_verbs:
         return head
     return None
+
+
+#: Nouns that measure out a run of events: "a series of attacks", "a new round of talks".
+_RUN_NOUNS = frozenset({"series", "wave", "round", "spate", "string", "succession", "number"})
+
+
+def _is_measure(noun: Token) -> bool:
+    return noun.ent_type_ in _TIME_ENTS | {"CARDINAL"} or noun.lemma_.lower() in _RUN_NOUNS
 
 
 def _is_passive(verb: Token) -> bool:
@@ -503,8 +562,23 @@ def _is_passive(verb: Token) -> bool:
 def _source_heads(token: Token, rule: TriggerRule, host: Token | None, lexicon: EventLexicon) -> list[Token]:
     if token.pos_ == "VERB":
         if _is_passive(token):
-            return [o for o in _prep_objects(token, {"by"}) if o.lemma_.lower() not in lexicon.mode_cues]
+            agents = [o for o in _prep_objects(token, {"by"}) if o.lemma_.lower() not in lexicon.mode_cues
+                      and (rule.type != "ASSAULT" or _is_party(o, lexicon))]  # "killed by an IED"
+            if not agents and token.lemma_.lower() in lexicon.stance_words:
+                # "Chile is committed to reform", "Ghana is opposed to foreign mediation":
+                # a stance, held by its grammatical subject.
+                return [t for c in token.children if c.dep_ == "nsubjpass" for t in conjuncts(c)]
+            return agents
         subjects = subject_of(token)
+        if (not subjects and token.dep_ == "acl" and token.head.lemma_.lower() in lexicon.message_nouns
+                and token.head.dep_ == "dobj"):
+            # "issued a declaration demanding that ...": whoever issues it demands.
+            subjects = subject_of(token.head.head)
+        elif (not subjects and token.dep_ == "acl" and (token.tag_ == "VBG" or token.head.dep_ == "ROOT")
+                and _is_party(token.head, lexicon) and token.head.pos_ == "NOUN"):
+            # "demonstrators protesting election results"; "A newspaper called on Arabs ...", a
+            # sentence the parser hangs on its subject, leaving the verb a modifier of it
+            subjects = conjuncts(token.head)
         if not subjects and token.dep_ == "pcomp" and token.head.lower_ in {"of", "for"}:
             # "accused the US of supporting ...": the accused is the doer, whether the parser
             # hangs "of" on the object or on the verb.
@@ -536,8 +610,12 @@ def _source_heads(token: Token, rule: TriggerRule, host: Token | None, lexicon: 
         # place modifying the noun is where.
         heads = _resolve_pronouns(subject_of(host)) or heads
     carrier = _carrying_verb(token, lexicon) if not heads and host is None else None
+    held = (rule.requires or "").startswith("under:") and token.head.head.pos_ == "VERB"
+    if carrier is None and not heads and held:
+        carrier = token.head.head  # "troops remained on alert", "workers stayed on strike"
     if carrier is not None:
-        heads = _resolve_pronouns(subject_of(carrier))
+        passive_subjects = [t for c in carrier.children if c.dep_ == "nsubjpass" for t in conjuncts(c)]
+        heads = _resolve_pronouns(subject_of(carrier) or passive_subjects)
     return heads
 
 
@@ -547,15 +625,27 @@ def _carrying_verb(noun: Token, lexicon: EventLexicon) -> Token | None:
     an event itself ("condemned the attack") or passive ("was killed in an explosion") is not.
     """
     head = noun.head
-    if noun.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ == "for":
+    if noun.dep_ == "pobj" and head.lower_ == "in" and head.head.lemma_.lower() in _PARTAKING_VERBS:
+        return head.head  # "militias were engaged in looting", "took part in the riots"
+    purpose = noun.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ == "for"
+    if purpose:
         head = head.head
     elif noun.dep_ != "dobj":
         return None
-    if (head.pos_ != "VERB" or _is_passive(head) or _is_trigger_word(head, lexicon)
-            or head.lemma_.lower() in _HINDERING_VERBS):
+    # A verb that is an event of its own here carries none ("condemned the attack"); one that
+    # only could be ("return" of "negotiators return to Geneva for talks") carries the purpose.
+    # Any trigger word taking the noun as object stays out ("called the explosion an attack").
+    if purpose:
+        is_event = _match(head, lexicon, headline=False) is not None
+    else:
+        is_event = _is_trigger_word(head, lexicon)
+    if head.pos_ != "VERB" or _is_passive(head) or is_event or head.lemma_.lower() in _HINDERING_VERBS:
         return None
     return head
 
+
+#: Verbs whose subject takes part in the event their in-phrase names, active or passive.
+_PARTAKING_VERBS = frozenset({"engage", "involve", "participate", "join"})
 
 # Verbs whose subject stops the event named by their object: "police prevented the
 # demonstration" - the police did not demonstrate.
@@ -589,6 +679,9 @@ def _target_heads(token: Token, rule: TriggerRule, lexicon: EventLexicon, linker
         heads = _prep_objects(token, {rule.requires.removeprefix("prep:")})
     elif token.pos_ == "VERB":
         passive = _is_passive(token)
+        if passive and token.lemma_.lower() in lexicon.stance_words:
+            passive = False  # "is opposed to X": the subject holds the stance, X is its target
+            heads = _prep_objects(token, {"to"})
         for child in token.children:
             if (child.dep_ == "dobj" and not passive) or (child.dep_ == "nsubjpass" and passive):
                 heads.extend(conjuncts(child))
@@ -607,25 +700,188 @@ def _target_heads(token: Token, rule: TriggerRule, lexicon: EventLexicon, linker
                            if o.ent_type_ in _NAMED_ENTS or o.pos_ == "PROPN" or not heads]
             if recipients and not any(h.ent_type_ in _NAMED_ENTS or h.pos_ == "PROPN" for h in heads):
                 heads = recipients
+        if rule.type == "PROTEST" and not any(_is_party(h, lexicon) for h in heads):
+            # "marched in Minsk in defiance of the police"
+            heads = _protested(token) or heads
+        if heads and not passive and rule.type not in _PHYSICAL_TYPES and not any(
+            _is_party(h, lexicon) or _is_trigger_word(h, lexicon) for h in heads
+        ):
+            # "offered concessions", "lift the ban on the FIS", "provide food aid to refugees":
+            # the object is the thing given or done, and the party it goes to is the target.
+            # With no such party the thing stays ("imposed martial law", "blocked roads"), and
+            # resolve_events codes it by the country where the event happens.
+            heads = ([r for r in _recipients(token, heads) if _is_party(r, lexicon)]
+                     or _thing_clause_parties(token, heads) or heads)
         if not heads and not passive and rule.type != "ASSAULT":
             # "demanded that the US cancel ...", "said Sudan must return ...": whom it is asked of;
             # "apologized to Brazil", "cooperate with Iran": the recipient of verbal acts.
             heads = [s for c in token.children if c.dep_ == "ccomp" for s in subject_of(c)
                      if s.pos_ != "PRON"] or _prep_objects(token, _RECIPIENT_PREPS)
+        if rule.type == "ACCUSE":
+            # "complained to the UN over Israeli air raids": whoever did what is complained of,
+            # not whom the complaint is made to
+            heads = _prep_objects(token, {"over", "about"}) or heads
+        if not heads and not passive:
+            # "threatened to impose a curfew in Kano", "refused to allow aid convoys to
+            # pass": the act the infinitive names bears on its object.
+            heads = [t for x in token.children if x.dep_ == "xcomp" and x.pos_ == "VERB"
+                     for c in x.children if c.dep_ == "dobj" for t in conjuncts(c)]
+        if rule.type == "THREATEN" and not any(h.ent_type_ in _NAMED_ENTS for h in heads):
+            # "threatened to quit the talks if Spain goes ahead", "... unless Peru
+            # lifts the ban": the threat is aimed at whoever must meet its condition.
+            heads = _conditioned(token) or heads
+        if not heads and any(c.lower_ == "to" for c in token.children) and (
+            token.dep_ == "advcl" or (token.dep_ == "xcomp" and token.head.lemma_.lower() in _CONVENING_VERBS)
+        ):
+            # "summoned Niger's ambassador to complain": the purpose bears on the main object
+            heads = [t for c in token.head.children if c.dep_ == "dobj" for t in conjuncts(c)]
+    elif token.dep_ == "pobj" and token.head.lower_ == "under" and token.head.head.pos_ in {"VERB", "AUX"}:
+        # "a US national was put under investigation", "the convoy came under fire": whoever is
+        # under the act is its target.
+        verb = token.head.head
+        heads = [t for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"} for t in conjuncts(c)
+                 if t.pos_ != "PRON"]
     else:
-        heads = _prep_objects(token, _TARGET_PREPS | ({"with"} if rule.type == "CONSULT" else set()))
+        # "talks with Iran", "a mediation mission between Chad and the rebels"
+        consulted = {"with", "between"} if rule.type == "CONSULT" else set()
+        heads = _prep_objects(token, _TARGET_PREPS | consulted)
+        if not heads and rule.type == "ASSAULT":
+            heads = _prep_objects(token, {"of"})  # "the killing of three civilians"
+        if not heads and rule.type == "ACCUSE":
+            # "an investigation into X", "... into abuses carried out by militia units": whoever is
+            # investigated, or whoever did what is investigated
+            for probed in _prep_objects(token, {"into", "over", "about"}):
+                heads += [probed] if _is_party(probed, lexicon) else [
+                    o for c in probed.children if c.dep_ == "acl" for a in c.children if a.dep_ == "agent"
+                    for o in a.children if o.dep_ == "pobj" and _is_named_party(o)]
+        carrier = _light_verb_host(token, lexicon) or _carrying_verb(token, lexicon)
+        if not heads:
+            # "reiterated its demand that Israel ease restrictions": whom it is asked of (the
+            # parser hangs the that-clause on the noun or on the verb carrying it)
+            heads = [s for c in token.children if c.dep_ in {"ccomp", "acl"} for s in subject_of(c)
+                     if s.pos_ != "PRON"]
+            if not heads and carrier is not None and rule.type == "REQUEST":
+                heads = [s for c in carrier.children if c.dep_ == "ccomp" for s in subject_of(c)
+                         if s.pos_ != "PRON"]
+        if not heads and carrier is not None and rule.type in {"PROTEST", "ACCUSE"}:
+            # "staged rallies in Gaza against the party's leader", "... in protest against X"
+            heads = _protested(carrier)
+    if rule.type == "PROTEST" and not any(_is_party(h, lexicon) for h in heads):
+        # "rallies to demand reforms by the prime minister's cabinet", "a march calling
+        # for the dismissal of the governor": protesters target whom their demand is made of.
+        governor = token if token.pos_ == "VERB" else (
+            _light_verb_host(token, lexicon) or _carrying_verb(token, lexicon) or token)
+        heads = _demanded_of(governor, lexicon) or heads
     kept = []
     for found in heads:
         inside = _actor_inside(found, with_of=_is_trigger_word(found, lexicon))
         for head in inside or [found]:
             if _is_trigger_word(head, lexicon):
-                continue  # "accused X of supporting the attack": an event, not an actor
+                # "accused X of supporting the attack": an event, not an actor; "insisted on its
+                # demand that Chad's government release ...": whom the demand is made of.
+                kept += [s for c in head.children if c.dep_ in {"ccomp", "acl"} and c.pos_ == "VERB"
+                         for s in subject_of(c) if s.pos_ != "PRON" and not _is_trigger_word(s, lexicon)]
+                continue
             if rule.type == "ASSAULT" and (
                 {head.lemma_.lower(), head.lower_} & lexicon.place_nouns or head.i in linker.place_tokens
             ):
                 continue  # "attacked several suburbs of Damascus": a location, not an actor
             kept.append(head)
     return kept
+
+
+_CONDITIONS = frozenset({"if", "unless"})
+
+#: Verbs that state what protesters demand ("to demand reforms", "calling for the removal of X").
+_DEMANDING_VERBS = frozenset({"demand", "call", "seek", "urge"})
+
+
+def _demanded_of(governor: Token, lexicon: EventLexicon) -> list[Token]:
+    """The named party a protest's demand bears on: the agent or patient of what is demanded
+    ("reforms by the prime minister's cabinet", "the dismissal of the governor"), or the subject of a
+    demanded clause ("demanding that the government resign")."""
+    clauses = [c for c in governor.children if c.dep_ in {"advcl", "xcomp", "acl"}]
+    clauses += [g for c in governor.children if c.dep_ in {"dobj", "prep", "pobj"}
+                for g in c.children if g.dep_ in {"acl", "dobj", "pobj"}]
+    clauses += [g for c in list(clauses) for g in c.children if g.dep_ == "acl"]
+    found: list[Token] = []
+    for verb in clauses:
+        if verb.pos_ != "VERB" or verb.lemma_.lower() not in _DEMANDING_VERBS:
+            continue
+        demanded = [c for c in verb.children if c.dep_ == "dobj"] + _prep_objects(verb, {"for"})
+        for thing in demanded:
+            if _is_named_party(thing):
+                found += conjuncts(thing)
+                continue
+            found += [o for o in _prep_objects(thing, {"by", "of"}) if _is_named_party(o)][:1]
+        found += [s for c in verb.children if c.dep_ == "ccomp" for s in subject_of(c) if _is_named_party(s)]
+    return found
+
+
+def _thing_clause_parties(verb: Token, things: Sequence[Token]) -> list[Token]:
+    """The named party of a clause about the thing given or done: "offered a plan that Israel
+    rejected", "offered terms that the Kenyan envoy said could end ...".
+    The parser hangs such a clause on the thing (relcl) or, after an adverb, on the verb (ccomp)."""
+    clauses = [c for t in things for c in t.children if c.dep_ == "relcl"]
+    clauses += [c for c in verb.children if c.dep_ == "ccomp" and c.i > max(t.i for t in things)
+                and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)]
+    return [s for c in clauses for s in subject_of(c) if s.pos_ != "PRON" and _is_named_party(s)]
+
+
+def _is_named_party(noun: Token) -> bool:
+    """A name, or a noun a name qualifies ("President Ruto's government", "Israeli troops")."""
+    if noun.ent_type_ in _NAMED_ENTS or noun.pos_ == "PROPN":
+        return True
+    return any(c.dep_ in {"poss", "amod", "compound", "nmod"}
+               and (c.ent_type_ in _NAMED_ENTS or c.pos_ == "PROPN") for c in noun.children)
+
+#: Verbs that bring a party in to hear the act their infinitive names ("summoned the envoy to protest").
+_CONVENING_VERBS = frozenset({"summon"})
+
+
+def _conditioned(verb: Token) -> list[Token]:
+    """Subjects of the if/unless-clauses on a verb or on its infinitive."""
+    clauses = [verb, *(x for x in verb.children if x.dep_ == "xcomp")]
+    return [s for clause in clauses for c in clause.children
+            if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in _CONDITIONS for m in c.children)
+            for s in subject_of(c) if s.pos_ != "PRON"]
+
+
+#: Nouns of a phrase that names whom a protest is against: "in protest against X", "in defiance of X".
+_PROTEST_PHRASE_NOUNS = frozenset({"protest", "defiance", "opposition"})
+
+
+def _protested(word: Token) -> list[Token]:
+    """Whom a protest is against: "rallies against X", "a strike in protest at X"."""
+    return _prep_objects(word, {"against"}) or [
+        o for p in word.children if p.dep_ == "prep" and p.lower_ == "in"
+        for n in p.children if n.dep_ == "pobj" and n.lemma_.lower() in _PROTEST_PHRASE_NOUNS
+        for o in _prep_objects(n, {"against", "at", "of", "over"})
+    ]
+
+
+def _recipients(verb: Token, things: Sequence[Token]) -> list[Token]:
+    """Who receives what a verb gives or does: its indirect object, or the object of a to/with/
+    from/on/against-phrase on the verb or on the thing ("aid to refugees", "the ban on X")."""
+    found = [t for c in verb.children if c.dep_ in {"dative", "iobj"} for t in conjuncts(c)]
+    found += _prep_objects(verb, _RECIPIENT_PREPS)
+    found += [o for thing in things for o in _prep_objects(thing, _RECIPIENT_PREPS)]
+    return found
+
+
+def _is_party(noun: Token, lexicon: EventLexicon) -> bool:
+    """Whether a noun names someone who can act or be acted on (see data/noun_classes.tsv):
+    a name, a pronoun, a party noun ("officials", "peacekeepers"), an agent noun in -ist/-ian,
+    or a noun a nationality or a name qualifies ("Panamanian officers", "Kurdish positions")."""
+    if noun.ent_type_ in _NAMED_ENTS or noun.pos_ in {"PROPN", "PRON"}:
+        return True
+    lemma = noun.lemma_.lower()
+    if lemma in lexicon.party_nouns or lemma.endswith(_AGENT_SUFFIXES):
+        return True
+    return any(
+        c.dep_ in {"amod", "compound", "nmod"} and (c.ent_type_ in _NAMED_ENTS or c.pos_ == "PROPN")
+        for c in noun.children
+    )
 
 
 def _clause_entity(
@@ -637,14 +893,15 @@ def _clause_entity(
 ) -> Token | None:
     """A named actor elsewhere in the trigger's clause, when the target found names none.
 
-    "lifted the curfew in Montenegro", "denied entry to the United States to the rebels": the
+    "lifted the curfew in Kano", "denied visas to the rebels' envoys": the
     object is a thing, and the party the act bears on is named in a phrase of the clause (the
     next named entity, as dictionary coders such as PETRARCH take it). An attack's place names
     are where it happened, so for ASSAULT only groups, nationalities and people qualify.
     """
     if any(h.ent_type_ in _NAMED_ENTS or h.pos_ == "PROPN" for h in target_heads):
         return None
-    labels = _NAMED_ENTS - {"GPE"} if rule.type == "ASSAULT" else _NAMED_ENTS
+    # "threatened to impose a curfew in Kano" (which the small model tags LOC)
+    labels = _NAMED_ENTS - {"GPE"} if rule.type == "ASSAULT" else _NAMED_ENTS | {"LOC"}
     governor = host or token
     scope = {t.i for t in local_tokens(governor)}
     for clause in _purpose_clauses(governor):
@@ -692,11 +949,19 @@ def _actor_inside(noun: Token, *, with_of: bool) -> list[Token]:
     for child in noun.children:
         if child.dep_ == "poss" and (child.ent_type_ in _NAMED_ENTS or child.pos_ == "PROPN"):
             return conjuncts(child)
+    if with_of:
+        # "over Israeli air raids": the nationality of an event noun names who acted
+        for child in noun.children:
+            if child.dep_ in {"amod", "compound"} and child.ent_type_ in {"NORP", "GPE"}:
+                return conjuncts(child)
     preps = {"by", "from", "of"} if with_of else {"by", "from"}
     for prep in noun.children:
         if prep.dep_ == "prep" and prep.lower_ in preps:
             for obj in prep.children:
-                if obj.dep_ == "pobj" and (obj.ent_type_ in _NAMED_ENTS or obj.pos_ == "PROPN"):
+                if obj.dep_ == "pobj" and (obj.ent_type_ in _NAMED_ENTS or obj.pos_ == "PROPN" or (
+                    with_of and any(c.dep_ in {"amod", "compound"} and c.ent_type_ in {"NORP", "GPE"}
+                                    for c in obj.children)  # "the withdrawal of Serbian forces"
+                )):
                     return conjuncts(obj)
     return []
 
@@ -717,6 +982,16 @@ def _actor_mentions(heads: Sequence[Token], number: int, lexicon: EventLexicon) 
         head = _counted_noun(head)
         if head.pos_ == "PRON" or head.ent_type_ in _NOT_ACTOR_ENTS:
             continue
+        shared = _shared_head_modifiers(head)
+        if shared:
+            # "U.S. and Russian negotiators", "Dutch and Danish frigates": one actor per
+            # nationality; the last carries the head noun ("Russian negotiators").
+            head_end = noun_phrase(head)[1]
+            for member in shared:
+                start, end = noun_phrase(member)
+                end = head_end if member.i == shared[-1].i else end
+                mentions.append(ActorMention(char_span(head.doc, start, end), number, head.lemma_))
+            continue
         members = _of_members(head, lexicon)
         if not members:
             start, end = noun_phrase(head)
@@ -733,17 +1008,41 @@ def _actor_mentions(heads: Sequence[Token], number: int, lexicon: EventLexicon) 
     return tuple(mentions)
 
 
+def _shared_head_modifiers(head: Token) -> list[Token]:
+    """Coordinated names or nationalities sharing one head noun, in order; else []."""
+    if head.pos_ != "NOUN":
+        return []
+    for child in head.children:
+        if child.dep_ in {"amod", "compound", "nmod"} and child.i < head.i and child.ent_type_ in _PEOPLES:
+            members = conjuncts(child)
+            if len(members) > 1 and all(m.ent_type_ in _PEOPLES | {"ORG"} and m.i < head.i for m in members):
+                return members
+    return []
+
+
 def _place_qualifier(head: Token) -> Token | None:
     """ "Rebels in the Ivory Coast", "opposition groups in Zimbabwe": the place says whose they are.
 
     The place stays in the actor's phrase, and remains a candidate for the event's location.
     """
-    for prep in head.children:
-        if prep.dep_ == "prep" and prep.lower_ in {"in", "from"} and prep.i == head.i + 1:
-            for obj in prep.children:
+    for child in head.children:
+        if child.dep_ == "prep" and child.lower_ in {"in", "from"} and child.i == head.i + 1:
+            for obj in child.children:
                 if obj.dep_ == "pobj" and obj.ent_type_ == "GPE":
-                    return prep
+                    return child
+        if (child.dep_ == "acl" and child.i == head.i + 1 and child.pos_ == "VERB"
+                and child.lemma_.lower() in _LEAVING_VERBS):
+            # "families fleeing the fighting in Mali", "migrants expelled from Libya": the
+            # place they leave or live in is where they are from.
+            for word in child.subtree:
+                if (word.dep_ == "prep" and word.lower_ in {"in", "from", "of"} and word.i - child.i <= 6
+                        and any(o.dep_ == "pobj" and o.ent_type_ == "GPE" for o in word.children)):
+                    return word
     return None
+
+
+#: Participles whose place phrase says where a group is from ("fleeing", "expelled from", "living in").
+_LEAVING_VERBS = frozenset({"flee", "escape", "expel", "order", "deport", "evacuate", "drive", "live"})
 
 
 def _place_qualifier_end(head: Token) -> int:

@@ -59,13 +59,17 @@ class EventLexicon:
     irrealis_verbs: frozenset[str] = frozenset()
     future_modals: frozenset[str] = frozenset()  # "will withdraw": an intent, coded AGREE/THREATEN
     intent_words: frozenset[str] = frozenset()  # "ready to", "plans to": likewise
+    stance_words: frozenset[str] = frozenset()  # "is committed to", "is opposed to": the subject holds it
     place_nouns: frozenset[str] = frozenset()
+    party_nouns: frozenset[str] = frozenset()  # "officials", "government": nouns that can act
+    message_nouns: frozenset[str] = frozenset()  # "declaration", "statement": the issuer speaks
     parts_of_whole: dict[str, tuple[str, ...]] = field(default_factory=dict)  # drones -> shot_down, ...
 
     @classmethod
     def load(cls) -> EventLexicon:
         """The bundled lexicon from eventwire/data."""
         modality = read_table("modality.tsv")
+        noun_classes = read_table("noun_classes.tsv")
         triggers: dict[str, list[TriggerRule]] = {}
         for row in read_table("triggers.tsv"):
             if row["type"] not in _PLOVER_TYPES:
@@ -103,7 +107,10 @@ class EventLexicon:
             irrealis_verbs=frozenset(r["word"] for r in modality if r["kind"] == "irrealis"),
             future_modals=frozenset(r["word"] for r in modality if r["kind"] == "future"),
             intent_words=frozenset(r["word"] for r in modality if r["kind"] == "intent"),
+            stance_words=frozenset(r["word"] for r in modality if r["kind"] == "stance"),
             place_nouns=read_words("place_nouns.txt"),
+            party_nouns=frozenset(r["word"] for r in noun_classes if r["class"] == "party"),
+            message_nouns=frozenset(r["word"] for r in noun_classes if r["class"] == "message"),
             parts_of_whole={
                 row["whole"]: tuple(row["parts"].split("|")) for row in read_table("parts_of_whole.tsv")
             },

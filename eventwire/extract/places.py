@@ -65,6 +65,9 @@ _FEATURE_PHRASES: tuple[tuple[tuple[str, ...], str], ...] = (
     (("governorates",), "province"),
     (("oblast",), "province"),
     (("region",), "province"),
+    # "Washington state", "Borno state": a state is a first-order division (US, India,
+    # Nigeria, Myanmar ...), never the town of the same name. Lower case only (see below).
+    (("state",), "province"),
     (("district",), "district"),
     (("districts",), "district"),
     (("county",), "district"),
@@ -75,6 +78,9 @@ _FEATURE_PHRASES: tuple[tuple[tuple[str, ...], str], ...] = (
     (("countryside",), "near"),
     (("outskirts",), "near"),
 )
+#: Feature words that give their hint only in lower case: "Ohio State", "Penn State" and
+#: "Islamic State" are a university, a team or a group, "Washington state" is the state.
+_LOWERCASE_ONLY = frozenset({("state",)})
 _FEATURE_FIRST_WORDS = frozenset(phrase[0] for phrase, _ in _FEATURE_PHRASES)
 _FEATURE_LAST_WORDS = frozenset(phrase[-1] for phrase, _ in _FEATURE_PHRASES)
 #: "the province of Idlib", "the town of Saqba": feature noun + "of" before a name.
@@ -82,6 +88,7 @@ _FEATURE_BEFORE_OF = {
     "province": "province",
     "governorate": "province",
     "region": "province",
+    "state": "province",  # "the state of Washington"
     "district": "district",
     "city": "city",
     "town": "city",
@@ -343,7 +350,9 @@ def _trim_feature_words(doc: Doc, candidate: _Candidate, known_name: Callable[[s
             continue
         full = doc[candidate.start:candidate.end].text
         head = doc[candidate.start:candidate.end - n].text
-        if all(t.is_lower for t in tail) or (not known_name(full) and known_name(head)):
+        if all(t.is_lower for t in tail) or (
+            phrase not in _LOWERCASE_ONLY and not known_name(full) and known_name(head)
+        ):
             candidate.end -= n
             candidate.hint = hint
         return
@@ -518,6 +527,8 @@ def _feature_after(doc: Doc, end: int) -> str | None:
     for phrase, hint in _FEATURE_PHRASES:
         n = len(phrase)
         if end + n <= len(doc) and tuple(t.lower_ for t in doc[end:end + n]) == phrase:
+            if phrase in _LOWERCASE_ONLY and not doc[end].is_lower:
+                return None
             return hint
     return None
 

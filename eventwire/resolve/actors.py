@@ -4,6 +4,8 @@ Knowledge lives in data files, loaded explicitly by `ActorDictionary.load`:
 
 * country names and demonyms from the `countrynames` package (filtered, see `_country_rows`),
 * ``data/country_aliases.tsv``: what that filter misses or gets wrong ("US", "Britain"),
+* ``data/leaders.tsv``: heads of state and government and well-known foreign and defence
+  ministers, with their years in office (the optional ``terms`` column, see below),
 * ``data/actors.tsv``: institutions, groups, people, capitals, role nouns (its header documents
   the columns, the kinds and the coding conventions),
 * the user's TSV (``[actors] user_file``), merged last.
@@ -27,6 +29,17 @@ How a phrase is coded (`ActorDictionary.code`):
    non-IGO org takes a country word right before it: "Iraqi al-Qaeda"); otherwise the
    nearest country word left of the sector word, else the first one in the head zone, else
    in the tail.
+
+People with ``terms`` ("1981-1995", "2000-2008,2012-") are matched against the year the article
+was published (`code(text, year=...)`): in office they carry their row's sector; after their
+last term they are former officials (ELI, CAMEO's code for elites and ex-officials). A
+bare surname ("Reagan", "al-Bashir", "dos Santos") is trusted only while its holder is in
+office, after it when the phrase says so ("former", "ousted", "late"), or when an office title
+stands by it ("President Reagan", "the Bush administration"); never when two people of
+different countries fit it that year. Full names always match. Other phrase rules: a country
+after "X-member" is the head ("NATO-member Norway"); a parenthetical aside is read past
+("the Musavat (Equality) opposition bloc"); a bare people "of/in" a country is coded by
+where it lives ("Hungarians of northern Serbia").
 
 `resolve_actors` adds one rule, the CAMEO/PLOVER convention that a domestic actor is coded by
 the country it is in: a local role ("the authorities", "the army", "rebels", "civilians",
@@ -72,7 +85,28 @@ KINDS: Final = (
     "ignore",
 )
 
-_BUNDLED_FILES: Final = ("country_aliases.tsv", "actors.tsv")
+# In this order: a later file's pattern replaces an earlier one's (actors.tsv can correct a leader).
+_BUNDLED_FILES: Final = ("country_aliases.tsv", "leaders.tsv", "actors.tsv")
+
+# Words that put a person's term of office in the past, so that a bare surname may name a
+# leader who has left office ("former president Menem", "ousted leader Aristide").
+_FORMER_WORDS: Final = frozenset({"former", "ex", "ousted", "deposed", "exiled", "toppled",
+                                  "overthrown", "late", "then", "onetime", "erstwhile", "outgoing"})
+# An office title right before a name, or a word for a term of office right after it: the text
+# speaks of the person in office ("President Reagan", "the Bush administration").
+_TITLE_WORDS: Final = frozenset({"president", "premier", "minister", "chancellor", "king", "queen",
+                                 "emir", "sultan", "shah", "sheikh", "prince", "general",
+                                 "secretary", "chairman", "leader", "dictator", "ayatollah"})
+_TENURE_WORDS: Final = frozenset({"administration", "government", "presidency", "regime",
+                                  "cabinet", "era"})
+# Particles of a surname: "dos Santos", "al-Sudani" or "Ben Ali" is one name, not a full name.
+_NAME_PARTICLES: Final = frozenset({"al", "el", "de", "del", "della", "di", "da", "das", "do", "dos",
+                                    "du", "van", "von", "der", "den", "le", "la", "ben", "bin",
+                                    "ibn", "ould", "abu", "ter"})
+# The sector of a person coded after their last term: CAMEO's elites, which include ex-officials.
+_FORMER_SECTOR: Final = "ELI"
+# An open term ("2024-") runs to this year.
+_OPEN_END: Final = 9999
 
 # Sectors of organisations that belong to no country, whatever place they work in.
 _STATELESS_SECTORS: Final = frozenset({"IGO", "NGO"})
@@ -93,6 +127,8 @@ _STOP_WORDS: Final = frozenset({
     "who", "which", "that", "whose", "whom", "after", "before", "during", "while", "when",
     "where", "as", "than", ";", ":", ")", "[", "]",
 })
+# Words between an organisation and a country that make the country the head: "NATO-member Norway".
+_MEMBER_WORDS: Final = frozenset({"member", "members", "state", "states", "country", "countries"})
 # Words that may stand beside a bare country name without making it more than the state
 # ("the US", "Russia's", "Turkey, Russia and Iran").
 _FILLER_WORDS: Final = frozenset({"the", "a", "an", "'s", "and", "or", "both", ",", "its",
@@ -115,6 +151,8 @@ class ActorRow:
     sector: str | None
     kind: str
     note: str = ""
+    #: Years in office of a person, first to last year inclusive; empty when not dated.
+    terms: tuple[tuple[int, int], ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -124,6 +162,34 @@ class _Entry:
     kind: str
     words: tuple[str, ...]  # the pattern's words as written, for case checks
     modes: tuple[int, ...] | None  # None when every word matches in any case
+    terms: tuple[tuple[int, int], ...] = ()
+
+    @property
+    def full_name(self) -> bool:
+        """Given name and surname, not a surname alone ("al-Sudani" and "dos Santos" are one)."""
+        return sum(_fold(w) not in _NAME_PARTICLES for w in self.words) > 1
+
+    def in_office(self, year: int) -> bool:
+        return any(start <= year <= end for start, end in self.terms)
+
+    def dated(self, year: int | None, former: bool, titled: bool) -> _Entry | None:
+        """This entry as of `year`: None when it cannot be meant, the ELI form after its terms.
+
+        `former`: the phrase puts the office in the past; `titled`: an office title stands
+        next to the name ("President Reagan", "the Bush administration"), so the text itself
+        speaks of the person in office, whatever the date.
+        """
+        if not self.terms or year is None or self.in_office(year):
+            return self
+        if former and year > self.terms[0][0]:
+            sector = _FORMER_SECTOR if year > self.terms[-1][1] else self.sector
+            return _Entry(self.country, sector, self.kind, self.words, self.modes, self.terms)
+        if titled:
+            return self
+        if self.full_name:
+            sector = _FORMER_SECTOR if year > self.terms[-1][1] else None
+            return _Entry(self.country, sector, self.kind, self.words, self.modes, self.terms)
+        return None  # a bare surname out of its holder's time is most likely someone else
 
     def accepts(self, raw: Sequence[str]) -> bool:
         if self.modes is None:
@@ -156,6 +222,7 @@ class _Coding:
     country: str | None
     sector: str | None
     local: bool  # the sector comes from a local role and the phrase names no country
+    transnational: bool = False  # names a countryless armed group (al-Qaeda), and no country
 
 
 # --------------------------------------------------------------------------- words
@@ -193,7 +260,7 @@ def _mode(word: str) -> int:
 def _entry(words: Sequence[str], row: ActorRow) -> _Entry:
     modes = tuple(_mode(w) for w in words)
     return _Entry(row.country, row.sector, row.kind, tuple(words),
-                  None if not any(modes) else modes)
+                  None if not any(modes) else modes, row.terms)
 
 
 # --------------------------------------------------------------------------- data files
@@ -215,11 +282,32 @@ def _check_row(row: ActorRow, where: str) -> None:
         raise ResourceError(f"{where}: country {row.country!r} is not an ISO 3166 alpha-3 code")
     if row.kind in ("role", "local_role") and row.sector is None:
         raise ResourceError(f"{where}: a {row.kind} row needs a sector")
+    if row.terms and row.kind != "person":
+        raise ResourceError(f"{where}: only a person row can have terms of office")
     if not any(_tokenize(p) for p in row.pattern.split("|")):
         raise ResourceError(f"{where}: empty pattern")
 
 
 _COLUMNS: Final = ("pattern", "country", "sector", "kind")
+_TERMS_RE: Final = re.compile(r"(\d{4})\s*-\s*(\d{4})?")
+
+
+def _parse_terms(value: str, where: str) -> tuple[tuple[int, int], ...]:
+    """ "1981-1995", "1989-1993,2001-2009", "2024-" (still in office) -> sorted year pairs."""
+    terms: list[tuple[int, int]] = []
+    for part in value.split(","):
+        part = part.strip()
+        if not part:
+            continue
+        found = _TERMS_RE.fullmatch(part)
+        if found is None:
+            raise ResourceError(f"{where}: term {part!r} is not FIRST-LAST years (\"1981-1995\", "
+                                f"or \"2024-\" for one still in office)")
+        first, last = int(found[1]), int(found[2]) if found[2] else _OPEN_END
+        if last < first:
+            raise ResourceError(f"{where}: term {part!r} ends before it starts")
+        terms.append((first, last))
+    return tuple(sorted(terms))
 
 
 def _parse_tsv(text: str, source: str) -> list[ActorRow]:
@@ -227,10 +315,12 @@ def _parse_tsv(text: str, source: str) -> list[ActorRow]:
 
     Parsed here rather than with `read_table` because cells are taken literally: csv quoting
     would swallow a leading '"' in a note or pattern. The header line is optional in a user
-    file; when present it must name the columns in order.
+    file; when present it must name the columns in order: pattern, country, sector, kind, then
+    optionally terms (years in office, as in leaders.tsv), then note.
     """
     rows: list[ActorRow] = []
     first = True
+    with_terms = False
     for number, line in enumerate(text.splitlines(), start=1):
         if not line.strip() or line.lstrip().startswith("#"):
             continue
@@ -238,17 +328,21 @@ def _parse_tsv(text: str, source: str) -> list[ActorRow]:
         where = f"{source} line {number}"
         if first and cells[0].strip().lower() == "pattern":
             first = False
-            if tuple(c.strip().lower() for c in cells[:4]) != _COLUMNS:
+            header = tuple(c.strip().lower() for c in cells)
+            if header[:4] != _COLUMNS:
                 raise ResourceError(f"{where}: the header must read pattern, country, sector, "
-                                    f"kind, note (tab-separated)")
+                                    f"kind, [terms,] note (tab-separated)")
+            with_terms = len(header) > 4 and header[4] == "terms"
             continue
         first = False
         if len(cells) < 4:
             raise ResourceError(f"{where}: expected tab-separated pattern, country, sector, kind "
                                 f"[, note]; got {len(cells)} column(s)")
+        extra = [c.strip() for c in cells[4:]]
+        terms = _parse_terms(extra.pop(0), where) if with_terms and extra else ()
         row = ActorRow(pattern=cells[0].strip(), country=_cell(cells[1]),
                        sector=_cell(cells[2]), kind=cells[3].strip(),
-                       note=cells[4].strip() if len(cells) > 4 else "")
+                       note=extra[0] if extra else "", terms=terms)
         _check_row(row, where)
         rows.append(row)
     return rows
@@ -397,7 +491,7 @@ class ActorDictionary:
             # The most case-specific spelling is tried first ("US" before "us").
             node.entries = tuple(sorted(entries, key=lambda e: -max(e.modes or (_ANY,))))
         self._size = len(table)
-        self._cache: dict[str, _Coding] = {}
+        self._cache: dict[tuple[str, int | None], _Coding] = {}
 
     @classmethod
     def load(cls, config: ActorsConfig | None = None) -> ActorDictionary:
@@ -435,24 +529,50 @@ class ActorDictionary:
         """The number of distinct patterns."""
         return self._size
 
-    def code(self, text: str) -> tuple[str | None, str | None]:
-        """The (ISO3 country, sector) of an actor phrase; (None, None) when nothing is known."""
-        coding = self._analyse(text)
+    def code(self, text: str, year: int | None = None) -> tuple[str | None, str | None]:
+        """The (ISO3 country, sector) of an actor phrase; (None, None) when nothing is known.
+
+        `year` (of publication) dates the people with terms of office; None takes every
+        person as in office.
+        """
+        coding = self._analyse(text, year)
         return coding.country, coding.sector
 
     # ----------------------------------------------------------------------- internals
 
-    def _analyse(self, text: str) -> _Coding:
-        cached = self._cache.get(text)
+    def _analyse(self, text: str, year: int | None = None) -> _Coding:
+        cached = self._cache.get((text, year))
         if cached is not None:
             return cached
-        coding = self._analyse_uncached(text)
+        coding = self._analyse_uncached(text, year)
         if len(self._cache) >= 50_000:  # phrases repeat a lot; bound the memory all the same
             self._cache.clear()
-        self._cache[text] = coding
+        self._cache[(text, year)] = coding
         return coding
 
-    def _matches(self, raw: list[str], folded: list[str]) -> list[_Match]:
+    @staticmethod
+    def _pick(entries: tuple[_Entry, ...], raw: list[str], year: int | None,
+              former: bool, titled: bool) -> _Entry | None:
+        """The entry these words mean, as of `year`; None when none fits or the name is ambiguous."""
+        fitting: list[_Entry] = []
+        for entry in entries:
+            if not entry.accepts(raw):
+                continue
+            if not entry.terms:
+                return entry  # the first that accepts, as for every undated row
+            dated = entry.dated(year, former, titled)
+            if dated is not None:
+                fitting.append(dated)
+        if year is not None and len(fitting) > 1:
+            # Of namesakes, the one in office that year ("Bush" in 2003 is George W.), or with
+            # "former", one whose term is over.
+            fitting = [e for e in fitting if e.in_office(year) != former] or fitting
+        if len({e.country for e in fitting}) > 1:
+            return None  # two people of different countries fit: trust neither
+        return fitting[0] if fitting else None
+
+    def _matches(self, raw: list[str], folded: list[str], year: int | None = None) -> list[_Match]:
+        former = not _FORMER_WORDS.isdisjoint(folded)
         matches: list[_Match] = []
         i, n = 0, len(folded)
         while i < n:
@@ -465,10 +585,12 @@ class ActorDictionary:
                     break
                 node = child
                 j += 1
-                for entry in node.entries:
-                    if entry.accepts(raw[i:j]):
+                if node.entries:
+                    titled = (i > 0 and folded[i - 1] in _TITLE_WORDS) or (
+                        j < n and folded[j] in _TENURE_WORDS)
+                    entry = self._pick(node.entries, raw[i:j], year, former, titled)
+                    if entry is not None:
                         best = _Match(i, j, entry)
-                        break
             if best is None:
                 i += 1
             else:
@@ -476,10 +598,10 @@ class ActorDictionary:
                 i = best.end
         return matches
 
-    def _analyse_uncached(self, text: str) -> _Coding:
+    def _analyse_uncached(self, text: str, year: int | None) -> _Coding:
         raw = _tokenize(text)
         folded = [_fold(w) for w in raw]
-        matches = self._matches(raw, folded)
+        matches = self._matches(raw, folded, year)
         if not matches:
             return _Coding(None, None, False)
 
@@ -489,6 +611,12 @@ class ActorDictionary:
         dropped = {k for k, m in enumerate(matches)
                    if m.entry.kind == "country" and m.start > 0 and folded[m.start - 1] == "ethnic"}
         for k, m in enumerate(matches):
+            # "NATO-member Norway", "EU member state Poland": the head noun is the country; the
+            # organisation only says what it belongs to.
+            if (m.entry.kind == "country" and k >= 2 and folded[m.start - 1] in _MEMBER_WORDS
+                    and matches[k - 1].end == m.start and matches[k - 2].end == matches[k - 1].start
+                    and matches[k - 2].entry.sector == "IGO"):
+                dropped.update((k - 2, k - 1))
             if m.entry.kind == "patron_suffix" and k > 0 and matches[k - 1].end == m.start:
                 dropped.add(k - 1)
             elif (m.entry.kind == "patron_prefix" and k + 1 < len(matches)
@@ -548,6 +676,13 @@ class ActorDictionary:
                           and m.entry.kind == "country"]
                 if before:
                     country = before[0].entry.country
+        elif (decider is None and not dependents and head and tail
+              and all(m.entry.kind == "country" and m.entry.sector is None for m in head)
+              and folded[head_end] in ("of", "in")
+              and any(m.entry.kind == "country" and m.entry.country for m in tail)):
+            # A people where it lives: "Hungarians of northern Serbia" are coded by Serbia, as
+            # CAMEO codes an ethnic group by the country it is in.
+            country = next(m.entry.country for m in tail if m.entry.kind == "country" and m.entry.country)
         else:
             country = self._nearest_country(head, tail, decider)
 
@@ -560,7 +695,12 @@ class ActorDictionary:
         local = (country is None and sector not in _STATELESS_SECTORS
                  and (decider.entry.kind == "local_role" if decider is not None
                       else bool(dependents) or "ethnic" in folded))
-        return _Coding(country, sector, local)
+        # Groups the dictionary gives no country though they are no IGO or NGO are the ones
+        # active in many countries (actors.tsv conventions): CAMEO's IMG.
+        transnational = country is None and sector not in _STATELESS_SECTORS and any(
+            m.entry.kind == "org" and m.entry.country is None and m.entry.sector not in _STATELESS_SECTORS
+            and m.entry.sector is not None for m in (head or tail))
+        return _Coding(country, sector, local, transnational)
 
     @staticmethod
     def _bare_sector(folded: list[str], covered: set[int], actors: list[_Match]) -> str | None:
@@ -599,8 +739,13 @@ def resolve_actors(
     *,
     context_country: str | None = None,
     places: Sequence[Place] = (),
+    year: int | None = None,
 ) -> list[Actor]:
     """One `Actor` per mention, in order.
+
+    `year` is the article's year of publication; it dates the people with terms of office
+    (leaders.tsv): "President Bashir" in 1995 is Sudan's head of state, and "President
+    Mitterrand" is France's whatever country the story is in.
 
     `context_country` (ISO3, the country the story is in) fills the country of a *local role*
     when the phrase itself names none: CAMEO and PLOVER code domestic actors by the country
@@ -619,27 +764,30 @@ def resolve_actors(
     actors: list[Actor] = []
     for mention in mentions:
         text = mention.span.text
-        coding = dictionary._analyse(text)
+        coding = dictionary._analyse(text, year)
+        if "(" in text:
+            coding = _without_parentheses(text, coding, dictionary, year)
         if coding.country is None and coding.sector is None and " of " in text:
-            coding = dictionary._analyse(text.split(" of ", 1)[1])
+            coding = dictionary._analyse(text.split(" of ", 1)[1], year)
         country = coding.country
         if country is None and coding.sector not in _STATELESS_SECTORS:
             country = next((p.country for p in places if p.country and _within(p, mention)), None)
         if country is None and coding.local and context_country:
             country = context_country
         actors.append(Actor(text=mention.span.text, country=country, sector=coding.sector,
-                            span=mention.span))
+                            span=mention.span, transnational=coding.transnational and country is None))
     return actors
 
 
-def story_country(places: Iterable[Place], phrases: Iterable[str], dictionary: ActorDictionary) -> str | None:
+def story_country(places: Iterable[Place], phrases: Iterable[str], dictionary: ActorDictionary,
+                  year: int | None = None) -> str | None:
     """The country a passage is about: the one its places and actor phrases name most, if one stands out.
 
     Each place counts once, and so does each distinct actor phrase that names a country.
     """
     counts = Counter(p.country for p in places if p.country)
     for phrase in set(phrases):
-        country = dictionary._analyse(phrase).country
+        country = dictionary._analyse(phrase, year).country
         if country:
             counts[country] += 1
     ranked = counts.most_common(2)
@@ -648,6 +796,32 @@ def story_country(places: Iterable[Place], phrases: Iterable[str], dictionary: A
     return ranked[0][0]
 
 
+_PARENTHESES_RE: Final = re.compile(r"\s*\(([^()]*)\)")
+
+
+def _without_parentheses(text: str, coding: _Coding, dictionary: ActorDictionary,
+                         year: int | None) -> _Coding:
+    """The coding of a phrase read past its parenthetical asides.
+
+    An aside glosses a name ("the Musavat (Equality) opposition bloc", "Revolutionary
+    United Front (RUF)"); read as part of the phrase its brackets would end the head zone
+    before the head noun. What the aside alone codes fills only what the rest leaves open.
+    """
+    outside = dictionary._analyse(_PARENTHESES_RE.sub("", text).strip(), year)
+    if outside.country is None and outside.sector is None:
+        outside = coding
+    if outside.country is not None and outside.sector is not None:
+        return outside
+    for aside in _PARENTHESES_RE.findall(text):
+        inside = dictionary._analyse(aside, year)
+        if inside.country is not None or inside.sector is not None:
+            return _Coding(outside.country or inside.country, outside.sector or inside.sector,
+                           outside.local and inside.country is None)
+    return outside
+
+
+_STOP_BEFORE_RE: Final = re.compile(
+    r"\b(?:" + "|".join(sorted(w for w in _STOP_WORDS if w.isalpha())) + r")\b", re.IGNORECASE)
 _PATRON_BEFORE_RE: Final = re.compile(r"(?:\bpro|\banti|\bethnic)[-\s]*$", re.IGNORECASE)
 
 
@@ -655,5 +829,8 @@ def _within(place: Place, mention: ActorMention) -> bool:
     span = place.span
     if span is None or not (mention.span.start <= span.start and span.end <= mention.span.end):
         return False
-    # "a prominent anti-Syria journalist" is not Syria's; "ethnic Albanians" are a people.
-    return not _PATRON_BEFORE_RE.search(mention.span.text[: span.start - mention.span.start])
+    before = mention.span.text[: span.start - mention.span.start]
+    # "a prominent anti-Syria journalist" is not Syria's; "ethnic Albanians" are a people; and
+    # after a stop word the phrase describes something else: "a rebel camp *on*
+    # the Chadian border" is not Chad's.
+    return not (_PATRON_BEFORE_RE.search(before) or _STOP_BEFORE_RE.search(before))

@@ -67,15 +67,19 @@ def resolve_events(
     # event of the same sentence that has none ("... a military offensive").
     claimed = {key(d.span) for m in mentions for d in m.dates}
     unclaimed = {k: d for k, d in dates.items() if k not in claimed}
+    # Leaders are dated by the year of publication ("President Bashir" in 1995: Sudan's).
+    year = int(article.published[:4]) if article.published and article.published[:4].isdigit() else None
     if context_country is None:
         # No place country stands out: the countries the actor phrases name count too
         # ("President Museveni banned Ugandan opposition candidates" is a Ugandan story).
         context_country = story_country(
-            places.values(), [a.span.text for m in mentions for a in (*m.sources, *m.targets)], actors
+            places.values(), [a.span.text for m in mentions for a in (*m.sources, *m.targets)], actors,
+            year,
         )
-    coder = _ActorCoder(actors, context_country, tuple(places.values()))
+    coder = _ActorCoder(actors, context_country, tuple(places.values()), year)
     drafts = [_draft(article, m, places, dates, unclaimed, coder, lexicon) for m in mentions]
-    return [event for draft in _merge_coreferent(drafts) for event in _split(article, draft)]
+    merged = [_with_unnamed_source(draft) for draft in _merge_coreferent(drafts)]
+    return [event for draft in merged for event in _split(article, draft)]
 
 
 @dataclass(slots=True)
@@ -149,6 +153,35 @@ def _draft(
     )
 
 
+#: COERCE modes that only a state's authorities exercise: "was arrested in Lebanon".
+_STATE_MODES = frozenset({"arrest", "curfew", "martial-law", "deport", "censor"})
+
+
+def _with_unnamed_source(draft: _Draft) -> _Draft:
+    """The draft with the actor CAMEO codes when the text names none, where the practice is fixed.
+
+    An attack whose attacker is not named ("a roadside bomb near Samarra killed ...") is coded to
+    unidentified armed forces (UAF) of the country it happened in; an arrest, curfew or
+    investigation with no agent ("was arrested in Lebanon", "put under investigation in Italy")
+    to the authorities of that country, sector left unknown. These actors come from no words of
+    the text: their `span` is None. Events with no single located country get none.
+    """
+    if draft.sources:
+        return draft
+    countries = {p.country for p in draft.locations if p.country}
+    if len(countries) != 1:
+        return draft
+    (country,) = countries
+    mention = draft.mention
+    if mention.type == "ASSAULT":
+        draft.sources = [Actor("unidentified attackers", country, "UAF")]
+    elif (mention.type == "COERCE" and draft.mode in _STATE_MODES) or (
+        mention.type == "ACCUSE" and draft.mode == "investigate"
+    ):
+        draft.sources = [Actor("authorities", country, None)]
+    return draft
+
+
 def _things_by_place(
     targets: list[Actor], locations: Sequence[Place], context_country: str | None
 ) -> list[Actor]:
@@ -171,10 +204,12 @@ class _ActorCoder:
     dictionary: ActorDictionary
     context_country: str | None
     places: tuple[Place, ...] = ()
+    year: int | None = None
 
     def code(self, mentions: Sequence[ActorMention]) -> list[Actor]:
         return resolve_actors(
-            mentions, self.dictionary, context_country=self.context_country, places=self.places
+            mentions, self.dictionary, context_country=self.context_country, places=self.places,
+            year=self.year,
         )
 
 

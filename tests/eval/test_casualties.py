@@ -7,6 +7,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 import pytest
+from builders import make_event as build_event
 
 from eventwire.errors import RecordFormatError
 from eventwire.eval.casualties import (
@@ -24,7 +25,6 @@ from eventwire.records import (
     ExtractionResult,
     Failure,
     Quantity,
-    ResolvedDate,
     Span,
 )
 
@@ -39,13 +39,13 @@ def figure(
 
 
 def event(*quantities: Quantity, fatalities: int | None = None) -> Event:
-    return Event(
-        id="e", type="ASSAULT", mode=None, cameo="190", acled_event_type=None, acled_sub_event_type=None,
-        source_actors=[], target_actors=[], date=ResolvedDate(None, "unknown", ""), location=None,
+    return build_event(
+        id="e",
+        cameo="190",
         quantities=list(quantities),
         fatalities=Estimate(fatalities, fatalities, fatalities) if fatalities is not None else None,
-        injuries=None, attributed_to=[], status="asserted", evidence=Span("...", 0, 3), confidence=0.5,
-    )  # fmt: skip
+        evidence=Span("...", 0, 3),
+    )
 
 
 class StandIn:

@@ -7,6 +7,8 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 import pytest
+from builders import make_event as build_event
+from builders import make_place
 
 from eventwire.errors import RecordFormatError
 from eventwire.eval.fakes import (
@@ -25,9 +27,7 @@ from eventwire.records import (
     Event,
     ExtractionResult,
     Failure,
-    Place,
     ResolvedDate,
-    Span,
     Status,
 )
 
@@ -54,12 +54,6 @@ def make_article(date: str = "2016-07-27", governorate: str = "hasakeh") -> Fake
     )
 
 
-def make_place(admin1: str | None, country: str | None = "SYR") -> Place:
-    return Place(
-        name="Somewhere", geonameid=1, lat=0.0, lon=0.0, country=country, admin1=admin1, precision=1, text="x"
-    )
-
-
 def make_event(
     type_: str = "ASSAULT",
     *,
@@ -69,24 +63,13 @@ def make_event(
     status: Status = "asserted",
     country: str | None = "SYR",
 ) -> Event:
-    return Event(
-        id=f"e-{type_}-{killed}-{admin1}-{status}",
-        type=type_,
-        mode=None,
+    return build_event(
+        type_,
         cameo="190",
-        acled_event_type=None,
-        acled_sub_event_type=None,
-        source_actors=[],
-        target_actors=[],
         date=ResolvedDate(value=date, precision="day" if date and len(date) == 10 else "month", text=""),
-        location=make_place(admin1, country) if admin1 else None,
-        quantities=[],
+        location=make_place(country=country, admin1=admin1) if admin1 else None,
         fatalities=Estimate(killed, killed, killed) if killed is not None else None,
-        injuries=None,
-        attributed_to=[],
         status=status,
-        evidence=Span("x", 0, 1),
-        confidence=0.5,
     )
 
 

@@ -7,6 +7,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 import pytest
+from builders import make_event as build_event
 
 from eventwire.errors import MissingInputError, RecordFormatError
 from eventwire.eval.plover import (
@@ -17,7 +18,7 @@ from eventwire.eval.plover import (
     read_plover,
     score_plover,
 )
-from eventwire.records import Actor, Article, Event, ExtractionResult, Failure, ResolvedDate, Span
+from eventwire.records import Actor, Article, Event, ExtractionResult, Failure, Span
 
 RECORDS = [
     {"id": "DOC", "event": "DOCUMENT", "eventText": "about this file"},
@@ -53,24 +54,11 @@ RECORDS = [
 
 
 def make_event(type_: str, trigger: str, start: int, *, sources=(), targets=(), mode=None) -> Event:
-    return Event(
-        id=f"e-{type_}-{start}",
-        type=type_,
+    return build_event(
+        type_,
         mode=mode,
-        cameo="-",
-        acled_event_type=None,
-        acled_sub_event_type=None,
         source_actors=list(sources),
         target_actors=list(targets),
-        date=ResolvedDate(value=None, precision="unknown", text=""),
-        location=None,
-        quantities=[],
-        fatalities=None,
-        injuries=None,
-        attributed_to=[],
-        status="asserted",
-        evidence=Span("x", 0, 1),
-        confidence=0.5,
         trigger=Span(trigger, start, start + len(trigger)),
     )
 
@@ -114,6 +102,7 @@ def test_actor_code_gives_transnational_codes() -> None:
     assert actor_code(Actor("UN", None, "IGO")) == "IGO"
     assert actor_code(Actor("Ruritanian army", "RUR", "MIL")) == "RUR"
     assert actor_code(Actor("rebels", None, "REB")) is None
+    assert actor_code(Actor("al-Qaeda", None, "REB", transnational=True)) == "IMG"
 
 
 def test_scores(gold_file: Path) -> None:

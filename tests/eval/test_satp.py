@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
+from builders import make_event as build_event
+
 from eventwire.eval.satp import evaluate_satp, read_satp, satp_labels
 from eventwire.records import (
     AcledDecision,
@@ -12,8 +14,6 @@ from eventwire.records import (
     Event,
     ExtractionResult,
     Failure,
-    ResolvedDate,
-    Span,
     Status,
 )
 from eventwire.resolve.acled import AcledRules
@@ -24,12 +24,9 @@ SAMPLE = Path(__file__).parent / "data" / "incident_labels.tsv"
 def make_event(
     mode: str | None, sub_event_type: str | None, event_type: str | None, status: Status = "asserted"
 ) -> Event:
-    return Event(
-        id=f"e-{mode}", type="ASSAULT", mode=mode, cameo="190", acled_event_type=event_type,
-        acled_sub_event_type=sub_event_type, source_actors=[], target_actors=[],
-        date=ResolvedDate(value=None, precision="unknown", text=""), location=None, quantities=[],
-        fatalities=None, injuries=None, attributed_to=[], status=status, evidence=Span("x", 0, 1),
-        confidence=0.5,
+    return build_event(
+        mode=mode, cameo="190", acled_event_type=event_type, acled_sub_event_type=sub_event_type,
+        status=status,
     )
 
 

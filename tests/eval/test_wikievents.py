@@ -7,6 +7,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 import pytest
+from builders import make_event as build_event
 
 from eventwire.errors import MissingInputError
 from eventwire.eval.wikievents import (
@@ -15,7 +16,7 @@ from eventwire.eval.wikievents import (
     plover_type,
     read_wikievents,
 )
-from eventwire.records import Actor, Article, Event, ExtractionResult, Failure, Place, ResolvedDate, Span
+from eventwire.records import Actor, Article, Event, ExtractionResult, Failure, Place, Span
 
 S1 = "Rebels attacked the town of Dori"
 S2 = "A spokesman said the army will respond"
@@ -88,26 +89,7 @@ def test_reader_joins_sentences_and_locates_heads(gold_file: Path) -> None:
 
 
 def make_event(type_: str, trigger: Span, sources: list[Actor], location: Place | None) -> Event:
-    return Event(
-        id=f"e-{trigger.start}",
-        type=type_,
-        mode=None,
-        cameo="-",
-        acled_event_type=None,
-        acled_sub_event_type=None,
-        source_actors=sources,
-        target_actors=[],
-        date=ResolvedDate(value=None, precision="unknown", text=""),
-        location=location,
-        quantities=[],
-        fatalities=None,
-        injuries=None,
-        attributed_to=[],
-        status="asserted",
-        evidence=Span("x", 0, 1),
-        confidence=0.5,
-        trigger=trigger,
-    )
+    return build_event(type_, source_actors=sources, location=location, trigger=trigger)
 
 
 class FakePipeline:

@@ -5,9 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from builders import make_event as build_event
 
 from eventwire.errors import ResourceError
-from eventwire.records import Actor, Article, Event, ExtractionResult, ResolvedDate, Span, Status
+from eventwire.records import Actor, Article, Event, ExtractionResult, Span, Status
 from eventwire.resolve.acled import AcledRules, classify_acled, compile_cue, lead_sentence
 
 
@@ -57,13 +58,14 @@ def event(
     start: int = 0,
     targets: tuple[str, ...] = (),
 ) -> Event:
-    return Event(
-        id=f"e-{type_}-{mode}-{start}", type=type_, mode=mode, cameo="190", acled_event_type=None,
-        acled_sub_event_type=sub_event_type, source_actors=[],
+    return build_event(
+        type_,
+        mode=mode,
+        cameo="190",
+        acled_sub_event_type=sub_event_type,
         target_actors=[Actor(text="x", country=None, sector=s) for s in targets],
-        date=ResolvedDate(value=None, precision="unknown", text=""), location=None, quantities=[],
-        fatalities=None, injuries=None, attributed_to=[], status=status, evidence=Span("x", 0, 1),
-        confidence=0.5, trigger=Span("t", start, start + 1),
+        status=status,
+        trigger=Span("t", start, start + 1),
     )
 
 

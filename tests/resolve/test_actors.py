@@ -193,7 +193,7 @@ CASES: list[tuple[str, tuple[str | None, str | None]]] = [
     ("Syrian Observatory for Human Rights", ("SYR", "NGO")),
     ("The Britain-based Syrian Observatory for Human Rights", ("SYR", "NGO")),
     ("the head of the Syrian Observatory for Human Rights", ("SYR", "NGO")),
-    ("the ICRC", (None, "NGO")),
+    ("the ICRC", (None, "IGO")),  # CAMEO codes the Red Cross with the IGOs
     ("Turkish Red Crescent", ("TUR", "NGO")),
     ("Human Rights Watch", (None, "NGO")),
     ("the United Nations", (None, "IGO")),
@@ -361,7 +361,7 @@ def test_context_country_fills_domestic_roles(actors: ActorDictionary) -> None:
         ("Turkish police", "TUR"),  # the phrase's own country wins
         ("the UN", None),
         ("civilians", "SYR"),
-        ("Lt. Gen. Prosper Avril", "SYR"),
+        ("Lt. Gen. Prosper Avril", "HTI"),  # a leader of leaders.tsv: his own country
         ("tribal elders", "SYR"),
         ("three ethnic Albanians", "SYR"),  # a people, coded by where they live
         ("aid groups", None),  # NGOs belong to no country
@@ -435,3 +435,14 @@ def test_resolve_actors_codes_an_act_by_its_of_phrase():
 ])
 def test_roles_of_an_intergovernmental_body(phrase, expected):
     assert ActorDictionary.load().code(phrase) == expected
+
+
+def test_a_countryless_armed_group_is_transnational(actors: ActorDictionary) -> None:
+    # CAMEO codes groups active in many countries as IMG (eval/plover.actor_code)
+    mentions = [_mention("at least six al-Qaeda commanders"), _mention("Hamas officials"), _mention("rebels"),
+                _mention("UN peacekeepers")]
+    coded = resolve_actors(mentions, actors)
+    assert [a.transnational for a in coded] == [True, False, False, False]
+    # once the story's country is given to a domestic role, the group is that country's
+    local = resolve_actors([_mention("Islamic State militants")], actors, context_country="SYR")[0]
+    assert (local.country, local.transnational) == ("SYR", False)

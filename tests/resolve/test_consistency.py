@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 import pytest
+from builders import make_event as build_event
 
 from eventwire.records import Attribution, Event, Quantity, ResolvedDate, Span
 from eventwire.resolve.consistency import check_consistency
@@ -15,14 +16,14 @@ EVIDENCE = Span("...", 0, 3)
 
 def event(figures: dict[str, int], *, sourced: bool = True, link: str | None = None) -> Event:
     quantities = [Quantity(w, v, None, None, str(v), Span(str(v), 0, 1)) for w, v in figures.items()]
-    return Event(
-        id="e", type="ASSAULT", mode=None, cameo="190", acled_event_type=None, acled_sub_event_type=None,
-        source_actors=[], target_actors=[], date=ResolvedDate(None, "unknown", ""), location=None,
+    return build_event(
+        id="e",
+        cameo="190",
         quantities=quantities,
-        fatalities=None, injuries=None,
         attributed_to=[Attribution("police", None, "COP")] if sourced else [],
-        status="asserted", evidence=EVIDENCE, confidence=0.5, link=link,
-    )  # fmt: skip
+        evidence=EVIDENCE,
+        link=link,
+    )
 
 
 @pytest.mark.parametrize(

