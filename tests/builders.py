@@ -9,7 +9,7 @@ from __future__ import annotations
 import itertools
 from typing import Any
 
-from eventwire.records import Event, Place, ResolvedDate, Span
+from eventwire.records import Event, Place, PlaceMention, ResolvedDate, Span
 from eventwire.resolve.gazetteer import GazetteerEntry
 
 _EVENT_NUMBERS = itertools.count()
@@ -76,3 +76,19 @@ def make_entry(
     else:
         feature_class = "S"
     return GazetteerEntry(geonameid, name, lat, lon, country, admin1, feature_class, code, population)
+
+
+def mention_at(
+    text: str,
+    name: str,
+    label: str = "GPE",
+    *,
+    qualifier: str | None = None,
+    kind: str = "toponym",
+    nth: int = 0,
+) -> PlaceMention:
+    """The `PlaceMention` of the `nth` occurrence (from 0) of `name` in `text`."""
+    start = -1
+    for _ in range(nth + 1):
+        start = text.index(name, start + 1)
+    return PlaceMention(Span(name, start, start + len(name)), 0, kind, label, None, qualifier)

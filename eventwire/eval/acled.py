@@ -28,6 +28,7 @@ from typing import Any, Protocol
 
 from eventwire.errors import InputError, MissingInputError
 from eventwire.eval.metrics import f1 as _f1
+from eventwire.eval.metrics import precision_recall_f1, rounded_scores
 from eventwire.records import Article, ExtractionResult, Failure
 from eventwire.resolve.acled import AcledRules, classify_acled
 
@@ -112,22 +113,13 @@ def score_labels(gold: Sequence[str], predicted: Sequence[str], label_set: Itera
     for label in seen:
         tp = sum(1 for g, p in pairs if g == p == label)
         n_predicted = sum(1 for _, p in pairs if p == label)
-        precision = tp / n_predicted if n_predicted else 0.0
-        recall = tp / support[label] if support[label] else 0.0
-        per_label[label] = {
-            "precision": round(precision, 4),
-            "recall": round(recall, 4),
-            "f1": round(_f1(precision, recall), 4),
-            "n": support[label],
-        }
+        per_label[label] = {**rounded_scores(tp, n_predicted, support[label]), "n": support[label]}
         true_positives += tp
         predicted_in_set += n_predicted
     n = len(pairs)
-    micro_p = true_positives / predicted_in_set if predicted_in_set else 0.0
-    micro_r = true_positives / n if n else 0.0
     f1s = {label: _f1_of(per_label[label]) for label in seen}
     return {
-        "micro_f1": round(_f1(micro_p, micro_r), 4),
+        "micro_f1": round(precision_recall_f1(true_positives, predicted_in_set, n)[2], 4),
         "macro_f1": round(sum(f1s.values()) / len(f1s), 4) if f1s else 0.0,
         "weighted_f1": round(sum(f1s[label] * support[label] for label in seen) / n, 4) if n else 0.0,
         "n": n,

@@ -52,8 +52,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
 from eventwire.errors import InputError
-from eventwire.eval.metrics import f1
 from eventwire.eval.metrics import ratio as _share
+from eventwire.eval.metrics import rounded_scores
 from eventwire.resolve.gazetteer import distance_km
 
 if TYPE_CHECKING:
@@ -286,11 +286,7 @@ def evaluate_geoparse(
         1 for d in documents for t in d.toponyms if t.lat is None or t.lon is None
     )
     if mode == "end2end":
-        precision = n_matched / n_system if n_system else 0.0
-        recall = n_matched / n_all_gold if n_all_gold else 0.0
-        report["precision"] = round(precision, 4)
-        report["recall"] = round(recall, 4)
-        report["f1"] = round(f1(precision, recall), 4) if n_matched else 0.0
+        report.update(rounded_scores(n_matched, n_system, n_all_gold))
     return report
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-__all__ = ["f1", "ratio"]
+__all__ = ["f1", "precision_recall_f1", "ratio", "rounded_scores"]
 
 
 def ratio(part: int, whole: int) -> float:
@@ -13,3 +13,16 @@ def ratio(part: int, whole: int) -> float:
 def f1(precision: float, recall: float) -> float:
     """The harmonic mean of precision and recall (unrounded); 0.0 when both are 0."""
     return 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+
+
+def precision_recall_f1(correct: int, predicted: int, gold: int) -> tuple[float, float, float]:
+    """Precision over `predicted`, recall over `gold` and their F1 (unrounded; 0.0 when empty)."""
+    precision = correct / predicted if predicted else 0.0
+    recall = correct / gold if gold else 0.0
+    return precision, recall, f1(precision, recall)
+
+
+def rounded_scores(correct: int, predicted: int, gold: int) -> dict[str, float]:
+    """``precision``, ``recall`` and ``f1`` rounded to four places, as the reports print them."""
+    precision, recall, score = precision_recall_f1(correct, predicted, gold)
+    return {"precision": round(precision, 4), "recall": round(recall, 4), "f1": round(score, 4)}

@@ -49,7 +49,7 @@ from pathlib import Path
 from typing import Any, Protocol
 
 from eventwire.errors import InputError, MissingInputError, RecordFormatError
-from eventwire.eval.metrics import f1 as metric_f1
+from eventwire.eval.metrics import ratio, rounded_scores
 from eventwire.records import Actor, Article, Event, ExtractionResult, Failure
 
 __all__ = [
@@ -266,20 +266,12 @@ def _per_type(pairs: Sequence[tuple[str, str]]) -> dict[str, dict[str, float | i
         tp = sum(g == label and p == label for g, p in pairs)
         n_pred = sum(p == label for _, p in pairs)
         n_gold = sum(g == label for g, _ in pairs)
-        precision = tp / n_pred if n_pred else 0.0
-        recall = tp / n_gold if n_gold else 0.0
-        f1 = metric_f1(precision, recall)
-        table[label] = {
-            "precision": round(precision, 4),
-            "recall": round(recall, 4),
-            "f1": round(f1, 4),
-            "support": n_gold,
-        }
+        table[label] = {**rounded_scores(tp, n_pred, n_gold), "support": n_gold}
     return table
 
 
 def _share(hits: Sequence[bool]) -> float:
-    return round(sum(hits) / len(hits), 4) if hits else 0.0
+    return ratio(sum(hits), len(hits))
 
 
 def format_plover_report(report: dict[str, Any]) -> str:

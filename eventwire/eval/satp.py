@@ -31,7 +31,7 @@ from pathlib import Path
 from typing import Any, Protocol
 
 from eventwire.errors import InputError, MissingInputError
-from eventwire.eval.metrics import f1 as _f1
+from eventwire.eval.metrics import precision_recall_f1, rounded_scores
 from eventwire.records import AcledDecision, Article, ExtractionResult, Failure
 from eventwire.resolve.acled import AcledRules, classify_acled
 
@@ -129,21 +129,11 @@ def evaluate_satp(
         tp = sum(1 for i, p in zip(incidents, predicted, strict=True) if label in i.labels and label in p)
         n_predicted = sum(1 for p in predicted if label in p)
         n_gold = sum(1 for i in incidents if label in i.labels)
-        precision = tp / n_predicted if n_predicted else 0.0
-        recall = tp / n_gold if n_gold else 0.0
-        f1 = _f1(precision, recall)
-        f1s.append(f1)
-        report["labels"][label] = {
-            "precision": round(precision, 4),
-            "recall": round(recall, 4),
-            "f1": round(f1, 4),
-            "n": n_gold,
-            "predicted": n_predicted,
-        }
+        f1s.append(precision_recall_f1(tp, n_predicted, n_gold)[2])
+        scores = rounded_scores(tp, n_predicted, n_gold)
+        report["labels"][label] = {**scores, "n": n_gold, "predicted": n_predicted}
         totals = [totals[0] + tp, totals[1] + n_predicted, totals[2] + n_gold]
-    micro_p = totals[0] / totals[1] if totals[1] else 0.0
-    micro_r = totals[0] / totals[2] if totals[2] else 0.0
-    report["micro_f1"] = round(_f1(micro_p, micro_r), 4)
+    report["micro_f1"] = round(precision_recall_f1(*totals)[2], 4)
     report["macro_f1"] = round(sum(f1s) / len(f1s), 4)
     report["n"] = len(incidents)
     report["seconds"] = round(time.perf_counter() - started, 2)
@@ -158,8 +148,6 @@ def evaluate_satp_file(
     report = evaluate_satp(incidents, pipeline, rules or AcledRules.load())
     report["bad_lines"] = bad_lines
     return report
-
-
 
 
 def format_satp_report(report: dict[str, Any]) -> str:

@@ -46,7 +46,7 @@ from pathlib import Path
 from typing import Any, Protocol
 
 from eventwire.errors import InputError, MissingInputError, RecordFormatError
-from eventwire.eval.metrics import f1 as metric_f1
+from eventwire.eval.metrics import rounded_scores
 from eventwire.records import Article, Event, ExtractionResult, Failure, Span
 
 __all__ = [
@@ -220,13 +220,8 @@ class _Tally:
     correct: int = 0
 
     def scores(self) -> dict[str, float | int]:
-        precision = self.correct / self.predicted if self.predicted else 0.0
-        recall = self.correct / self.gold if self.gold else 0.0
-        f1 = metric_f1(precision, recall)
         return {
-            "precision": round(precision, 4),
-            "recall": round(recall, 4),
-            "f1": round(f1, 4),
+            **rounded_scores(self.correct, self.predicted, self.gold),
             "predicted": self.predicted,
             "gold": self.gold,
             "correct": self.correct,

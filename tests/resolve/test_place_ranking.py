@@ -4,9 +4,8 @@ many readings that lie together, alternate names of smaller towns (a hand-made g
 from __future__ import annotations
 
 import pytest
-from builders import make_entry
+from builders import make_entry, mention_at
 
-from eventwire.records import PlaceMention, Span
 from eventwire.resolve.gazetteer import GazetteerEntry, InMemoryGazetteer
 from eventwire.resolve.places import resolve_places
 
@@ -76,21 +75,6 @@ GAZETTEER = InMemoryGazetteer(
 )
 
 
-def _at(
-    text: str,
-    name: str,
-    label: str = "GPE",
-    *,
-    qualifier: str | None = None,
-    kind: str = "toponym",
-    nth: int = 0,
-) -> PlaceMention:
-    start = -1
-    for _ in range(nth + 1):
-        start = text.index(name, start + 1)
-    return PlaceMention(Span(name, start, start + len(name)), 0, kind, label, None, qualifier)
-
-
 @pytest.mark.parametrize(
     ("first", "second", "code"), [("Illinois", "Missouri", "ADM1"), ("China", "Japan", "PCLI")]
 )
@@ -98,7 +82,7 @@ def test_a_state_or_country_followed_by_another_is_a_list_not_a_qualified_town(
     first: str, second: str, code: str
 ) -> None:
     text = f"Floods in {first}, {second}"
-    places = resolve_places([_at(text, first, qualifier=second), _at(text, second)], GAZETTEER)
+    places = resolve_places([mention_at(text, first, qualifier=second), mention_at(text, second)], GAZETTEER)
     assert [(p.name, p.feature_code) for p in places] == [(first, code), (second, code)]
 
 
@@ -106,10 +90,10 @@ def test_names_with_many_readings_that_lie_together_tell_the_region() -> None:
     text = "Paris and Henry County are rich in history. Henry County archives are in Paris."
     places = resolve_places(
         [
-            _at(text, "Paris"),
-            _at(text, "Henry County"),
-            _at(text, "Henry County", nth=1),
-            _at(text, "Paris", nth=1),
+            mention_at(text, "Paris"),
+            mention_at(text, "Henry County"),
+            mention_at(text, "Henry County", nth=1),
+            mention_at(text, "Paris", nth=1),
         ],
         GAZETTEER,
     )
@@ -118,19 +102,21 @@ def test_names_with_many_readings_that_lie_together_tell_the_region() -> None:
 
 
 def test_a_big_city_outranks_a_foreign_province_of_its_name() -> None:
-    (cordoba,) = resolve_places([_at("Córdoba", "Córdoba")], GAZETTEER)
+    (cordoba,) = resolve_places([mention_at("Córdoba", "Córdoba")], GAZETTEER)
     assert (cordoba.country, cordoba.feature_code) == ("ARG", "PPL")
 
 
 def test_a_country_the_text_names_next_door_picks_the_namesake_beside_it() -> None:
     text = "Egypt and Israel keep the crossings into Gaza closed."
-    places = resolve_places([_at(text, "Egypt"), _at(text, "Israel"), _at(text, "Gaza")], GAZETTEER)
+    places = resolve_places(
+        [mention_at(text, "Egypt"), mention_at(text, "Israel"), mention_at(text, "Gaza")], GAZETTEER
+    )
     assert (places[2].country, places[2].feature_code) == ("PSE", "PPL")
 
 
 def test_a_named_country_keeps_a_big_namesake_in_it() -> None:
     text = "Canada: a vigil in London drew hundreds"
-    canada, london = resolve_places([_at(text, "Canada"), _at(text, "London")], GAZETTEER)
+    canada, london = resolve_places([mention_at(text, "Canada"), mention_at(text, "London")], GAZETTEER)
     assert (london.country, london.admin1) == ("CAN", "Ontario")
 
 
@@ -138,10 +124,10 @@ def test_a_capital_used_as_an_adjective_follows_the_article_to_its_namesake() ->
     text = "Toronto and Canada: London police said the London man was held"
     places = resolve_places(
         [
-            _at(text, "Toronto"),
-            _at(text, "Canada"),
-            _at(text, "London", "GPE", kind="demonym"),
-            _at(text, "London", "GPE", kind="demonym", nth=1),
+            mention_at(text, "Toronto"),
+            mention_at(text, "Canada"),
+            mention_at(text, "London", "GPE", kind="demonym"),
+            mention_at(text, "London", "GPE", kind="demonym", nth=1),
         ],
         GAZETTEER,
     )
@@ -150,14 +136,19 @@ def test_a_capital_used_as_an_adjective_follows_the_article_to_its_namesake() ->
 
 
 def test_without_context_a_capital_adjective_still_stands_for_its_state() -> None:
-    (place,) = resolve_places([_at("London officials said", "London", kind="demonym")], GAZETTEER)
+    (place,) = resolve_places([mention_at("London officials said", "London", kind="demonym")], GAZETTEER)
     assert (place.kind, place.country, place.feature_code) == ("demonym", "GBR", "PPLC")
 
 
 def test_country_context_alone_does_not_move_a_capital_adjective_to_a_namesake() -> None:
     text = "Farmers in Spokane, United States, fear that Moscow officials will ban imports"
     places = resolve_places(
-        [_at(text, "Spokane"), _at(text, "United States"), _at(text, "Moscow", kind="demonym")], GAZETTEER
+        [
+            mention_at(text, "Spokane"),
+            mention_at(text, "United States"),
+            mention_at(text, "Moscow", kind="demonym"),
+        ],
+        GAZETTEER,
     )
     assert (places[2].kind, places[2].country) == ("demonym", "RUS")
 
@@ -165,7 +156,12 @@ def test_country_context_alone_does_not_move_a_capital_adjective_to_a_namesake()
 def test_an_alternate_name_of_a_smaller_town_does_not_follow_the_context() -> None:
     text = "A Fort Worth, Texas pastor spoke at the church in Maryville"
     places = resolve_places(
-        [_at(text, "Fort Worth", qualifier="Texas"), _at(text, "Texas"), _at(text, "Maryville")], GAZETTEER
+        [
+            mention_at(text, "Fort Worth", qualifier="Texas"),
+            mention_at(text, "Texas"),
+            mention_at(text, "Maryville"),
+        ],
+        GAZETTEER,
     )
     assert places[2].name == "Maryville"
     assert places[2].reason != "only candidate"

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 import pytest
-from builders import make_entry
+from builders import make_entry, mention_at
 
 from eventwire.records import PlaceMention, Span
 from eventwire.resolve.gazetteer import GazetteerEntry, InMemoryGazetteer
@@ -234,21 +234,14 @@ US_TOWNS = InMemoryGazetteer(
 )
 
 
-def _at(
-    text: str, name: str, label: str = "GPE", qualifier: str | None = None, kind: str = "toponym"
-) -> PlaceMention:
-    start = text.index(name)
-    return PlaceMention(Span(name, start, start + len(name)), 0, kind, label, None, qualifier)
-
-
 def test_a_comma_qualifier_picks_the_namesake_in_that_region() -> None:
     text = "Paris, Texas and Springfield, Illinois"
     paris, texas, springfield, illinois = resolve_places(
         [
-            _at(text, "Paris", qualifier="Texas"),
-            _at(text, "Texas"),
-            _at(text, "Springfield", qualifier="Illinois"),
-            _at(text, "Illinois"),
+            mention_at(text, "Paris", qualifier="Texas"),
+            mention_at(text, "Texas"),
+            mention_at(text, "Springfield", qualifier="Illinois"),
+            mention_at(text, "Illinois"),
         ],
         US_TOWNS,
     )
@@ -260,32 +253,39 @@ def test_a_comma_qualifier_picks_the_namesake_in_that_region() -> None:
 def test_a_country_name_means_the_country_despite_country_context() -> None:
     text = "Flights from Springfield and Paris to Russia"
     places = resolve_places(
-        [_at(text, "Springfield"), _at(text, "Paris", qualifier=None), _at(text, "Russia")], US_TOWNS
+        [
+            mention_at(text, "Springfield"),
+            mention_at(text, "Paris", qualifier=None),
+            mention_at(text, "Russia"),
+        ],
+        US_TOWNS,
     )
     assert places[2].feature_code == "PCLI" and places[2].country == "RUS"
 
 
 def test_a_state_name_beats_its_namesake_villages_and_washington_is_the_capital() -> None:
     text = "Texas and Washington"
-    texas, washington = resolve_places([_at(text, "Texas"), _at(text, "Washington")], US_TOWNS)
+    texas, washington = resolve_places([mention_at(text, "Texas"), mention_at(text, "Washington")], US_TOWNS)
     assert texas.feature_code == "ADM1"
     assert washington.feature_code == "PPLC"
 
 
 def test_places_that_lie_together_win_together() -> None:
     text = "Huntsville, in Walker County"
-    huntsville, walker = resolve_places([_at(text, "Huntsville"), _at(text, "Walker County")], US_TOWNS)
+    huntsville, walker = resolve_places(
+        [mention_at(text, "Huntsville"), mention_at(text, "Walker County")], US_TOWNS
+    )
     assert huntsville.admin1 == walker.admin1 == "Texas"
     assert huntsville.reason == "near Walker County"
 
 
 def test_a_dotted_abbreviation_means_a_state_or_country_not_an_airport() -> None:
-    (florida,) = resolve_places([_at("Miami, Fla.", "Fla.")], US_TOWNS)
+    (florida,) = resolve_places([mention_at("Miami, Fla.", "Fla.")], US_TOWNS)
     assert (florida.name, florida.feature_code) == ("Florida", "ADM1")
 
 
 def test_country_bias_accepts_several_countries() -> None:
-    (paris,) = resolve_places([_at("Paris", "Paris")], US_TOWNS, country_bias=["USA", "CAN"])
+    (paris,) = resolve_places([mention_at("Paris", "Paris")], US_TOWNS, country_bias=["USA", "CAN"])
     assert (paris.country, paris.reason) == ("USA", "country bias USA")
 
 
