@@ -33,6 +33,13 @@ circumference (20,038 km):
   ``None`` for GeoVirus, which has none);
 * ``country_match``: share in the gold country (over gold toponyms that name one);
 * ``mean_error_km``, ``median_error_km``;
+* ``misses``: the toponyms beyond 161 km, by kind: ``unresolved``; ``same_area_other_point``,
+  the gold's own country or first-order division drawn at another representative point (the
+  same GeoNames id, or for gold without ids the same name); ``other_place``, everything else.
+  Gazetteers disagree on where to draw an area (GeoNames puts Canada at 60.1 N 113.6 W, the
+  Factbook at 60 N 95 W, an older GeoNames at 60 N 96 W), and the corpora follow different ones
+  (TR-News current GeoNames, LGL an older GeoNames, GeoVirus Wikipedia): the middle count is
+  that disagreement, not a wrong reading;
 * ``auc``: area under the curve of normalised log errors, as in Gritta et al. 2018 ("What's
   missing in geoparsing?"): with errors e_1 <= ... <= e_n sorted and y_i = ln(1 + e_i) /
   ln(1 + 20038), AUC = trapezoid area under (x_i, y_i) with x_i = (i - 1) / (n - 1), i.e.
@@ -54,7 +61,7 @@ from typing import TYPE_CHECKING, Any, Literal
 from eventwire.errors import InputError
 from eventwire.eval.metrics import ratio as _share
 from eventwire.eval.metrics import rounded_scores
-from eventwire.resolve.gazetteer import distance_km
+from eventwire.resolve.gazetteer import distance_km, normalize_toponym
 
 if TYPE_CHECKING:
     from eventwire.pipeline import Pipeline
@@ -239,6 +246,7 @@ class _Outcome:
     error_km: float
     id_match: bool | None  # None: the gold has no id
     country_match: bool | None  # None: the gold names no country
+    miss: str | None = None  # beyond 161 km: one of _MISS_KINDS
 
 
 def evaluate_geoparse(
@@ -324,7 +332,27 @@ def _outcome(
         code = country_codes[toponym.country]
         if code is not None:
             country_match = place is not None and place.country == code
-    return _Outcome(error, id_match, country_match)
+    return _Outcome(error, id_match, country_match, _miss(toponym, place, error))
+
+
+#: Kinds of miss, in report order (see ``misses`` in the module docstring).
+_MISS_KINDS = ("unresolved", "same_area_other_point", "other_place")
+#: Feature codes of areas that gazetteers draw at differing representative points.
+_AREA_CODES = frozenset({"PCLI", "PCLD", "PCLF", "PCLS", "PCLIX", "PCL", "TERR", "ADM1"})
+
+
+def _miss(toponym: GoldToponym, place: Place | None, error: float) -> str | None:
+    if error <= _ACCURACY_KM:
+        return None
+    if place is None or place.lat is None:
+        return "unresolved"
+    if toponym.geonameid is not None:
+        same = place.geonameid == toponym.geonameid
+    else:
+        same = bool(toponym.name) and normalize_toponym(toponym.name or "") == normalize_toponym(place.name)
+    if same and place.feature_code in _AREA_CODES:
+        return "same_area_other_point"
+    return "other_place"
 
 
 def geoparse_metrics(outcomes: Sequence[_Outcome]) -> dict[str, Any]:
@@ -340,6 +368,7 @@ def geoparse_metrics(outcomes: Sequence[_Outcome]) -> dict[str, Any]:
         "mean_error_km": round(statistics.fmean(errors), 1) if errors else None,
         "median_error_km": round(statistics.median(errors), 1) if errors else None,
         "auc": round(error_auc(errors), 4) if errors else None,
+        "misses": {kind: sum(o.miss == kind for o in outcomes) for kind in _MISS_KINDS},
     }
 
 
@@ -355,7 +384,7 @@ def error_auc(errors: Sequence[float]) -> float:
 
 _REPORT_ORDER = (
     "n_gold", "n_skipped", "acc_at_161km", "exact_id_match", "country_match", "mean_error_km",
-    "median_error_km", "auc", "precision", "recall", "f1",
+    "median_error_km", "auc", "precision", "recall", "f1", "misses",
 )
 
 
@@ -366,6 +395,9 @@ def format_geoparse_report(report: dict[str, Any]) -> str:
     for name in _REPORT_ORDER:
         if name in report:
             value = report[name]
+            if isinstance(value, dict):
+                lines.append(f"{name.ljust(width)}  " + ", ".join(f"{k} {v}" for k, v in value.items()))
+                continue
             shown = "-" if value is None else (f"{value:.4f}" if isinstance(value, float) and value <= 1
                                                and name not in {"mean_error_km", "median_error_km"}
                                                else str(value))

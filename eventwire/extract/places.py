@@ -529,6 +529,8 @@ def _feature_after(doc: Doc, end: int) -> str | None:
         if end + n <= len(doc) and tuple(t.lower_ for t in doc[end:end + n]) == phrase:
             if phrase in _LOWERCASE_ONLY and not doc[end].is_lower:
                 return None
+            if hint == "city" and end + n < len(doc) and doc[end + n].lower_ == "of":
+                return None  # "the Hunan city of Yueyang": the city is the next name
             return hint
     return None
 

@@ -156,7 +156,8 @@ class Gazetteer(Protocol):
         ...
 
     def country_of_demonym(self, word: str) -> str | None:
-        """ISO3 of the country a demonym or country name refers to ("Syrian" -> "SYR")."""
+        """ISO3 of the country a demonym, country name or capital refers to ("Syrian" -> "SYR"),
+        never that of another of its places ("Toronto", "Quebec"; see `_state_word`)."""
         ...
 
 
@@ -277,6 +278,23 @@ def _country_of_demonym(word: str) -> str | None:
     return None
 
 
+def _state_word(gazetteer: Gazetteer, word: str) -> str | None:
+    """`_country_of_demonym`, less the names of a country's other places.
+
+    countrynames maps cities and provinces to their country too ("Toronto", "Quebec", "New
+    York" -> CAN, CAN, USA). Said as an adjective, such a name places the story ("Toronto
+    police", "a New York-based squad") where a country's name, its people's name or its
+    capital stands for the state ("Syrian", "Moscow officials").
+    """
+    country = _country_of_demonym(word)
+    if country is None:
+        return None
+    found = gazetteer.lookup(word)
+    if any(e.country == country and e.feature_code.startswith(("PPLC", "PCL")) for e in found):
+        return country
+    return None if any(e.country == country for e in found) else country
+
+
 # --------------------------------------------------------------------------- in memory
 
 
@@ -325,7 +343,7 @@ class InMemoryGazetteer:
 
     def country_of_demonym(self, word: str) -> str | None:
         own = self._demonyms.get(word.strip().casefold())
-        return own if own is not None else _country_of_demonym(word)
+        return own if own is not None else _state_word(self, word)
 
 
 # --------------------------------------------------------------------------- SQLite
@@ -446,7 +464,7 @@ class SQLiteGazetteer:
         return self._countries.get(iso3)
 
     def country_of_demonym(self, word: str) -> str | None:
-        return _country_of_demonym(word)
+        return _state_word(self, word)
 
     def place_counts(self, column: Literal["source", "feature_code", "country"]) -> dict[str, int]:
         """Number of places per value of a column of the place table, most frequent first."""

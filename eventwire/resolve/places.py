@@ -14,7 +14,8 @@ Each mention's candidates (``gazetteer.lookup``) are ranked on evidence a reader
    ("Huntsville" and "Walker County" are both in Texas and both in Alabama: the pair that lies
    together wins) or, at a tighter distance, with many ("Paris" and "Henry County": Paris,
    Tennessee lies in Henry County, Tennessee); a province or country is close to the names with
-   a reading inside it; and proximity to the other mentions' first-pass places;
+   a reading inside it, and a town to a name one of whose readings is its province ("Redding"
+   beside "California"); and proximity to the other mentions' first-pass places;
 4. population, and prominence: for a bare name a country beats a capital beats a province beats
    a town, strongly enough that country context alone never turns "Russia" into a village in
    Ohio; a big city stands level with a province; a town that shares its province's name
@@ -24,7 +25,9 @@ Each mention's candidates (``gazetteer.lookup``) are ranked on evidence a reader
    its own ("Maryville" is not Beeville);
 6. an optional ``country_bias`` (ISO3 codes: the desk's region, a feed's country).
 
-Written abbreviations ("S.C.", "W.Va.") only mean states and countries. A capital used as an
+A demonym that names towns only outside its own country ("Canadian", towns in Texas and
+Queensland) means the country. Written abbreviations ("S.C.", "W.Va.") only mean states and
+countries. A capital used as an
 adjective ("Moscow officials", a demonym mention) stands for its state at the capital's point,
 unless the article's context picks a namesake town ("London police" in a story from Ontario).
 
@@ -100,6 +103,8 @@ _COHESION_MAX_READINGS = 8
 #: Only the most populous readings of a name are tried for cohesion (keeps it cheap).
 _COHESION_TOP = 15
 _COHESION_KM = 100.0
+#: A province name that a town this big also bears ("New York") does not say which province.
+_CITY_NOT_PROVINCE = 100_000
 #: Names with more readings count only when two readings nearly touch (a town in its county).
 _COHESION_AMBIGUOUS_KM = 20.0
 #: Closeness to a country the text names, other than the candidate's own, decays with this
@@ -168,6 +173,10 @@ def resolve_places(
     `country_bias` (ISO3 codes, or one code) nudges ambiguous names toward those countries.
     """
     biased = frozenset([country_bias] if isinstance(country_bias, str) else country_bias or ())
+    mentions = [
+        replace(m, kind="demonym") if m.kind == "toponym" and _is_people_word(m.span.text, gazetteer) else m
+        for m in mentions
+    ]
     demonym_countries: list[str | None] = [
         gazetteer.country_of_demonym(m.span.text) if m.kind == "demonym" else None
         for m in mentions
@@ -301,6 +310,8 @@ _DEMONYM_ENDINGS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("ese", ("", "a")),
     ("i", ("",)),
 )
+#: Endings of English demonyms: those above, and Danish, French, Swiss, Greek, Icelandic.
+_PEOPLE_WORD_ENDINGS = (*(ending for ending, _ in _DEMONYM_ENDINGS), "ish", "ch", "ss", "ek", "ic")
 
 
 def _candidates(mention: PlaceMention, gazetteer: Gazetteer) -> _Found:
@@ -600,30 +611,48 @@ def _cohesion(
     ambiguous = {
         key: _grid(found) for key, found in readings.items() if len(found) > _COHESION_MAX_READINGS
     }
+    # A town lies close to a name that has its province among its readings ("Redding" with
+    # "California"), however far the province's drawn point: the converse of the rule below.
+    # Not for names that are divisions themselves ("Oklahoma" listed beside "Pennsylvania" is
+    # the state), nor from a province that shares its name with a big city ("New York").
+    provinces = {
+        key: held
+        for key, found in divisions.items()
+        if (held := [e for e in found if e.feature_code == "ADM1"])
+        and all(e.population < _CITY_NOT_PROVINCE for e in readings.get(key, ()))
+    }
     scores: dict[tuple[str, int], tuple[float, str]] = {}
     for key, found in readings.items():
-        others = [points for other, points in informative.items() if other != key]
-        crowded = [cells for other, cells in ambiguous.items() if other != key]
-        if not (others or crowded) or len({(round(e.lat), round(e.lon)) for e in found}) < 2:
+        others = [other for other in informative if other != key]
+        crowded = [other for other in ambiguous if other != key]
+        contained = not divisions.get(key)
+        holders = [
+            other for other in provinces
+            if contained and other != key and other not in informative and other not in ambiguous
+        ]
+        if not (others or crowded or holders) or len({(round(e.lat), round(e.lon)) for e in found}) < 2:
             continue  # nothing to compare with, or every reading is the same spot
         for entry in found:
             total, best, best_name = 0.0, 0.0, ""
-            for points in others:
-                distance, name = min(
-                    (distance_km(entry.lat, entry.lon, p.lat, p.lon), p.name) for p in points
-                )
-                closeness = math.exp(-distance / _COHESION_KM)
+            for other in [*others, *crowded, *holders]:
+                closeness, name = 0.0, ""
+                if other in informative:
+                    distance, name = min(
+                        (distance_km(entry.lat, entry.lon, p.lat, p.lon), p.name) for p in informative[other]
+                    )
+                    closeness = math.exp(-distance / _COHESION_KM)
+                elif other in ambiguous:
+                    near = _near_in_grid(entry, ambiguous[other])
+                    if near is not None:
+                        closeness, name = math.exp(-near[0] / _COHESION_AMBIGUOUS_KM), near[1]
+                if contained and closeness < 1.0:
+                    province = next((p for p in provinces.get(other, ()) if _lies_in(entry, p, False)), None)
+                    if province is not None:
+                        closeness, name = 1.0, province.name
                 total += closeness
                 if closeness > best:
                     best, best_name = closeness, name
-            for cells in crowded:
-                near = _near_in_grid(entry, cells)
-                if near is not None:
-                    closeness = math.exp(-near[0] / _COHESION_AMBIGUOUS_KM)
-                    total += closeness
-                    if closeness > best:
-                        best, best_name = closeness, near[1]
-            scores[(key, entry.geonameid)] = (total / (len(others) + len(crowded)), best_name)
+            scores[(key, entry.geonameid)] = (total / (len(others) + len(crowded) + len(holders)), best_name)
     for key, found in divisions.items():
         # A province or a country is near the names that have a reading inside it ("California"
         # with "Fresno", "Mexico" with "Puebla"), which its drawn point alone would not show.
@@ -631,17 +660,17 @@ def _cohesion(
         # countries, but not in most provinces).
         for entry in found:
             whole = entry.feature_code.startswith("PCL")
-            others = [
+            other_readings = [
                 points for other, points in readings.items()
                 if other != key and points and (other in informative or not whole)
             ]
             inside = [
                 next(p.name for p in points if _lies_in(p, entry, whole))
-                for points in others
+                for points in other_readings
                 if any(_lies_in(p, entry, whole) for p in points)
             ]
             if inside:
-                scores[(key, entry.geonameid)] = (len(inside) / len(others), inside[0])
+                scores[(key, entry.geonameid)] = (len(inside) / len(other_readings), inside[0])
     return scores
 
 
@@ -988,6 +1017,17 @@ def _place(mention: PlaceMention, choice: _Choice) -> Place:
         score=round(choice.share, 3),
         reason=reason,
     )
+
+
+def _is_people_word(text: str, gazetteer: Gazetteer) -> bool:
+    """A demonym that also names places, none of them in its own country: "Canadian" (towns in
+    Texas and Queensland), "German" (San Germán). It means the country, as a demonym does.
+    Only words shaped like English demonyms count: countrynames also takes misspelt country
+    names and codes ("Columbia", "KY") that are places in their own right."""
+    if len(text) < 4 or text.isupper() or not text.casefold().endswith(_PEOPLE_WORD_ENDINGS):
+        return False
+    country = gazetteer.country_of_demonym(text)
+    return country is not None and not any(e.country == country for e in gazetteer.lookup(text))
 
 
 def _capital_namesake(

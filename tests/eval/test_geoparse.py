@@ -8,6 +8,7 @@ and a hand-made gazetteer, so its output is fixed.
 from __future__ import annotations
 
 import math
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -125,4 +126,22 @@ def test_end2end_mode_scores_recognition_and_counts_misses(pipeline: Pipeline) -
     assert report["f1"] == pytest.approx(2 * 0.5 / 1.5, abs=1e-4)
     assert report["exact_id_match"] is None  # GeoVirus carries no GeoNames ids
     assert report["mean_error_km"] >= MAX_ERROR_KM / 4
+    assert report["misses"] == {"unresolved": 2, "same_area_other_point": 0, "other_place": 0}
     assert "acc_at_161km" in format_geoparse_report(report)
+
+
+def test_misses_tell_an_area_drawn_elsewhere_from_a_wrong_place(pipeline: Pipeline) -> None:
+    text = "Officials in Kenya and in Tripoli spoke."
+    document = GeoparseDocument("x", text, (
+        # The gold draws Kenya 400 km from the gazetteer's point: same country, other point.
+        GoldToponym(13, 18, "Kenya", 4.5, 38.0, geonameid=192950),
+        # The gold means Lebanon's Tripoli; the capital of Libya is another place.
+        GoldToponym(26, 33, "Tripoli", 34.437, 35.850, geonameid=266826),
+    ))
+    by_name = replace(
+        document, toponyms=tuple(replace(t, geonameid=None, name=t.phrase) for t in document.toponyms)
+    )
+    for doc in (document, by_name):  # with GeoNames ids, and by name as GeoVirus has it
+        report = evaluate_geoparse([doc], pipeline, mode="resolve")
+        assert report["misses"] == {"unresolved": 0, "same_area_other_point": 1, "other_place": 1}
+    assert "same_area_other_point 1" in format_geoparse_report(report)

