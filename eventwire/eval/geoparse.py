@@ -337,8 +337,6 @@ def _outcome(
 
 #: Kinds of miss, in report order (see ``misses`` in the module docstring).
 _MISS_KINDS = ("unresolved", "same_area_other_point", "other_place")
-#: Feature codes of areas that gazetteers draw at differing representative points.
-_AREA_CODES = frozenset({"PCLI", "PCLD", "PCLF", "PCLS", "PCLIX", "PCL", "TERR", "ADM1"})
 
 
 def _miss(toponym: GoldToponym, place: Place | None, error: float) -> str | None:
@@ -349,8 +347,9 @@ def _miss(toponym: GoldToponym, place: Place | None, error: float) -> str | None
     if toponym.geonameid is not None:
         same = place.geonameid == toponym.geonameid
     else:
-        same = bool(toponym.name) and normalize_toponym(toponym.name or "") == normalize_toponym(place.name)
-    if same and place.feature_code in _AREA_CODES:
+        same = toponym.name is not None and normalize_toponym(toponym.name) == normalize_toponym(place.name)
+    # Countries and first-order divisions: the areas that gazetteers draw at differing points.
+    if same and (place.feature_code or "").startswith(("PCL", "ADM1")):
         return "same_area_other_point"
     return "other_place"
 
