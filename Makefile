@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 SAMPLE := examples/sample-article.txt
 SAMPLE_PUBLISHED := 2024-03-15
 
-.PHONY: run test install install-dev lint typecheck bench clean
+.PHONY: run test test-fast install install-dev lint typecheck bench clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -31,6 +31,10 @@ run: install
 ## test: install with dev dependencies and run the whole suite (real model included)
 test: install-dev
 	$(BIN)/python -m pytest -q
+
+## test-fast: the edit loop: every test that needs no spaCy model (no baseline evaluations)
+test-fast: install-dev
+	$(BIN)/python -m pytest -q -m "not model"
 
 lint: install-dev
 	$(BIN)/ruff check eventwire tests benchmarks

@@ -74,3 +74,15 @@ def seed_text() -> str:
     if not SEED_ARTICLE.exists():
         pytest.skip(f"seed article not found at {SEED_ARTICLE}")
     return SEED_ARTICLE.read_text("utf-8")
+
+
+# Fixtures that load the real spaCy pipeline. A test that asks for one (directly or through
+# another fixture) is marked `model` here, so `make test-fast` (-m "not model") can never load
+# the model by accident, whether or not the test file remembered the marker.
+MODEL_FIXTURES = frozenset({"nlp", "pipeline", "acled_pipeline"})
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    for item in items:
+        if MODEL_FIXTURES.intersection(getattr(item, "fixturenames", ())):
+            item.add_marker(pytest.mark.model)

@@ -8,6 +8,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import click
 import pytest
 from click.testing import CliRunner
 
@@ -27,14 +28,18 @@ def run_cli(*args: str, stdin: bytes | None = None) -> subprocess.CompletedProce
     )
 
 
-@pytest.mark.parametrize(
-    "command",
-    [[], ["extract"], ["schema"], ["eval"], ["eval", "dates"], ["eval", "fakes"], ["eval", "acled"]]
-    + [["eval", "satp"]]
-    + [["eval", "casualties"]]
-    + [["eval", "geoparse"], ["places"]]
-    + [["gazetteer"], ["gazetteer", "import"], ["gazetteer", "info"]],
-)
+def _command_paths(group: click.Group, prefix: list[str]) -> list[list[str]]:
+    """Every command path of the CLI, read from the click group so the list cannot drift."""
+    paths = [prefix]
+    for name, command in sorted(group.commands.items()):
+        if isinstance(command, click.Group):
+            paths.extend(_command_paths(command, [*prefix, name]))
+        else:
+            paths.append([*prefix, name])
+    return paths
+
+
+@pytest.mark.parametrize("command", _command_paths(main, []), ids=lambda path: " ".join(path) or "<main>")
 def test_every_help_has_an_example(command: list[str]) -> None:
     result = CliRunner().invoke(main, [*command, "--help"])
     assert result.exit_code == 0
