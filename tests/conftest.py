@@ -82,7 +82,7 @@ def seed_text() -> str:
 MODEL_FIXTURES = frozenset({"nlp", "pipeline", "acled_pipeline"})
 
 
-def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     for item in items:
         if MODEL_FIXTURES.intersection(getattr(item, "fixturenames", ())):
             item.add_marker(pytest.mark.model)
