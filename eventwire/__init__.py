@@ -24,8 +24,7 @@ from eventwire.records import (
     Span,
     to_dict,
 )
-
-__version__ = "0.1.0"
+from eventwire.version import __version__
 
 __all__ = [
     "AcledDecision",

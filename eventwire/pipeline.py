@@ -9,6 +9,7 @@ A document that fails at any stage becomes a `Failure` and the batch goes on.
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
@@ -17,6 +18,7 @@ from itertools import islice
 from typing import TYPE_CHECKING
 
 from eventwire.config import Config, load_config
+from eventwire.data import data_fingerprint
 from eventwire.errors import EventwireError, ExtractionError
 from eventwire.records import Article, ArticleMentions, ExtractionResult, Failure, Place, make_id
 from eventwire.resolve.acled import AcledRules, code_acled_events
@@ -56,6 +58,10 @@ class Pipeline:
         self.actors = actors
         self.lexicon = lexicon
         self.acled = acled
+        # User data files change what is coded as much as the bundled ones do.
+        self.data_fingerprint = data_fingerprint(
+            (config.gazetteer.user_places, config.actors.user_file)
+        )
 
     @classmethod
     def load(cls, config: Config | None = None) -> Pipeline:
@@ -159,11 +165,12 @@ class Pipeline:
                     known_place=self.gazetteer.has_name,
                     is_demonym=self._is_demonym,
                 )
-                outcomes.append(resolve_mentions(
+                result = resolve_mentions(
                     mentions, self.gazetteer, self.actors, self.lexicon,
                     country_bias=self.config.gazetteer.country_bias,
                     acled=self.acled,
-                ))
+                )
+                outcomes.append(dataclasses.replace(result, data_fingerprint=self.data_fingerprint))
             except Exception as exc:  # noqa: BLE001 - one bad document must not stop the batch
                 log.exception("extraction failed on %s", article.id)
                 outcomes.append(_failure(article, "extract", f"{type(exc).__name__}: {exc}"))

@@ -15,8 +15,13 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
+import types
+import typing
 from dataclasses import dataclass, field
+from functools import cache
 from typing import Any, Literal
+
+from eventwire.version import __version__
 
 __all__ = [
     "EXTRACTOR_VERSION",
@@ -40,14 +45,16 @@ __all__ = [
     "Quantity",
     "QuantityMention",
     "ResolvedDate",
+    "RunSummary",
     "Span",
     "Status",
+    "from_dict",
     "make_id",
     "to_dict",
 ]
 
 #: Written into every event so that a stored record says which rules produced it.
-EXTRACTOR_VERSION = "eventwire-0.1.0"
+EXTRACTOR_VERSION = f"eventwire-{__version__}"
 
 Precision = Literal["day", "week", "month", "year", "unknown"]
 Status = Literal["asserted", "claimed", "denied", "hypothetical"]
@@ -66,6 +73,40 @@ def to_dict(record: Any) -> Any:
     if dataclasses.is_dataclass(record) and not isinstance(record, type):
         return {f.name: to_dict(getattr(record, f.name)) for f in dataclasses.fields(record)}
     return record
+
+
+def from_dict(cls: type[Any], data: Any) -> Any:
+    """The record of type `cls` that `to_dict` turned into `data` (the inverse of `to_dict`).
+
+    Nested records, lists and optional fields are rebuilt from the field annotations; keys the
+    record does not have are ignored, so JSON written by a later version still loads.
+    """
+    return _decode(cls, data)
+
+
+def _decode(kind: Any, data: Any) -> Any:
+    if data is None:
+        return None
+    origin = typing.get_origin(kind)
+    if origin in (typing.Union, types.UnionType):
+        options = [arg for arg in typing.get_args(kind) if arg is not type(None)]
+        records = [arg for arg in options if dataclasses.is_dataclass(arg)]
+        return _decode(records[0], data) if records and isinstance(data, dict) else data
+    if origin in (list, tuple):
+        item = typing.get_args(kind)[0] if typing.get_args(kind) else Any
+        return origin(_decode(item, value) for value in data)
+    if isinstance(kind, type) and dataclasses.is_dataclass(kind) and isinstance(data, dict):
+        hints = _field_types(kind)
+        known = {name: _decode(hints[name], data[name]) for name in hints if name in data}
+        return kind(**known)
+    return data
+
+
+@cache
+def _field_types(cls: type[Any]) -> dict[str, Any]:
+    # Resolved once per record class: the annotations are strings under `from __future__`.
+    names = {f.name for f in dataclasses.fields(cls)}
+    return {k: v for k, v in typing.get_type_hints(cls).items() if k in names}
 
 
 @dataclass(frozen=True, slots=True)
@@ -366,6 +407,10 @@ class ExtractionResult:
     places: list[Place]
     warnings: list[str] = field(default_factory=list)
     checks: list[ConsistencyCheck] = field(default_factory=list)
+    # Provenance: which rules and which data files produced this result, so a store can tell
+    # results that are stale (another version or edited data files) from fresh ones.
+    extractor: str = EXTRACTOR_VERSION
+    data_fingerprint: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -382,3 +427,23 @@ class AcledDecision:
     sub_event_type: str | None
     reason: str
     event_id: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class RunSummary:
+    """What one corpus run did: articles coded (`new`, `updated`), `skipped` as already stored,
+    `conflicts` (a stored id met with other text, left alone), `failed`, events coded."""
+
+    run_id: int
+    new: int
+    updated: int
+    skipped: int
+    conflicts: int
+    failed: int
+    events: int
+    seconds: float
+
+    @property
+    def articles_per_second(self) -> float:
+        coded = self.new + self.updated + self.failed
+        return coded / self.seconds if self.seconds > 0 else 0.0

@@ -1,8 +1,8 @@
 """The quality gate: evaluation figures may not drop more than the tolerance below their floors.
 
 The pins live in benchmarks/baseline.json, the evaluations in eventwire/eval/baseline.py. The
-gold data is read from ../shared/gold (never copied into the repository) or, for eventwire's
-own labelled files, from benchmarks/data.
+gold data is read from $EVENTWIRE_GOLD, else ../shared/gold (never copied into the repository),
+or, for eventwire's own labelled files, from benchmarks/data.
 """
 
 from __future__ import annotations

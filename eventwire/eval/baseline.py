@@ -8,13 +8,14 @@ it pins (`floors`, and `ceilings` for figures where lower is better).
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
 from eventwire.errors import ConfigError
 
-__all__ = ["EVALUATORS", "baseline_entries", "check_figures", "figure", "gold_path", "run_entry"]
+__all__ = ["EVALUATORS", "baseline_entries", "check_figures", "figure", "gold_path", "gold_root", "run_entry"]
 
 Entry = dict[str, Any]
 Report = dict[str, Any]
@@ -91,16 +92,23 @@ def baseline_entries(baseline: dict[str, Any]) -> Iterator[tuple[str, Entry]]:
             yield name, entry
 
 
-def gold_path(entry: Entry, repo: Path) -> Path:
-    """Where an entry's gold lives: `repo_gold` in the repository, `gold` in ../shared/gold."""
+def gold_root(repo: Path, given: str | os.PathLike[str] | None = None) -> Path:
+    """The folder of the shared gold sets: `given`, else $EVENTWIRE_GOLD, else ../shared/gold
+    beside the repository (where CI puts it)."""
+    chosen = given or os.environ.get("EVENTWIRE_GOLD")
+    return Path(chosen).expanduser() if chosen else repo.parent / "shared" / "gold"
+
+
+def gold_path(entry: Entry, repo: Path, root: Path | None = None) -> Path:
+    """Where an entry's gold lives: `repo_gold` in the repository, `gold` under the gold root."""
     if "repo_gold" in entry:
         return repo / entry["repo_gold"]
-    return repo.parent / "shared" / "gold" / entry["gold"]
+    return (root or gold_root(repo)) / entry["gold"]
 
 
-def run_entry(entry: Entry, pipeline: Any, repo: Path) -> Report:
+def run_entry(entry: Entry, pipeline: Any, repo: Path, root: Path | None = None) -> Report:
     """Run one baseline entry's evaluation and return its report."""
-    return EVALUATORS[entry["evaluation"]](gold_path(entry, repo), pipeline, entry)
+    return EVALUATORS[entry["evaluation"]](gold_path(entry, repo, root), pipeline, entry)
 
 
 def figure(report: Report, dotted: str) -> float:

@@ -31,15 +31,12 @@ Decisions worth knowing:
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
-from functools import cache
-from types import MappingProxyType
 
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
-from eventwire.data import read_table
 from eventwire.extract.numbers import (
     Count,
     add_counts,
@@ -47,6 +44,7 @@ from eventwire.extract.numbers import (
     is_qualifier_word,
     parse_count,
 )
+from eventwire.extract.quantity_words import quantity_kinds, quantity_words
 from eventwire.extract.syntax import char_span, conjuncts
 from eventwire.records import AttributionMention, EventMention, QuantityMention
 
@@ -58,63 +56,6 @@ __all__ = [
     "link_unattached_figures",
 ]
 
-# --------------------------------------------------------------------------- lexicon
-
-
-@dataclass(frozen=True, slots=True)
-class _Lexicon:
-    """The words that say what a number counts; see data/quantity_words.tsv for each role."""
-
-    verb_kinds: Mapping[str, str]
-    phrasal_kinds: Mapping[tuple[str, str], str]
-    forced_kinds: Mapping[str, str]
-    intransitive: frozenset[str]
-    state_kinds: Mapping[str, str]
-    noun_kinds: Mapping[str, str]
-    of_counted: frozenset[str]
-    toll_kinds: Mapping[str, str]
-    unit_nouns: frozenset[str]
-
-
-@cache  # a small read-only bundled table: read on first use, never at import
-def _lexicon() -> _Lexicon:
-    kinds: dict[str, dict[str, str]] = {}
-    for row in read_table("quantity_words.tsv"):
-        kinds.setdefault(row["role"], {})[row["word"]] = row["kind"]
-
-    def words(role: str) -> frozenset[str]:
-        return frozenset(kinds.get(role, {}))
-
-    phrasal: dict[tuple[str, str], str] = {}
-    for phrase, kind in kinds.get("phrasal", {}).items():
-        verb, particle = phrase.split()
-        phrasal[(verb, particle)] = kind
-
-    return _Lexicon(
-        verb_kinds=MappingProxyType(kinds.get("verb", {})),
-        phrasal_kinds=MappingProxyType(phrasal),
-        forced_kinds=MappingProxyType(kinds.get("forced", {})),
-        intransitive=words("intransitive"),
-        state_kinds=MappingProxyType(kinds.get("state", {})),
-        noun_kinds=MappingProxyType(kinds.get("noun", {})),
-        of_counted=words("of_counted"),
-        toll_kinds=MappingProxyType(kinds.get("toll", {})),
-        unit_nouns=words("unit"),
-    )
-
-
-@cache
-def _quantity_kinds() -> tuple[str, ...]:
-    lexicon = _lexicon()
-    return tuple(
-        dict.fromkeys(
-            [*lexicon.verb_kinds.values(), *lexicon.phrasal_kinds.values(),
-             *lexicon.forced_kinds.values(), *lexicon.state_kinds.values(),
-             *lexicon.noun_kinds.values()]
-        )
-    )  # fmt: skip
-
-
 #: Every `what` this module reports. Declared here and served by `__getattr__`, so that the
 #: data file is read on first use rather than at import.
 QUANTITY_KINDS: tuple[str, ...]
@@ -122,7 +63,7 @@ QUANTITY_KINDS: tuple[str, ...]
 
 def __getattr__(name: str) -> tuple[str, ...]:
     if name == "QUANTITY_KINDS":
-        return _quantity_kinds()
+        return quantity_kinds()
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
@@ -293,7 +234,7 @@ def _find(sentence: SpacySpan) -> Iterator[_Found]:
             for figure in _toll_figures(token):
                 yield from _report(kind, token, figure, listed=False)
     for token in sentence:
-        kind = _lexicon().noun_kinds.get(token.lemma_.lower())
+        kind = quantity_words().noun_kinds.get(token.lemma_.lower())
         if kind is None or token.pos_ not in {"NOUN", "PROPN"} or token.dep_ == "compound":
             continue
         if token.i not in governed:
@@ -306,18 +247,19 @@ def _find(sentence: SpacySpan) -> Iterator[_Found]:
 def _predicate_kind(token: Token) -> str | None:
     lemma = token.lemma_.lower()
     for particle in _particles(token):
-        if (lemma, particle.lower_) in _lexicon().phrasal_kinds:
-            return _lexicon().phrasal_kinds[(lemma, particle.lower_)]
+        if (lemma, particle.lower_) in quantity_words().phrasal_kinds:
+            return quantity_words().phrasal_kinds[(lemma, particle.lower_)]
     if lemma == "force":
         for child in token.children:
             if child.dep_ == "xcomp":
                 complement = child.lemma_.lower()
-                return _lexicon().forced_kinds.get(complement) or _lexicon().verb_kinds.get(complement)
+                return (quantity_words().forced_kinds.get(complement)
+                        or quantity_words().verb_kinds.get(complement))
         return None
-    if token.pos_ in _VERBAL and lemma in _lexicon().verb_kinds:
-        return _lexicon().verb_kinds[lemma]
-    if token.lower_ in _lexicon().state_kinds and token.pos_ in {"ADJ", "VERB", "NOUN"}:
-        return _lexicon().state_kinds[token.lower_]
+    if token.pos_ in _VERBAL and lemma in quantity_words().verb_kinds:
+        return quantity_words().verb_kinds[lemma]
+    if token.lower_ in quantity_words().state_kinds and token.pos_ in {"ADJ", "VERB", "NOUN"}:
+        return quantity_words().state_kinds[token.lower_]
     return None
 
 
@@ -342,7 +284,7 @@ def _affected(trigger: Token) -> list[Token]:
     ]
     for child in children:
         if child.dep_ == "nsubjpass" or (
-            child.dep_ == "dobj" and trigger.lemma_.lower() not in _lexicon().intransitive
+            child.dep_ == "dobj" and trigger.lemma_.lower() not in quantity_words().intransitive
         ):
             arguments.append(child)
         elif child.dep_ == "nsubj" and _subject_is_affected(trigger, child):
@@ -369,11 +311,11 @@ def _affected(trigger: Token) -> list[Token]:
 
 def _subject_is_affected(trigger: Token, subject: Token) -> bool:
     """Whether an active-voice subject is the victim rather than the agent."""
-    if trigger.lemma_.lower() in _lexicon().intransitive:
+    if trigger.lemma_.lower() in quantity_words().intransitive:
         return True  # "500 people fled their homes": the object is a place, the subject fled
     if any(c.dep_ == "dobj" for c in trigger.children):
         return False
-    if trigger.lower_ in _lexicon().state_kinds:
+    if trigger.lower_ in quantity_words().state_kinds:
         return True
     auxiliaries = [c for c in trigger.children if c.dep_ in {"aux", "auxpass"}]
     if trigger.tag_ == "VBN" and not any(a.lemma_.lower() == "have" for a in auxiliaries):
@@ -384,8 +326,8 @@ def _subject_is_affected(trigger: Token, subject: Token) -> bool:
 
 def _toll_kind(toll: Token) -> str:
     for child in toll.children:
-        if child.dep_ in {"compound", "amod"} and child.lemma_.lower() in _lexicon().toll_kinds:
-            return _lexicon().toll_kinds[child.lemma_.lower()]
+        if child.dep_ in {"compound", "amod"} and child.lemma_.lower() in quantity_words().toll_kinds:
+            return quantity_words().toll_kinds[child.lemma_.lower()]
     return "killed"
 
 
@@ -483,7 +425,7 @@ def _counted_with(noun: Token) -> Token:
     head = noun.head
     if noun.dep_ == "pobj" and head.lower_ == "of" and is_number_word(head.head.text) and not definite:
         return head.head  # but not "seven of the drones": a part of them
-    if noun.lemma_.lower() in _lexicon().of_counted and not (determiners - {"the"}):
+    if noun.lemma_.lower() in quantity_words().of_counted and not (determiners - {"the"}):
         for child in noun.children:
             if child.dep_ == "prep" and child.lower_ == "of":
                 return next((g for g in child.children if g.dep_ == "pobj"), noun)
@@ -513,13 +455,13 @@ def _count_one(word: Token, *, articles: bool) -> tuple[Count, int, int] | None:
     """The count of one noun, or bare number; `articles`: whether "a"/"an"/"another" count one."""
     if is_number_word(word.text):
         counted = [g for c in word.children if c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
-        if any(g.lemma_.lower() in _lexicon().unit_nouns for g in counted):
+        if any(g.lemma_.lower() in quantity_words().unit_nouns for g in counted):
             return None  # "hundreds of families"
         found = _number_phrase(word, word)
         if found is None or not counted:
             return found
         return found[0], found[1], max(found[2], counted[0].i)  # "dozens of activists"
-    if word.lemma_.lower() in _lexicon().unit_nouns:
+    if word.lemma_.lower() in quantity_words().unit_nouns:
         return None
     for child in word.children:
         if child.i < word.i and child.dep_ not in {"det", "predet"} and is_number_word(child.text):

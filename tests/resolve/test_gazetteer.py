@@ -23,6 +23,7 @@ from eventwire.resolve.gazetteer import (
     _mean_point,
     _parse_rows,
     _stored_fingerprint,
+    build_index,
     distance_km,
     gazetteer_index_path,
     gazetteer_info,
@@ -329,6 +330,24 @@ def test_index_is_reused_until_an_input_changes(built, tmp_path: Path) -> None: 
     changed = tmp_path / "changed.csv"
     changed.write_text(USER_PLACES + ",Another,,1,1,SYR,,PPL,\n", "utf-8")
     assert _stored_fingerprint(path) != _fingerprint(changed, imported)
+
+
+def test_build_index_keeps_an_up_to_date_index_unless_forced(built) -> None:  # noqa: ANN001
+    _, config = built
+    path = gazetteer_index_path(config)
+    before = path.stat().st_ino
+    assert build_index(config) == path
+    assert path.stat().st_ino == before  # up to date: kept
+    assert build_index(config, force=True) == path
+    assert path.stat().st_ino != before  # rebuilt: a new file renamed into place
+    rebuilt = SQLiteGazetteer.open(path)
+    try:
+        assert rebuilt.lookup("Fadl Village")[0].geonameid == -77  # the user file is still merged
+        assert rebuilt.meta()["fingerprint"] == _fingerprint(
+            Path(config.user_places), imported_places_path(config)
+        )
+    finally:
+        rebuilt.close()
 
 
 def test_missing_user_file_is_a_resource_error(tmp_path: Path) -> None:

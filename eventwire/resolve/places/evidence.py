@@ -1,0 +1,71 @@
+"""What the steps of place resolution hand each other, and the feature-code classes they judge by.
+
+`_Found` is a mention's candidates and how they were found, `_Evidence` what one mention says
+about the article's geography, `_Choice` a mention's ranked winner.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from eventwire.resolve.gazetteer import GazetteerEntry, normalize_toponym
+
+#: Feature codes that are regions at ACLED geo_precision 3 or 2, and never proximity anchors.
+#: Seas, island groups and other wide areas count as regions too (never proximity anchors).
+_PRECISION_3 = frozenset(
+    {"PCLI", "PCLD", "PCLF", "PCLS", "PCLIX", "PCL", "TERR", "ADM1", "CONT", "OCN", "SEA", "GULF",
+     "ISLS", "PEN", "DSRT", "MTS"}
+)
+_PRECISION_2 = frozenset({"ADM2", "ADM3", "RGN", "AREA", "ADMD", "ISL", "STRT", "CHN", "LK", "VAL", "DLTA"})
+#: Labels of names that NER called places, or that the caller gave as places ("given", see
+#: `extract.places.place_mentions_at`); any other label must fit the article's geography.
+_PLACE_LABELS = frozenset({"GPE", "LOC", "given"})
+
+
+@dataclass(frozen=True, slots=True)
+class _Evidence:
+    """What one other mention says about the article's geography."""
+
+    key: str  # the mention's normalised name: a name is no evidence for itself
+    country: str
+    admin1: str | None
+    anchor: GazetteerEntry | None  # a point to measure distance from
+    weight: float
+    named: bool = False  # the text names the country itself (a country name or demonym)
+    country_entry: GazetteerEntry | None = None  # that country's entry, when named
+
+
+@dataclass(frozen=True, slots=True)
+class _Choice:
+    entry: GazetteerEntry
+    share: float  # softmax share among the mention's candidates
+    reason: str
+    supported: bool  # some evidence beyond the name itself (hint, context, proximity, curated)
+
+
+@dataclass(frozen=True, slots=True)
+class _Found:
+    """A mention's gazetteer candidates and, when the gazetteer does not hold the mention's own
+    text, how they were found: `how` begins the place's reason (``{name}`` stands for the
+    chosen entry's name), `part` says the text names a part of the place ("North London",
+    precision at least 2), `demonym` that it names the place's people ("Ontarians")."""
+
+    entries: list[GazetteerEntry]
+    how: str | None = None
+    part: bool = False
+    demonym: bool = False
+
+
+_NOT_FOUND = _Found([])
+
+
+@lru_cache(maxsize=65536)
+def _name_key(name: str) -> str:
+    return normalize_toponym(name)
+
+
+def _is_anchor(entry: GazetteerEntry) -> bool:
+    """A point that stands for itself: countries and provinces are drawn at a representative
+    town, so distance to them says little."""
+    return entry.feature_code not in _PRECISION_3 and entry.feature_code not in _PRECISION_2

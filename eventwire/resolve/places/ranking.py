@@ -1,0 +1,403 @@
+"""Ranking one mention's candidates: feature values from the text and the article's other
+names, combined linearly with fixed weights (`_WEIGHTS`); the winner's softmax share is its score
+and the feature that most sets it above the runner-up its reason."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from eventwire.records import PlaceMention
+from eventwire.resolve.gazetteer import Gazetteer, GazetteerEntry, distance_km
+from eventwire.resolve.places.evidence import _Choice, _Evidence, _is_anchor, _name_key
+
+_WEIGHTS = {
+    "hint": 3.0,
+    "context": 2.0,
+    "proximity": 0.5,
+    "cohesion": 3.0,
+    "population": 1.5,
+    "prominence": 2.0,
+    "name": 1.0,
+    "bias": 1.5,
+    "admin1": 1.5,
+    "qualifier": 4.0,
+    "named": 0.5,
+    "neighbour": 1.0,
+}
+#: A bare name means the best-known place of that name: a country before a capital before a
+#: first-order division before other towns ("Georgia", "Washington", "Texas"), unless the
+#: article's context says otherwise.
+#: A country's name means the country unless the article clearly places a namesake town (its
+#: province mentioned, its neighbours, "Russia, Ohio"): country context alone is not enough.
+_PROMINENCE_BY_CODE = {"PPLC": 0.4, "ADM1": 0.35, "CONT": 0.4, "PPLA": 0.2, "ADM2": 0.1, "PPLA2": 0.1}
+#: City prominence grows from 10**_CITY_FROM inhabitants to the province level at
+#: 10**(_CITY_FROM + _CITY_SPAN).
+_CITY_FROM = 4.5
+_CITY_SPAN = 1.5
+#: Divisions carry no population in our sources; this stands in for it (a typical state and
+#: county), so that a village called "California" does not outweigh the state.
+_TYPICAL_POPULATION = {"ADM1": 1_000_000, "PCLI": 5_000_000}
+#: World regions, seas and islands (curated in places.csv) are as well known as a country: a
+#: village called "Pacific" or "Java" must not outweigh the ocean or the island.
+_TYPICAL_POPULATION.update(
+    dict.fromkeys(("RGN", "OCN", "SEA", "GULF", "STRT", "ISL", "ISLS", "PEN", "DSRT", "MTS"), 5_000_000)
+)
+#: Closeness to a country the text names, other than the candidate's own, decays with this
+#: distance (km): "Gaza" beside "Israel" and "Egypt" is the city on their border, not the
+#: province in Mozambique.
+_NEIGHBOUR_KM = 500.0
+#: Proximity decays with this distance (km): neighbouring towns score high, other provinces low.
+_PROXIMITY_KM = 250.0
+#: Softmax sharpness: a weighted-score lead of 1.5 over each of a dozen namesake villages
+#: should read as confident (share > 0.9), not be diluted by their number.
+_SHARPNESS = 3.0
+#: Candidates this close to the winner are the same location at another extent (the province
+#: "Idlib" drawn at the city "Idlib"): they do not make the location uncertain.
+_SAME_SPOT_KM = 5.0
+#: Which feature codes satisfy which hint, and how well.
+_HINT_CODES: dict[str, dict[str, float]] = {
+    "base": {"MILB": 1.0, "AIRB": 1.0, "NVB": 1.0, "AIRF": 1.0, "INSM": 1.0, "AIRP": 0.6},
+    "naval base": {"NVB": 1.0, "MILB": 0.6, "PRT": 0.6, "INSM": 0.6},
+    "airport": {"AIRP": 1.0, "AIRB": 0.8, "AIRF": 0.8, "MILB": 0.5},
+    "crossing": {"PSTB": 1.0, "PSTP": 1.0},
+    "province": {"ADM1": 1.0, "ADM2": 0.5, "RGN": 0.5},
+    "district": {"ADM2": 1.0, "ADM3": 1.0, "PPLX": 1.0, "ADMD": 1.0},
+}
+
+
+@dataclass(frozen=True, slots=True)
+class _Others:
+    """The evidence of the article's other names, summed once per name."""
+
+    total: float
+    by_country: dict[str, float]
+    by_admin1: dict[tuple[str, str], float]
+    anchors: tuple[GazetteerEntry, ...]
+    named: frozenset[str]  # countries the text names outright
+    countries: tuple[GazetteerEntry, ...]  # their entries
+
+    @classmethod
+    def of(cls, evidence: Sequence[_Evidence], key: str) -> _Others:
+        by_country: dict[str, float] = {}
+        by_admin1: dict[tuple[str, str], float] = {}
+        anchors: dict[int, GazetteerEntry] = {}
+        named: set[str] = set()
+        countries: dict[str, GazetteerEntry] = {}
+        total = 0.0
+        for e in evidence:
+            if e.key == key:
+                continue
+            total += e.weight
+            by_country[e.country] = by_country.get(e.country, 0.0) + e.weight
+            if e.admin1:
+                by_admin1[(e.country, e.admin1)] = by_admin1.get((e.country, e.admin1), 0.0) + e.weight
+            if e.anchor is not None:
+                anchors[e.anchor.geonameid] = e.anchor
+            if e.named:
+                named.add(e.country)
+            if e.country_entry is not None:
+                countries[e.country] = e.country_entry
+        return cls(
+            total, by_country, by_admin1, tuple(anchors.values()), frozenset(named), tuple(countries.values())
+        )
+
+
+def _population_value(people: int) -> float:
+    return min(1.0, math.log10(1 + max(0, people)) / 7)
+
+
+def _city_prominence(people: int) -> float:
+    """A big city is as well known as a province: a bare "Córdoba" is the city of 1.4 million in
+    Argentina, not the department in Colombia, and the city of "Gaza" (410,000) needs little
+    context to beat the province of Gaza in Mozambique."""
+    size = (math.log10(1 + people) - _CITY_FROM) / _CITY_SPAN
+    return _PROMINENCE_BY_CODE["ADM1"] * min(1.0, max(0.0, size))
+
+
+def _namesake_seats(found: Sequence[GazetteerEntry], key: str) -> set[int]:
+    """Towns that share their name with the province they lie in ("Idlib", "Aleppo"): a bare
+    name means the town; "Idlib province" (a hint) means the province."""
+    provinces = {
+        (e.country, e.admin1) for e in found if e.feature_code == "ADM1" and _name_key(e.name) == key
+    }
+    if not provinces:
+        return set()
+    return {
+        e.geonameid
+        for e in found
+        if e.feature_class == "P" and (e.country, e.admin1) in provinces and _name_key(e.name) == key
+    }
+
+
+def _qualifier_regions(qualifier: str | None, gazetteer: Gazetteer) -> set[tuple[str, str | None]]:
+    """(country, admin1) pairs that "Illinois" in "Springfield, Illinois" allows; admin1 None
+    stands for the whole country."""
+    if not qualifier:
+        return set()
+    regions: set[tuple[str, str | None]] = set()
+    for entry in gazetteer.lookup(qualifier):
+        if entry.feature_code.startswith("PCL"):
+            regions.add((entry.country, None))
+        elif entry.feature_code == "ADM1" and entry.admin1:
+            regions.add((entry.country, entry.admin1))
+    country = gazetteer.country_of_demonym(qualifier)
+    if country and not regions:
+        regions.add((country, None))
+    return regions
+
+
+def _without_lesser_alternates(found: Sequence[GazetteerEntry], key: str) -> Sequence[GazetteerEntry]:
+    """Drop towns that carry the name only as an alternate name ("Maryville" for Beeville,
+    "Springfield" for Springfield Gardens) when a bigger town bears it as its own name: context
+    can then not pull the text's word onto a place that is hardly ever called so. A bigger
+    alternate stays ("Newcastle" for Newcastle upon Tyne)."""
+    own = [e for e in found if _name_key(e.name) == key]
+    if not own or len(own) == len(found):
+        return found
+    biggest = max(e.population or _TYPICAL_POPULATION.get(e.feature_code, 0) for e in own)
+    words = key.split()
+    return [
+        e for e in found
+        if e.feature_class != "P" or e.geonameid < 0 or e.population >= biggest
+        or _shares_word(_name_key(e.name).split(), words)
+    ]
+
+
+def _shares_word(words: Sequence[str], others: Sequence[str]) -> bool:
+    """Whether two names share a word, or a word's stem ("Hillsboro", "Hillsborough"): then one
+    is a variant of the other ("St. Albans", "Avondale Estates"), not a different name."""
+    return any(
+        a.startswith(b) or b.startswith(a) for a in words for b in others if min(len(a), len(b)) >= 4
+    )
+
+
+def _is_list_item(
+    found: Sequence[GazetteerEntry], key: str, region: set[tuple[str, str | None]]
+) -> bool:
+    """Whether "Illinois, Missouri" or "Iraq, Syria" is a list rather than a qualified name: the
+    name is itself a country or a first-order division, none of which lies in the region after
+    the comma ("Georgia, USA" and "Punjab, India" stay qualified)."""
+    divisions = [
+        e for e in found
+        if (e.feature_code.startswith("PCL") or e.feature_code == "ADM1") and _name_key(e.name) == key
+    ]
+    return bool(divisions) and not any(
+        (e.country, None) in region or (e.country, e.admin1 or None) in region for e in divisions
+    )
+
+
+def _split_hint(hint: str | None) -> tuple[str | None, bool]:
+    if not hint:
+        return None, False
+    if hint == "near" or hint.startswith("near "):
+        return (hint[5:] or None), True
+    return hint, False
+
+
+def _features(
+    entry: GazetteerEntry,
+    kind: str | None,
+    key: str,
+    others: _Others,
+    biased: frozenset[str],
+    region: set[tuple[str, str | None]],
+    cohesion: dict[tuple[str, int], tuple[float, str]],
+) -> tuple[dict[str, float], str | None, str | None]:
+    """Feature values in [0, 1] for one candidate, with the country and anchor that helped."""
+    hint = _hint_value(entry, kind)
+    total = others.total
+    context = others.by_country.get(entry.country, 0.0) / total if total else 0.0
+    admin1 = 0.0
+    if total and entry.admin1 and not entry.feature_code.startswith("PCL"):
+        admin1 = others.by_admin1.get((entry.country, entry.admin1), 0.0) / total
+    qualifier = float(
+        (entry.country, None) in region or (entry.country, entry.admin1 or None) in region
+    )
+    proximity, near_name = _proximity(entry, others)
+    population = _population_value(entry.population or _TYPICAL_POPULATION.get(entry.feature_code, 0))
+    prominence = _prominence(entry)
+    # The entry's own name, not one of its alternate names, is what the text wrote ("Missouri"
+    # the state rather than a town listing "Missouri" among its alternates). Curated alternate
+    # names are vetted spellings and count as own names.
+    name = 1.0 if entry.geonameid < 0 or _name_key(entry.name) == key else 0.0
+    values = {
+        "hint": hint,
+        "name": name,
+        "context": context,
+        "proximity": proximity,
+        "cohesion": cohesion.get((key, entry.geonameid), (0.0, ""))[0],
+        "population": population,
+        "prominence": prominence,
+        "bias": 1.0 if entry.country in biased else 0.0,
+        "admin1": admin1,
+        "qualifier": qualifier,
+        "named": float(entry.country in others.named),
+        "neighbour": _neighbour(entry, others),
+    }
+    if near_name is None or values["cohesion"] > proximity:
+        near_name = cohesion.get((key, entry.geonameid), (0.0, None))[1] or near_name
+    return values, entry.country if context else None, near_name
+
+
+def _hint_value(entry: GazetteerEntry, kind: str | None) -> float:
+    """How well the entry's feature code fits what the text says the place is."""
+    hint = 0.0
+    if kind in _HINT_CODES:
+        hint = _HINT_CODES[kind].get(entry.feature_code, 0.0)
+    elif kind == "city":
+        hint = 1.0 if entry.feature_class == "P" else 0.0
+    return hint
+
+
+def _proximity(entry: GazetteerEntry, others: _Others) -> tuple[float, str | None]:
+    """Closeness to the nearest of the other names' anchor points, and that anchor's name."""
+    proximity, near_name = 0.0, None
+    for anchor in others.anchors if _is_anchor(entry) and entry.feature_class != "L" else ():
+        if anchor.geonameid == entry.geonameid:
+            continue
+        closeness = math.exp(
+            -distance_km(entry.lat, entry.lon, anchor.lat, anchor.lon) / _PROXIMITY_KM
+        )
+        if closeness > proximity:
+            proximity, near_name = closeness, anchor.name
+    return proximity, near_name
+
+
+def _prominence(entry: GazetteerEntry) -> float:
+    if entry.feature_code.startswith("PCL"):
+        prominence = 1.0
+    else:
+        prominence = _PROMINENCE_BY_CODE.get(entry.feature_code, 0.0)
+        if entry.feature_class == "P":
+            prominence = max(prominence, _city_prominence(entry.population))
+        if entry.geonameid < 0:
+            # curated: a conflict place that the news names more than its size says
+            prominence = max(prominence, 0.25)
+    return prominence
+
+
+def _neighbour(entry: GazetteerEntry, others: _Others) -> float:
+    """Closeness to the nearest country the text names, other than the entry's own."""
+    return max(
+        (
+            math.exp(-distance_km(entry.lat, entry.lon, c.lat, c.lon) / _NEIGHBOUR_KM)
+            for c in others.countries
+            if c.country != entry.country
+        ),
+        default=0.0,
+    )
+
+
+#: One ranked candidate: weighted total, entry, feature values, the country and the name near it
+#: that helped.
+_Scored = tuple[float, GazetteerEntry, dict[str, float], str | None, str | None]
+
+
+def _choose(
+    mention: PlaceMention,
+    found: Sequence[GazetteerEntry],
+    key: str,
+    evidence: Sequence[_Evidence],
+    biased: frozenset[str],
+    region: set[tuple[str, str | None]],
+    cohesion: dict[tuple[str, int], tuple[float, str]],
+) -> _Choice:
+    kind, near = _split_hint(mention.feature_hint)
+    seats = _namesake_seats(found, key) if kind != "province" else set()
+    if region and _is_list_item(found, key, region):
+        region = set()
+    candidate_count = len(found)
+    found = _without_lesser_alternates(found, key)
+    others = _Others.of(evidence, key)
+    scored = [_score(entry, kind, key, others, biased, region, cohesion, seats) for entry in found]
+    scored.sort(key=lambda s: (-s[0], -s[1].population, s[1].geonameid))
+    best_total, best, values, country, near_name = scored[0]
+    share = _share(scored, best_total, best)
+    supported = _is_supported(values, near, best)
+    if len(scored) == 1:
+        # The others bore the name only as an alternate name of a smaller town.
+        reason = "only candidate" if candidate_count == 1 else "name match"
+    else:
+        runner_up = scored[1][2]
+        gains = {name: _WEIGHTS[name] * (values[name] - runner_up[name]) for name in values}
+        reason = _reason(max(gains, key=lambda n: gains[n]), best, kind, country, near_name)
+    return _Choice(best, share, reason, supported)
+
+
+def _score(
+    entry: GazetteerEntry,
+    kind: str | None,
+    key: str,
+    others: _Others,
+    biased: frozenset[str],
+    region: set[tuple[str, str | None]],
+    cohesion: dict[tuple[str, int], tuple[float, str]],
+    seats: set[int],
+) -> _Scored:
+    values, country, near_name = _features(entry, kind, key, others, biased, region, cohesion)
+    if entry.geonameid in seats:  # the town inherits its province's standing, and a bit more
+        values["prominence"] = _PROMINENCE_BY_CODE["ADM1"] + 0.05
+        values["population"] = max(values["population"], _population_value(_TYPICAL_POPULATION["ADM1"]))
+    total = sum(_WEIGHTS[name] * value for name, value in values.items())
+    return (total, entry, values, country, near_name)
+
+
+def _share(scored: Sequence[_Scored], best_total: float, best: GazetteerEntry) -> float:
+    """The winner's softmax share; candidates at the winner's own spot do not dilute it."""
+    return 1.0 / sum(
+        math.exp(_SHARPNESS * (total - best_total))
+        for total, entry, *_ in scored
+        if entry is best
+        or distance_km(entry.lat, entry.lon, best.lat, best.lon) > _SAME_SPOT_KM
+    )
+
+
+def _is_supported(values: dict[str, float], near: bool, best: GazetteerEntry) -> bool:
+    """Whether some evidence beyond the name itself backs the winner."""
+    return (
+        near  # "near X", "the outskirts of X": the text itself says X is a place
+        or values["hint"] > 0
+        or values["context"] > 0
+        or values["proximity"] > 0.3
+        or values["cohesion"] > 0.3
+        or values["bias"] > 0
+        or values["qualifier"] > 0
+        or values["admin1"] > 0
+        or best.geonameid < 0
+    )
+
+
+def _reason(
+    feature: str,
+    entry: GazetteerEntry,
+    kind: str | None,
+    country: str | None,
+    near_name: str | None,
+) -> str:
+    if feature == "hint":
+        return f"feature hint {kind}"
+    if feature == "context":
+        return f"country context {country}"
+    if feature in {"cohesion", "proximity"}:
+        return f"near {near_name}"
+    if feature == "bias":
+        return f"country bias {entry.country}"
+    if feature == "admin1":
+        return f"region context {entry.admin1}"
+    if feature == "qualifier":
+        return f"qualified by {entry.admin1 or entry.country}"
+    if feature == "name":
+        return "name match"
+    if feature == "named":
+        return f"country named {entry.country}"
+    if feature == "neighbour":
+        return "beside a country the text names"
+    if feature == "prominence":
+        if entry.feature_code.startswith("PCL"):
+            return "country name"
+        if entry.geonameid < 0:
+            return "curated conflict place"
+        return "capital" if entry.feature_code == "PPLC" else "largest population"
+    return "largest population"
