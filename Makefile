@@ -2,8 +2,8 @@
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
-SAMPLE := examples/sample-article.txt
-SAMPLE_PUBLISHED := 2024-03-15
+SAMPLE_CORPUS := examples/corpus
+DB := eventwire.db
 
 .PHONY: run test test-fast install install-dev lint typecheck bench clean
 
@@ -24,9 +24,11 @@ install: $(VENV)/.installed
 
 install-dev: $(VENV)/.installed-dev
 
-## run: install and extract the events of the bundled sample article as a table
+## run: install, ingest the bundled sample corpus (HTML, feeds, JSONL, text) into $(DB), show its events
 run: install
-	$(BIN)/eventwire extract $(SAMPLE) --published $(SAMPLE_PUBLISHED)
+	$(BIN)/eventwire ingest $(SAMPLE_CORPUS) --db $(DB)
+	$(BIN)/eventwire status --db $(DB)
+	$(BIN)/eventwire events --db $(DB)
 
 ## test: install with dev dependencies and run the whole suite (real model included)
 test: install-dev

@@ -29,6 +29,10 @@ class NlpConfig:
 class IngestConfig:
     max_chars: int = 1_000_000
     min_english_ratio: float = 0.08
+    # Fetching URLs (only with --fetch): seconds per connect/read, bytes per response, hops.
+    fetch_timeout: float = 10.0
+    max_fetch_bytes: int = 5_000_000
+    max_redirects: int = 5
 
 
 @dataclass(frozen=True, slots=True)

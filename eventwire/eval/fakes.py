@@ -40,12 +40,11 @@ import unicodedata
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
-from functools import cache
 from pathlib import Path
 from typing import Any, Literal, Protocol
 
-from eventwire.data.calendar_words import calendar_words
 from eventwire.errors import InputError, MissingInputError, RecordFormatError
+from eventwire.ingest.dateline import DATELINE_CHARS, publication_date  # re-exported
 from eventwire.records import Article, Event, ExtractionResult, Failure
 
 __all__ = [
@@ -61,10 +60,6 @@ __all__ = [
     "score_article",
     "summarise_scores",
 ]
-
-#: How far into the text the dateline is looked for (SANA's follows a headline of up to ~150
-#: characters).
-DATELINE_CHARS = 200
 
 #: FA-KES governorate labels -> the admin1 names eventwire's gazetteer gives Syrian places.
 GOVERNORATES: dict[str, tuple[str, ...]] = {
@@ -84,22 +79,6 @@ GOVERNORATES: dict[str, tuple[str, ...]] = {
 
 _COLUMNS = ("unit_id", "article_title", "article_content", "source", "date", "location", "labels")
 _LABELS: dict[str, Literal["credible", "fake"]] = {"1": "credible", "0": "fake"}
-
-
-@cache  # built on first use from the shared calendar table (data/calendar_words.tsv)
-def _dateline_patterns() -> tuple[re.Pattern[str], ...]:
-    months = calendar_words().months
-    month = r"(?P<month>" + "|".join(sorted(months, key=len, reverse=True)) + r")\.?"
-    # "April 5 2017", "Apr 232017" (Jordan Times glues day and year), "12 February 2015", "24.08.2013"
-    return (
-        re.compile(
-            r"\b" + month + r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?,?\s*(?P<year>(?:19|20)\d\d)\b", re.I
-        ),
-        re.compile(
-            r"\b(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+" + month + r",?\s+(?P<year>(?:19|20)\d\d)\b", re.I
-        ),
-        re.compile(r"\b(?P<day>\d{1,2})([.-])(?P<month>\d{1,2})\2(?P<year>(?:19|20)\d\d)"),
-    )
 
 
 _SKIPPED_STATUSES = ("denied", "hypothetical")
@@ -180,25 +159,6 @@ def read_fakes(path: str | Path) -> list[FakesArticle]:
             )
         )
     return articles
-
-
-def publication_date(text: str) -> str | None:
-    """The dateline date of a FA-KES text (ISO), or None: the earliest complete written date
-    in its first `DATELINE_CHARS` characters."""
-    head = text[:DATELINE_CHARS]
-    found: list[tuple[int, str]] = []
-    months = calendar_words().months
-    for pattern in _dateline_patterns():
-        for match in pattern.finditer(head):
-            month_text = match["month"].lower()
-            month = int(month_text) if month_text.isdigit() else months[month_text]
-            try:
-                value = date(int(match["year"]), month, int(match["day"]))
-            except ValueError:
-                continue
-            found.append((match.start(), value.isoformat()))
-            break
-    return min(found)[1] if found else None
 
 
 def _label_date(value: str, where: str) -> str:

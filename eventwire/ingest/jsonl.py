@@ -1,6 +1,7 @@
 """JSON Lines input: one article object a line, ``{id, title, date, url, text}``.
 
-``published`` is accepted as a synonym of ``date``; other keys are ignored. A line that cannot
+``published`` is accepted as a synonym of ``date``; a ``source`` (the outlet) becomes
+`Article.source`, else the source is ``path:LINENO``; other keys are ignored. A line that cannot
 become an article is one `Failure` (source ``path:LINENO``, 1-based, blank lines counted) and
 the rest of the file goes on. Only a file that is unreadable or binary as a whole fails as one.
 
@@ -145,7 +146,7 @@ def _line_to_article(
             title=_optional_str(record, "title"),
             published=_readable_date(date_value) or published,
             url=_optional_str(record, "url"),
-            source=where,
+            source=_optional_str(record, "source") or where,
         )
     except InputError as exc:
         return to_failure(where, exc, article_id)

@@ -1,0 +1,303 @@
+"""Dataset commands: ingest a corpus into a store, look at it, re-code it, export it."""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import TYPE_CHECKING
+
+import click
+
+from eventwire.cli.common import clean_errors, json_option
+from eventwire.config import Config
+from eventwire.export import FORMATS, UNITS
+from eventwire.records import RunSummary, to_dict
+
+if TYPE_CHECKING:
+    from eventwire.corpus import Progress
+    from eventwire.pipeline import Pipeline
+    from eventwire.store import Store
+
+DEFAULT_DB = "eventwire.db"
+
+db_option = click.option(
+    "--db",
+    "db_path",
+    default=DEFAULT_DB,
+    show_default=True,
+    type=click.Path(dir_okay=False),
+    help="The SQLite store (created when missing).",
+)
+quiet_option = click.option("-q", "--quiet", is_flag=True, help="No progress bar and no summary.")
+
+@click.command()
+@click.argument("inputs", nargs=-1, required=True)
+@db_option
+@click.option("--fetch", is_flag=True, help="Fetch URLs given as inputs, and feed items' pages.")
+@click.option(
+    "--allow-private",
+    is_flag=True,
+    help="Let --fetch reach private, loopback and link-local addresses (refused by default).",
+)
+@click.option("--text-column", help="The text column of CSV/TSV inputs (default: found from the header).")
+@click.option("--published", help="Publication date (YYYY-MM-DD) for inputs that carry none.")
+@click.option("--encoding", default="utf-8", show_default=True, help="Encoding of text inputs.")
+@click.option("--update", is_flag=True, help="Replace a stored article whose text has changed.")
+@quiet_option
+@json_option
+@click.pass_obj
+def ingest(
+    config: Config,
+    inputs: tuple[str, ...],
+    db_path: str,
+    fetch: bool,
+    allow_private: bool,
+    text_column: str | None,
+    published: str | None,
+    encoding: str,
+    update: bool,
+    quiet: bool,
+    as_json: bool,
+) -> None:
+    """Read reports into the store and code their events.
+
+    INPUTS are files, folders (read recursively), globs, - for stdin, and (with --fetch) URLs.
+    Formats are found from the content: plain text, HTML pages, RSS/Atom feeds, WARC, JSONL,
+    CSV/TSV, and .gz of any of them. An article already stored is skipped, so rerunning the
+    same command (after a crash, too) adds only what is new. An input that cannot be read is
+    recorded as a failure; the rest go on, and the exit status is 0 when the run completed.
+
+    \b
+    Examples:
+      eventwire ingest reports/ --db conflict.db
+      eventwire ingest feed.xml crawl.warc.gz dump.jsonl.gz
+      eventwire ingest https://example.org/news/1 --fetch
+    """
+    from eventwire.corpus import ingest_corpus
+    from eventwire.ingest import read_articles
+
+    with _store(db_path) as store, _progress(quiet, "ingesting") as progress:
+        articles = clean_errors(
+            lambda: read_articles(
+                list(inputs),
+                config.ingest,
+                published=published,
+                encoding=encoding,
+                stdin=sys.stdin.buffer,
+                fetch=fetch,
+                allow_private=allow_private,
+                text_column=text_column,
+            )
+        )
+        pipeline = _pipeline(config)
+        summary = clean_errors(
+            lambda: ingest_corpus(articles, store, pipeline, update=update, progress=progress)
+        )
+    _report(summary, db_path, quiet, as_json)
+
+
+@click.command()
+@db_option
+@quiet_option
+@json_option
+@click.pass_obj
+def reprocess(config: Config, db_path: str, quiet: bool, as_json: bool) -> None:
+    """Re-code stored articles whose results an older extractor or other data files made.
+
+    \b
+    Example:
+      eventwire reprocess --db conflict.db
+    """
+    from eventwire.corpus import reprocess_corpus
+
+    with _store(db_path) as store, _progress(quiet, "re-coding") as progress:
+        pipeline = _pipeline(config)
+        summary = clean_errors(lambda: reprocess_corpus(store, pipeline, progress=progress))
+    _report(summary, db_path, quiet, as_json)
+
+
+@click.command()
+@db_option
+@json_option
+def status(db_path: str, as_json: bool) -> None:
+    """Counts of what the store holds: articles, events, places, failures, conflicts, runs.
+
+    \b
+    Example:
+      eventwire status --db conflict.db --json
+    """
+    with _store(db_path, must_exist=True) as store:
+        counts = clean_errors(store.status)
+    if as_json:
+        click.echo(json.dumps(counts, indent=2))
+    else:
+        click.echo(f"{db_path}: " + ", ".join(f"{value} {name}" for name, value in counts.items()))
+
+
+def filter_options(command):  # type: ignore[no-untyped-def]
+    """The event filters shared by `export` and `events`."""
+    options = [
+        click.option("--since", help="Events on or after this date (YYYY, YYYY-MM or YYYY-MM-DD)."),
+        click.option("--until", help="Events on or before this date."),
+        click.option(
+            "--type", "types", multiple=True, help="PLOVER type or ACLED event/sub-event type; repeatable."
+        ),
+        click.option("--country", "countries", multiple=True, help="ISO3 country code; repeatable."),
+        click.option("--bbox", help="min_lon,min_lat,max_lon,max_lat"),
+    ]
+    for option in reversed(options):
+        command = option(command)
+    return command
+
+
+@click.command()
+@db_option
+@click.option(
+    "--format",
+    "fmt",
+    required=True,
+    type=click.Choice(list(FORMATS)),
+    help="; ".join(f"{name}: {exporter.description}" for name, exporter in FORMATS.items()),
+)
+@click.option("--output", "-o", default="-", show_default=True, help="Output file; - for stdout.")
+@click.option(
+    "--unit", default="event", show_default=True, type=click.Choice(UNITS), help="What a row is."
+)
+@filter_options
+def export(
+    db_path: str,
+    fmt: str,
+    output: str,
+    unit: str,
+    since: str | None,
+    until: str | None,
+    types: tuple[str, ...],
+    countries: tuple[str, ...],
+    bbox: str | None,
+) -> None:
+    """Write the store's events in a format other tools load.
+
+    \b
+    Examples:
+      eventwire export --db conflict.db --format acled -o events.csv
+      eventwire export --db conflict.db --format geojson --country SYR --since 2018-01 -o syria.geojson
+      eventwire export --db conflict.db --format parquet -o events.parquet
+    """
+    from eventwire.export import export as write_export
+
+    if fmt == "parquet" and output == "-":
+        raise click.BadParameter("parquet is binary: give a file", param_hint="--output")
+    with _store(db_path, must_exist=True) as store:
+        rows = store.iter_events(
+            since=since, until=until, types=types, countries=countries, bbox=_bbox(bbox)
+        )
+        target = sys.stdout.buffer if output == "-" else output
+        written = clean_errors(lambda: write_export(rows, fmt, target, unit=unit))
+    if output != "-":
+        click.echo(f"eventwire: {written} {unit}(s) written to {output}", err=True)
+
+
+@click.command()
+@db_option
+@filter_options
+@click.option("--limit", default=50, show_default=True, type=click.IntRange(min=0), help="0 for all.")
+def events(
+    db_path: str,
+    since: str | None,
+    until: str | None,
+    types: tuple[str, ...],
+    countries: tuple[str, ...],
+    bbox: str | None,
+    limit: int,
+) -> None:
+    """List the store's events as a readable table, by date.
+
+    \b
+    Example:
+      eventwire events --db conflict.db --country YEM --since 2024-01
+    """
+    from eventwire.cli.render import render_events  # noqa: PLC0415 - keeps --help fast
+
+    with _store(db_path, must_exist=True) as store:
+        rows = store.iter_events(
+            since=since, until=until, types=types, countries=countries, bbox=_bbox(bbox)
+        )
+        click.echo(clean_errors(lambda: render_events(rows, limit=limit)), nl=False)
+
+
+@contextmanager
+def _store(db_path: str, *, must_exist: bool = False) -> Iterator[Store]:
+    from pathlib import Path
+
+    from eventwire.store import Store
+
+    if must_exist and not Path(db_path).exists():
+        raise click.ClickException(
+            f"no store at {db_path}; create one with `eventwire ingest ... --db {db_path}`"
+        )
+    store = clean_errors(lambda: Store.open(db_path))
+    try:
+        yield store
+    finally:
+        store.close()
+
+
+@contextmanager
+def _progress(quiet: bool, label: str) -> Iterator[Progress | None]:
+    """A progress bar on stderr when it is a terminal; nothing otherwise or with --quiet."""
+    if quiet or not sys.stderr.isatty():
+        yield None
+        return
+    from rich.console import Console
+    from rich.progress import MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+    with Progress(
+        SpinnerColumn(),
+        TextColumn(label),
+        MofNCompleteColumn(),
+        TextColumn("articles"),
+        TimeElapsedColumn(),
+        console=Console(stderr=True),
+        transient=True,
+    ) as bar:
+        task = bar.add_task(label, total=None)
+        yield lambda done: bar.advance(task, done)
+
+
+def _pipeline(config: Config) -> Pipeline:
+    from eventwire.pipeline import Pipeline
+
+    return clean_errors(lambda: Pipeline.load(config))
+
+
+def _report(summary: RunSummary, db_path: str, quiet: bool, as_json: bool) -> None:
+    if as_json:
+        data = to_dict(summary) | {"articles_per_second": round(summary.articles_per_second, 2)}
+        click.echo(json.dumps(data, indent=2))
+    elif not quiet:
+        click.echo(
+            f"eventwire: {summary.new} new, {summary.updated} updated, {summary.skipped} skipped, "
+            f"{summary.conflicts} conflict(s), {summary.failed} failed; {summary.events} events; "
+            f"{summary.articles_per_second:.1f} articles/s; store {db_path}",
+            err=True,
+        )
+
+
+def _bbox(value: str | None) -> tuple[float, float, float, float] | None:
+    if value is None:
+        return None
+    try:
+        min_lon, min_lat, max_lon, max_lat = (float(part) for part in value.split(","))
+    except ValueError as exc:
+        raise click.BadParameter(
+            "use min_lon,min_lat,max_lon,max_lat, e.g. 35,32,42,37", param_hint="--bbox"
+        ) from exc
+    # min_lon > max_lon is a box across the antimeridian (170,-20,-170,-10 around Fiji).
+    if not (-180 <= min_lon <= 180 and -180 <= max_lon <= 180 and -90 <= min_lat <= max_lat <= 90):
+        raise click.BadParameter("latitudes out of order, or a corner out of range", param_hint="--bbox")
+    return min_lon, min_lat, max_lon, max_lat
+
+
+COMMANDS = (ingest, status, reprocess, export, events)

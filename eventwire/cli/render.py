@@ -1,0 +1,89 @@
+"""Readable text tables of events, for the terminal."""
+
+from __future__ import annotations
+
+import textwrap
+from collections.abc import Iterable
+
+from eventwire.records import Actor, Article, Attribution, Event, ExtractionResult
+
+__all__ = ["render_events", "render_table"]
+
+
+def render_table(result: ExtractionResult) -> str:
+    """A readable text table of one article's events."""
+    article = result.article
+    lines = [
+        f"# {article.title or article.source or article.id}  (published {article.published or 'unknown'})"
+    ]
+    for warning in result.warnings:
+        lines.append(f"! {warning}")
+    for check in result.checks:
+        lines.append(f"{'ok' if check.passed else '??'} {check.kind}: {check.message}")
+    header = f"{'#':>2}  " + " ".join(_cut(title, width) for title, width in _COLUMNS) + " status"
+    lines += [header, "-" * len(header)]
+    for number, event in enumerate(result.events, 1):
+        lines.append(_row(number, event))
+        lines.append("    " + textwrap.shorten(f'"{event.evidence.text}"', 150))
+    if not result.events:
+        lines.append("   (no events found)")
+    return "\n".join(lines) + "\n"
+
+
+_COLUMNS = (
+    ("event", 24),
+    ("date", 16),
+    ("where", 26),
+    ("who -> whom", 40),
+    ("figures", 28),
+    ("says who", 26),
+)
+
+
+def _row(number: int, event: Event) -> str:
+    what = event.type + (f"/{event.mode}" if event.mode else "")
+    when = f"{event.date.value or '?'} ({event.date.precision})" if event.date.basis != "publication" else "-"
+    where = f"{event.location.name} [{event.location.precision}]" if event.location else "-"
+    who = ", ".join(_actor(a) for a in event.source_actors) or "?"
+    whom = ", ".join(_actor(a) for a in event.target_actors)
+    figures = ", ".join(f"{q.what}={_figure(q.value, q.low, q.high)}" for q in event.quantities)
+    says = ", ".join(_actor(a) for a in event.attributed_to)
+    cells = (what, when, where, who + (" -> " + whom if whom else ""), figures, says)
+    return (
+        f"{number:>2}  "
+        + " ".join(_cut(c, w) for c, (_, w) in zip(cells, _COLUMNS, strict=True))
+        + f" {event.status}"
+    )
+
+
+def _actor(actor: Actor | Attribution) -> str:
+    code = "/".join(x for x in (actor.country, actor.sector) if x)
+    return textwrap.shorten(actor.text, 24, placeholder="…") + (f" ({code})" if code else "")
+
+
+def _figure(value: int | None, low: int | None, high: int | None) -> str:
+    if low is not None and high is not None and low != high:
+        return f"{low}-{high}"
+    return str(value if value is not None else low if low is not None else f"<={high}")
+
+
+def _cut(text: str, width: int) -> str:
+    return (text if len(text) <= width else text[: width - 1] + "…").ljust(width)
+
+
+def render_events(rows: Iterable[tuple[Article, Event]], *, limit: int = 0) -> str:
+    """A table of stored events (at most `limit`, 0 for all), each with the report it is from."""
+    header = f"{'#':>4}  " + " ".join(_cut(title, width) for title, width in _COLUMNS) + " status"
+    lines = [header, "-" * len(header)]
+    shown = 0
+    for article, event in rows:
+        if limit and shown == limit:
+            lines.append("   … more events: raise --limit, or use eventwire export")
+            break
+        shown += 1
+        lines.append(_row(shown, event).replace(f"{shown:>2}  ", f"{shown:>4}  ", 1))
+        report = article.title or article.source or article.id
+        lines.append("      " + textwrap.shorten(f"{report}: \"{event.evidence.text}\"", 150))
+    if not shown:
+        lines.append("     (no events)")
+    return "\n".join(lines) + "\n"

@@ -1,0 +1,52 @@
+"""The exporter interface: a named writer of one file format, and the units it can write.
+
+An exporter's `write(rows, stream, unit)` reads the rows once, in order, writes them to a
+binary stream and returns how many records it wrote; it never holds the whole export in memory.
+The unit says what one record is: today every format writes one record per `"event"`; the
+incidents work adds `"incident"` (events merged across articles) as another unit a format can
+declare, without a second set of format names.
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from typing import BinaryIO, TextIO
+
+from eventwire.records import Article, Event
+
+__all__ = ["UNITS", "Exporter", "Row", "WriteFunction", "text_stream"]
+
+#: Every unit an export can be made of; formats declare the ones they support.
+UNITS: tuple[str, ...] = ("event", "incident")
+
+Row = tuple[Article, Event]
+WriteFunction = Callable[[Iterable[Row], BinaryIO, str], int]
+
+
+@dataclass(frozen=True, slots=True)
+class Exporter:
+    """One output format: its name, what it is, how to write it and which units it supports."""
+
+    name: str
+    description: str
+    write: WriteFunction
+    suffix: str  # the usual file name suffix, for help texts and default output names
+    units: tuple[str, ...] = ("event",)
+
+
+@contextmanager
+def text_stream(stream: BinaryIO) -> Iterator[TextIO]:
+    """A UTF-8 text view of a binary stream that leaves the stream open when done.
+
+    Newlines are written as given (`newline=""`): the csv module writes its own line ends, and
+    every other format writes "\\n".
+    """
+    text = io.TextIOWrapper(stream, encoding="utf-8", newline="", write_through=False)
+    try:
+        yield text
+        text.flush()
+    finally:
+        text.detach()
