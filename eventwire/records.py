@@ -130,7 +130,9 @@ class Article:
     title: str | None = None
     published: str | None = None
     url: str | None = None
-    source: str | None = None  # where it was read from: a path, "-" or "path:line"
+    # The site or feed name for HTML pages and feed items, the record's own `source` for JSONL/CSV,
+    # else the path or URL it was read from ("-" for stdin, "path:N" for a line, row or WARC record).
+    source: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -24,7 +24,7 @@ import io
 import sys
 import zlib
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import BinaryIO, Literal
 from urllib.parse import urlsplit
 
@@ -41,6 +41,7 @@ from eventwire.errors import (
 from eventwire.ingest.checks import (
     PrependedStream,
     Readable,
+    TextChecks,
     check_binary_bytes,
     decode_bytes,
     normalise_date,
@@ -63,6 +64,7 @@ __all__ = ["read_articles"]
 @dataclass(frozen=True, slots=True)
 class _Options:
     config: IngestConfig
+    checks: TextChecks
     published: str | None
     encoding: str
     fetch: bool
@@ -113,7 +115,8 @@ def read_articles(
             published = normalise_date(published)
         except ValueError as exc:
             raise ConfigError(f"bad publication date override: {exc}") from exc
-    options = _Options(config, published, encoding, fetch, allow_private, text_column)
+    checks = TextChecks.load(config)  # once per call, shared by every input and reader
+    options = _Options(config, checks, published, encoding, fetch, allow_private, text_column)
     return _iter_articles(list(paths), options, stdin)
 
 
@@ -158,12 +161,12 @@ def _read_file(path: str, options: _Options) -> Iterator[Article | Failure]:
     except OSError as exc:
         raise MissingInputError(f"cannot open {path}: {exc.strerror or exc}") from exc
     kind = sniff_format(head, path, text_column=options.text_column)
-    config, published, encoding = options.config, options.published, options.encoding
+    checks, published, encoding = options.checks, options.published, options.encoding
     if kind == "text":
         # The plain-text and JSONL readers refuse a huge file from its size, unread.
-        yield read_text_file(path, config, published=published, encoding=encoding)
+        yield read_text_file(path, checks, published=published, encoding=encoding)
     elif kind == "jsonl":
-        yield from read_jsonl_file(path, config, published=published, encoding=encoding)
+        yield from read_jsonl_file(path, checks, published=published, encoding=encoding)
     else:
         with open(path, "rb") as stream:
             yield from _read_stream(stream, path, path, options)
@@ -178,7 +181,7 @@ def _read_url(url: str, options: _Options) -> Iterator[Article | Failure]:
     fetched = fetch_url(url, options.config, allow_private=options.allow_private)
     charset = charset_of(fetched.content_type)
     if charset:
-        options = _with_encoding(options, charset)
+        options = replace(options, encoding=charset)
     yield from _read_stream(io.BytesIO(fetched.content), url, urlsplit(fetched.url).path, options,
                             url=fetched.url)
 
@@ -196,12 +199,12 @@ def _read_stream(
     head = stream.read(SNIFF_BYTES)
     rest = PrependedStream(head, stream)
     kind: Format = sniff_format(head, name, text_column=options.text_column)
-    config, published, encoding = options.config, options.published, options.encoding
+    checks, published, encoding = options.checks, options.published, options.encoding
     if kind == "gzip":
         if unzipped:
             raise RecordFormatError("the input is gzip inside gzip; decompress it once first")
         if _gunzip_head(head).startswith(b"WARC/"):
-            yield from iter_warc(rest, source, config, encoding=encoding)  # warcio reads .gz
+            yield from iter_warc(rest, source, checks, encoding=encoding)  # warcio reads .gz
         else:
             inner = name[:-3] if name.lower().endswith(".gz") else name
             with gzip.GzipFile(fileobj=rest, mode="rb") as unzipping:  # type: ignore[call-overload]
@@ -210,25 +213,25 @@ def _read_stream(
                 except (OSError, EOFError, zlib.error) as exc:
                     raise RecordFormatError(f"the gzip data is damaged or cut short: {exc}") from exc
     elif kind == "warc":
-        yield from iter_warc(rest, source, config, encoding=encoding)
+        yield from iter_warc(rest, source, checks, encoding=encoding)
     elif kind == "jsonl":
-        yield from iter_jsonl(rest, source, config, published=published, encoding=encoding)
+        yield from iter_jsonl(rest, source, checks, published=published, encoding=encoding)
     elif kind == "text":
-        data = read_limited(rest, config.max_chars)
-        yield article_from_bytes(data, source, config, published=published, encoding=encoding)
+        data = read_limited(rest, checks.max_chars)
+        yield article_from_bytes(data, source, checks, published=published, encoding=encoding)
     elif kind == "html":
-        data = _read_markup(rest, config)
-        yield article_from_html(data, source, config, url=url, published=published, encoding=encoding)
+        data = _read_markup(rest, checks.max_chars)
+        yield article_from_html(data, source, checks, url=url, published=published, encoding=encoding)
     elif kind in ("rss", "atom"):
-        data = _read_markup(rest, config)
+        data = _read_markup(rest, checks.max_chars)
         fetch_page = (lambda link: _fetch_page(link, options)) if options.fetch else None
-        yield from iter_feed(data, source, config, published=published, encoding=encoding,
+        yield from iter_feed(data, source, checks, published=published, encoding=encoding,
                              fetch_page=fetch_page)
     else:
         table: Literal["csv", "tsv"] = "tsv" if kind == "tsv" else "csv"
-        data = _read_markup(rest, config)
+        data = _read_markup(rest, checks.max_chars)
         check_binary_bytes(data, encoding=encoding)
-        yield from iter_table(decode_bytes(data, encoding=encoding), source, config, table,
+        yield from iter_table(decode_bytes(data, encoding=encoding), source, checks, table,
                               text_column=options.text_column, published=published)
 
 
@@ -238,18 +241,18 @@ def _fetch_page(link: str, options: _Options) -> Article:
     if not looks_like_html(fetched.content[:SNIFF_BYTES]):
         raise FetchError(f"the item's link {link} is not an HTML page ({fetched.content_type})")
     return article_from_html(
-        fetched.content, link, options.config, url=fetched.url, published=options.published,
+        fetched.content, link, options.checks, url=fetched.url, published=options.published,
         encoding=charset_of(fetched.content_type) or options.encoding,
     )
 
 
-def _read_markup(stream: Readable, config: IngestConfig) -> bytes:
-    limit = max_markup_bytes(config)
+def _read_markup(stream: Readable, max_chars: int) -> bytes:
+    limit = max_markup_bytes(max_chars)
     data = stream.read(limit + 1)
     if len(data) > limit:
         raise InputTooLargeError(
             f"the input is too large: more than {limit:,} bytes of markup or table, the limit "
-            f"for max_chars = {config.max_chars:,}; split it, or raise max_chars in the [ingest] "
+            f"for max_chars = {max_chars:,}; split it, or raise max_chars in the [ingest] "
             f"section of the config file"
         )
     return data
@@ -261,8 +264,3 @@ def _gunzip_head(head: bytes) -> bytes:
         return zlib.decompressobj(wbits=31).decompress(head, 64)
     except zlib.error:
         return b""
-
-
-def _with_encoding(options: _Options, encoding: str) -> _Options:
-    return _Options(options.config, options.published, encoding, options.fetch,
-                    options.allow_private, options.text_column)

@@ -1,4 +1,4 @@
-"""Validity checks and normalisation shared by the plain-text and JSONL readers.
+"""Validity checks and normalisation shared by every reader.
 
 Each check takes bytes or text and either returns (the normalised value) or raises one of the
 `InputError`s from `eventwire.errors`; turning errors into `Failure` records is the caller's job.
@@ -7,6 +7,9 @@ Normalisation happens here, *before* an `Article` exists, because every characte
 in the pipeline indexes into `Article.text`: a UTF-8 byte-order mark is dropped and line endings
 become ``\\n`` (``\\r\\n`` and lone ``\\r``). Nothing else is changed (no stripping, no Unicode
 normalisation), so the text is otherwise exactly what the input held.
+
+The text checks need a word list and two config values; `TextChecks.load(config)` gathers them
+once per `read_articles` call and the readers are handed the result (nothing is read at import).
 """
 
 from __future__ import annotations
@@ -16,12 +19,14 @@ import io
 import re
 import unicodedata
 from collections import Counter
+from dataclasses import dataclass
 from datetime import date, datetime
 from email.utils import parsedate_to_datetime
 from typing import Protocol
 
 from dateutil import parser as date_parser  # type: ignore[import-untyped]
 
+from eventwire.config import IngestConfig
 from eventwire.data import read_words
 from eventwire.errors import (
     BinaryInputError,
@@ -35,12 +40,13 @@ from eventwire.records import Failure
 
 __all__ = [
     "BYTES_PER_CHAR_MAX",
-    "ENGLISH_FUNCTION_WORDS",
+    "ENGLISH_WORDS_FILE",
     "MAX_CONTROL_SHARE",
     "MIN_LATIN_SHARE",
     "MIN_WORDS_FOR_RATIO",
     "PrependedStream",
     "Readable",
+    "TextChecks",
     "check_binary_bytes",
     "check_binary_text",
     "check_english",
@@ -49,7 +55,6 @@ __all__ = [
     "decode_bytes",
     "normalise_date",
     "normalise_newlines",
-    "prepare_text",
     "to_failure",
     "too_large_message",
 ]
@@ -69,8 +74,8 @@ MIN_WORDS_FOR_RATIO = 20
 #: A text whose letters are less than this share Latin is "mostly non-Latin script".
 MIN_LATIN_SHARE = 0.5
 
-# The words and how the list was calibrated: eventwire/data/english_function_words.txt.
-ENGLISH_FUNCTION_WORDS = read_words("english_function_words.txt")
+#: The bundled list of common English words (how it was calibrated is said in the file).
+ENGLISH_WORDS_FILE = "english_function_words.txt"
 
 _YEAR_FIRST_RE = re.compile(r"(\d{4})[/.](\d{1,2})[/.](\d{1,2})")
 
@@ -197,12 +202,13 @@ def too_large_message(size: str, max_chars: int) -> str:
     )
 
 
-def check_english(text: str, min_english_ratio: float) -> None:
+def check_english(text: str, min_english_ratio: float, english_words: frozenset[str]) -> None:
     """Refuse text that is mostly in a non-Latin script, or has too few English function words.
 
     Dependency-free on purpose: a language-identification model would be a heavy resource for
     what only has to catch inputs fed to the wrong pipeline. The ratio is only computed from
-    `MIN_WORDS_FOR_RATIO` words on, so short English headlines are never refused.
+    `MIN_WORDS_FOR_RATIO` words on, so short English headlines are never refused. The ratio
+    is the share of words (lower-cased) found in `english_words`.
     """
     counts = Counter(text)
     scripts: Counter[str] = Counter()
@@ -220,7 +226,7 @@ def check_english(text: str, min_english_ratio: float) -> None:
     words = _WORD_RE.findall(text)
     if len(words) < MIN_WORDS_FOR_RATIO:
         return
-    hits = sum(1 for w in words if w.lower() in ENGLISH_FUNCTION_WORDS)
+    hits = sum(1 for w in words if w.lower() in english_words)
     ratio = hits / len(words)
     if ratio < min_english_ratio:
         raise NotEnglishError(
@@ -238,14 +244,34 @@ def _script(ch: str) -> str:
     return name.split(" ", 1)[0] if name else "UNKNOWN"
 
 
-def prepare_text(text: str, *, max_chars: int, min_english_ratio: float) -> str:
-    """Normalise decoded text and run every text check; returns the text for `Article.text`."""
-    text = normalise_newlines(text)
-    check_not_empty(text)
-    check_size(text, max_chars)  # first of the rest: the others are linear in the length
-    check_binary_text(text)
-    check_english(text, min_english_ratio)
-    return text
+@dataclass(frozen=True, slots=True)
+class TextChecks:
+    """The limits and the word list every reader checks text against; see `load`.
+
+    `max_chars` also bounds how many bytes the readers read before refusing an input.
+    """
+
+    max_chars: int
+    min_english_ratio: float
+    english_words: frozenset[str]
+
+    @classmethod
+    def load(cls, config: IngestConfig) -> TextChecks:
+        """The checks `config` asks for, with the bundled English word list read now."""
+        return cls(
+            max_chars=config.max_chars,
+            min_english_ratio=config.min_english_ratio,
+            english_words=read_words(ENGLISH_WORDS_FILE),
+        )
+
+    def prepare(self, text: str) -> str:
+        """Normalise decoded text and run every text check; returns the text for `Article.text`."""
+        text = normalise_newlines(text)
+        check_not_empty(text)
+        check_size(text, self.max_chars)  # first of the rest: the others are linear in the length
+        check_binary_text(text)
+        check_english(text, self.min_english_ratio, self.english_words)
+        return text
 
 
 # --------------------------------------------------------------------------- dates

@@ -17,9 +17,8 @@ from typing import Any
 
 import feedparser  # type: ignore[import-untyped]
 
-from eventwire.config import IngestConfig
 from eventwire.errors import EmptyInputError, InputError, RecordFormatError
-from eventwire.ingest.checks import check_binary_bytes, normalise_date, prepare_text, to_failure
+from eventwire.ingest.checks import TextChecks, check_binary_bytes, normalise_date, to_failure
 from eventwire.ingest.html import html_fragment_text
 from eventwire.records import Article, Failure, make_id
 
@@ -32,7 +31,7 @@ PageFetcher = Callable[[str], Article]
 def iter_feed(
     data: bytes,
     source: str,
-    config: IngestConfig,
+    checks: TextChecks,
     *,
     published: str | None = None,
     encoding: str = "utf-8",
@@ -52,7 +51,7 @@ def iter_feed(
         where = f"{source}:{number}"
         link = _clean(entry.get("link"))
         try:
-            yield _entry_article(entry, link, feed_title or source, config, published, fetch_page)
+            yield _entry_article(entry, link, feed_title or source, checks, published, fetch_page)
         except InputError as exc:
             article_id = make_id(link, prefix="u-") if link else None
             yield to_failure(where, exc, article_id)
@@ -62,7 +61,7 @@ def _entry_article(
     entry: Any,
     link: str | None,
     feed_title: str,
-    config: IngestConfig,
+    checks: TextChecks,
     published: str | None,
     fetch_page: PageFetcher | None,
 ) -> Article:
@@ -83,7 +82,7 @@ def _entry_article(
         advice = "pass --fetch to read the page it links to" if link else "it links to no page either"
         raise EmptyInputError(f"the feed item {title or link or ''!r} has no content or summary; {advice}")
     text = f"{title}\n\n{body}" if title and not body.startswith(title) else body
-    text = prepare_text(text, max_chars=config.max_chars, min_english_ratio=config.min_english_ratio)
+    text = checks.prepare(text)
     return Article(
         id=make_id(link, prefix="u-") if link else make_id(text, prefix="a-"),
         text=text,

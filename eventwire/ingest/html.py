@@ -16,9 +16,8 @@ from dataclasses import dataclass
 
 import trafilatura
 
-from eventwire.config import IngestConfig
 from eventwire.errors import EmptyInputError
-from eventwire.ingest.checks import check_binary_bytes, decode_bytes, normalise_date, prepare_text
+from eventwire.ingest.checks import TextChecks, check_binary_bytes, decode_bytes, normalise_date
 from eventwire.records import Article, make_id
 
 __all__ = ["PageText", "article_from_html", "extract_page", "html_fragment_text"]
@@ -86,7 +85,7 @@ def html_fragment_text(fragment: str) -> str:
 def article_from_html(
     data: bytes,
     source: str,
-    config: IngestConfig,
+    checks: TextChecks,
     *,
     url: str | None = None,
     published: str | None = None,
@@ -99,7 +98,7 @@ def article_from_html(
     """
     check_binary_bytes(data, encoding=encoding)
     page = extract_page(decode_bytes(data, encoding=encoding), url)
-    text = prepare_text(page.text, max_chars=config.max_chars, min_english_ratio=config.min_english_ratio)
+    text = checks.prepare(page.text)
     return Article(
         id=make_id(page.url, prefix="u-") if page.url else make_id(text, prefix="a-"),
         text=text,

@@ -18,16 +18,15 @@ from collections.abc import Iterator
 from itertools import count
 from typing import Any
 
-from eventwire.config import IngestConfig
 from eventwire.errors import InputError, InputTooLargeError, MissingInputError, RecordFormatError
 from eventwire.ingest.checks import (
     PrependedStream,
     Readable,
+    TextChecks,
     check_binary_bytes,
     decode_bytes,
     normalise_date,
     normalise_newlines,
-    prepare_text,
     to_failure,
 )
 from eventwire.records import Article, Failure, make_id
@@ -50,7 +49,7 @@ def max_line_bytes(max_chars: int) -> int:
 
 
 def read_jsonl_file(
-    path: str, config: IngestConfig, *, published: str | None = None, encoding: str = "utf-8"
+    path: str, checks: TextChecks, *, published: str | None = None, encoding: str = "utf-8"
 ) -> Iterator[Article | Failure]:
     """Articles and per-line Failures from a JSONL file; raises `InputError` for the whole file."""
     try:
@@ -65,13 +64,13 @@ def read_jsonl_file(
     except OSError as exc:
         raise MissingInputError(f"cannot open {path}: {exc.strerror or exc}") from exc
     with stream:
-        yield from iter_jsonl(stream, path, config, published=published, encoding=encoding)
+        yield from iter_jsonl(stream, path, checks, published=published, encoding=encoding)
 
 
 def iter_jsonl(
     stream: Readable,
     source: str,
-    config: IngestConfig,
+    checks: TextChecks,
     *,
     published: str | None = None,
     encoding: str = "utf-8",
@@ -84,7 +83,7 @@ def iter_jsonl(
     head = stream.read(SNIFF_BYTES)
     check_binary_bytes(head, encoding=encoding)
     lines = PrependedStream(head, stream)
-    limit = max_line_bytes(config.max_chars)
+    limit = max_line_bytes(checks.max_chars)
     offset = 0
     for lineno in count(1):
         raw = lines.readline(limit + 1)
@@ -95,13 +94,13 @@ def iter_jsonl(
         if len(raw) > limit and not raw.endswith(b"\n"):
             offset += _skip_line(lines)
             message = f"the line is longer than {limit:,} bytes, the most a text of "
-            message += f"{config.max_chars:,} characters can take; split the article, or "
+            message += f"{checks.max_chars:,} characters can take; split the article, or "
             message += "raise max_chars in the [ingest] section of the config file"
             yield to_failure(where, InputTooLargeError(message))
             continue
         if not raw.strip():
             continue  # blank lines (a trailing one, or spacing) are not records
-        yield _line_to_article(raw, where, start, config, published=published, encoding=encoding)
+        yield _line_to_article(raw, where, start, checks, published=published, encoding=encoding)
 
 
 def _skip_line(lines: Readable) -> int:
@@ -118,7 +117,7 @@ def _line_to_article(
     raw: bytes,
     where: str,
     offset: int,
-    config: IngestConfig,
+    checks: TextChecks,
     *,
     published: str | None,
     encoding: str,
@@ -140,9 +139,7 @@ def _line_to_article(
             date_value = _optional_str(record, "published")
         return Article(
             id=article_id,
-            text=prepare_text(
-                text, max_chars=config.max_chars, min_english_ratio=config.min_english_ratio
-            ),
+            text=checks.prepare(text),
             title=_optional_str(record, "title"),
             published=_readable_date(date_value) or published,
             url=_optional_str(record, "url"),

@@ -17,9 +17,8 @@ import itertools
 from collections.abc import Iterator
 from typing import Any, Literal
 
-from eventwire.config import IngestConfig
 from eventwire.errors import InputError, RecordFormatError
-from eventwire.ingest.checks import normalise_date, normalise_newlines, prepare_text, to_failure
+from eventwire.ingest.checks import TextChecks, normalise_date, normalise_newlines, to_failure
 from eventwire.ingest.detect import TEXT_COLUMN_NAMES
 from eventwire.records import Article, Failure, make_id
 
@@ -32,7 +31,7 @@ _SAMPLE_ROWS = 20
 def iter_table(
     text: str,
     source: str,
-    config: IngestConfig,
+    checks: TextChecks,
     kind: Literal["csv", "tsv"],
     *,
     text_column: str | None = None,
@@ -41,7 +40,7 @@ def iter_table(
     """Articles and per-row Failures from a decoded table; raises `InputError` for the whole."""
     # csv's default cell limit (128 KiB) is below max_chars; the limit is process-wide, so it
     # is only ever raised.
-    csv.field_size_limit(max(csv.field_size_limit(), config.max_chars * 2))
+    csv.field_size_limit(max(csv.field_size_limit(), checks.max_chars * 2))
     delimiter = "\t" if kind == "tsv" else ","
     reader = csv.reader(io.StringIO(normalise_newlines(text)), delimiter=delimiter)
     rows = _rows(reader)
@@ -64,7 +63,7 @@ def iter_table(
             continue
         where = f"{source}:{line}"
         try:
-            yield _row_article(row, names, index, where, config, published)
+            yield _row_article(row, names, index, where, checks, published)
         except InputError as exc:
             yield to_failure(where, exc)
 
@@ -131,7 +130,7 @@ def _row_article(
     names: list[str],
     index: int,
     where: str,
-    config: IngestConfig,
+    checks: TextChecks,
     published: str | None,
 ) -> Article:
     if index >= len(row):
@@ -139,7 +138,7 @@ def _row_article(
             f"the row has {len(row)} cells, so no text in column {index + 1}; check the quoting"
         )
     cells = {name: row[i].strip() for i, name in enumerate(names) if i < len(row) and i != index}
-    text = prepare_text(row[index], max_chars=config.max_chars, min_english_ratio=config.min_english_ratio)
+    text = checks.prepare(row[index])
     date = next((cells[c] for c in _DATE_COLUMNS if cells.get(c)), None)
     return Article(
         id=cells.get("id") or make_id(text, prefix="a-"),

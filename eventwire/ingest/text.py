@@ -9,14 +9,13 @@ from __future__ import annotations
 
 import os
 
-from eventwire.config import IngestConfig
 from eventwire.errors import InputTooLargeError, MissingInputError
 from eventwire.ingest.checks import (
     BYTES_PER_CHAR_MAX,
     Readable,
+    TextChecks,
     check_binary_bytes,
     decode_bytes,
-    prepare_text,
     too_large_message,
 )
 from eventwire.records import Article, make_id
@@ -28,16 +27,16 @@ MAX_TITLE_CHARS = 200
 
 
 def read_text_file(
-    path: str, config: IngestConfig, *, published: str | None = None, encoding: str = "utf-8"
+    path: str, checks: TextChecks, *, published: str | None = None, encoding: str = "utf-8"
 ) -> Article:
     """Read one plain-text file as an article; raises an `InputError` when it cannot."""
     try:
         with open(path, "rb") as stream:
             size = os.fstat(stream.fileno()).st_size
             # A regular file's size is known up front: refuse a huge one without reading it.
-            if size > config.max_chars * BYTES_PER_CHAR_MAX:
-                raise InputTooLargeError(too_large_message(f"{size:,} bytes", config.max_chars))
-            data = read_limited(stream, config.max_chars)
+            if size > checks.max_chars * BYTES_PER_CHAR_MAX:
+                raise InputTooLargeError(too_large_message(f"{size:,} bytes", checks.max_chars))
+            data = read_limited(stream, checks.max_chars)
     except FileNotFoundError as exc:
         raise MissingInputError(f"no such file: {path}; check the path") from exc
     except IsADirectoryError as exc:
@@ -46,7 +45,7 @@ def read_text_file(
         ) from exc
     except OSError as exc:  # permissions, broken links, devices that cannot be read
         raise MissingInputError(f"cannot open {path}: {exc.strerror or exc}") from exc
-    return article_from_bytes(data, path, config, published=published, encoding=encoding)
+    return article_from_bytes(data, path, checks, published=published, encoding=encoding)
 
 
 def read_limited(stream: Readable, max_chars: int) -> bytes:
@@ -65,18 +64,14 @@ def read_limited(stream: Readable, max_chars: int) -> bytes:
 def article_from_bytes(
     data: bytes,
     source: str,
-    config: IngestConfig,
+    checks: TextChecks,
     *,
     published: str | None = None,
     encoding: str = "utf-8",
 ) -> Article:
     """Check, decode and normalise one plain-text input; `published` must already be ISO."""
     check_binary_bytes(data, encoding=encoding)
-    text = prepare_text(
-        decode_bytes(data, encoding=encoding),
-        max_chars=config.max_chars,
-        min_english_ratio=config.min_english_ratio,
-    )
+    text = checks.prepare(decode_bytes(data, encoding=encoding))
     return Article(
         # The id hashes the normalised text only, so rereading (or re-encoding, or CRLF vs LF)
         # the same report gives the same id and storing it again is harmless.

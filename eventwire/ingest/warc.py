@@ -15,9 +15,8 @@ from collections.abc import Iterator
 from warcio.archiveiterator import ArchiveIterator  # type: ignore[import-untyped]
 from warcio.exceptions import ArchiveLoadFailed  # type: ignore[import-untyped]
 
-from eventwire.config import IngestConfig
 from eventwire.errors import InputError, InputTooLargeError, RecordFormatError
-from eventwire.ingest.checks import Readable, to_failure
+from eventwire.ingest.checks import Readable, TextChecks, to_failure
 from eventwire.ingest.detect import SNIFF_BYTES, looks_like_html
 from eventwire.ingest.html import article_from_html
 from eventwire.records import Article, Failure, make_id
@@ -28,16 +27,16 @@ __all__ = ["MARKUP_BYTES_PER_CHAR", "charset_of", "iter_warc", "max_markup_bytes
 MARKUP_BYTES_PER_CHAR = 16
 
 
-def max_markup_bytes(config: IngestConfig) -> int:
+def max_markup_bytes(max_chars: int) -> int:
     """The most bytes of one HTML page (or feed) read before it is refused as too large."""
-    return config.max_chars * MARKUP_BYTES_PER_CHAR
+    return max_chars * MARKUP_BYTES_PER_CHAR
 
 
 def iter_warc(
-    stream: Readable, source: str, config: IngestConfig, *, encoding: str = "utf-8"
+    stream: Readable, source: str, checks: TextChecks, *, encoding: str = "utf-8"
 ) -> Iterator[Article | Failure]:
     """Articles and per-record Failures; a WARC that cannot be read at all is one Failure."""
-    limit = max_markup_bytes(config)
+    limit = max_markup_bytes(checks.max_chars)
     number = 0
     try:
         for record in ArchiveIterator(stream):
@@ -60,7 +59,7 @@ def iter_warc(
                     )
                 fetched = (record.rec_headers.get_header("WARC-Date") or "")[:10] or None
                 yield article_from_html(
-                    payload, where, config, url=url, published=fetched,
+                    payload, where, checks, url=url, published=fetched,
                     encoding=charset_of(mime) or encoding,
                 )
             except InputError as exc:

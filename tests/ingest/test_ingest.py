@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import io
 import json
+import subprocess
+import sys
 import time
 from pathlib import Path
 from typing import Any
@@ -11,9 +13,9 @@ from typing import Any
 import pytest
 
 from eventwire.config import IngestConfig
-from eventwire.errors import ConfigError
+from eventwire.errors import ConfigError, NotEnglishError
 from eventwire.ingest import read_articles
-from eventwire.ingest.checks import normalise_date
+from eventwire.ingest.checks import TextChecks, normalise_date
 from eventwire.ingest.text import find_title
 from eventwire.records import Article, Failure, make_id
 
@@ -161,6 +163,31 @@ def test_non_english_text_is_a_failure(tmp_path: Path, text: str, expected: str)
 def test_english_ratio_threshold_comes_from_config(tmp_path: Path) -> None:
     path = write(tmp_path, "fr.txt", FRENCH)
     assert isinstance(read_one(path, config=IngestConfig(min_english_ratio=0.0)), Article)
+
+
+def test_the_english_check_uses_the_word_list_it_is_given() -> None:
+    loaded = TextChecks.load(CONFIG)
+    assert {"the", "and", "of"} <= loaded.english_words
+    assert loaded.prepare(BODY) == BODY
+    without_words = TextChecks(CONFIG.max_chars, CONFIG.min_english_ratio, frozenset())
+    with pytest.raises(NotEnglishError, match="0.0% of its"):
+        without_words.prepare(BODY)
+    french_words = TextChecks(CONFIG.max_chars, CONFIG.min_english_ratio, frozenset({"les", "de", "et"}))
+    assert french_words.prepare(FRENCH) == FRENCH
+
+
+def test_importing_ingest_reads_no_data_file() -> None:
+    # A fresh interpreter: in this one the modules are long imported. Every bundled-data reader
+    # is made to fail, so an import-time read would break the import.
+    code = (
+        "import eventwire.data as data\n"
+        "def refuse(*args, **kwargs):\n"
+        "    raise AssertionError(f'data file read at import: {args}')\n"
+        "data.read_text = data.read_words = data.read_table = refuse\n"
+        "import eventwire.ingest, eventwire.ingest.checks\n"
+    )
+    run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    assert run.returncode == 0, run.stderr
 
 
 @pytest.mark.parametrize(
