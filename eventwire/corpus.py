@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING
 from eventwire.records import EXTRACTOR_VERSION, Article, ExtractionResult, Failure, RunSummary
 
 if TYPE_CHECKING:
-    from eventwire.pipeline import Pipeline
+    from eventwire.backends import Executor
     from eventwire.store import Store
 
 __all__ = ["ingest_corpus", "reprocess_corpus"]
@@ -34,14 +34,18 @@ Progress = Callable[[int], None]
 def ingest_corpus(
     inputs: Iterable[Article | Failure],
     store: Store,
-    pipeline: Pipeline,
+    pipeline: Executor,
     *,
     update: bool = False,
     commit_every: int = COMMIT_EVERY,
     progress: Progress | None = None,
     command: str = "ingest",
 ) -> RunSummary:
-    """Code every new article of `inputs` into `store`; `progress(n)` is told of each input done."""
+    """Code every new article of `inputs` into `store`; `progress(n)` is told of each input done.
+
+    `pipeline` is a loaded `Pipeline` or any executor of `eventwire.backends` (worker processes,
+    Dask): the run is the same, only where extraction happens differs.
+    """
     run = _Run(store, pipeline, command, commit_every, progress)
     replacing: set[str] = set()
     seen: dict[str, str] = {}  # id -> text hash, for the same article twice in one run
@@ -68,7 +72,7 @@ def ingest_corpus(
 
 def reprocess_corpus(
     store: Store,
-    pipeline: Pipeline,
+    pipeline: Executor,
     *,
     commit_every: int = COMMIT_EVERY,
     progress: Progress | None = None,
@@ -90,7 +94,7 @@ class _Run:
     """One run's bookkeeping: its row in `runs`, its counts, batching of commits."""
 
     def __init__(
-        self, store: Store, pipeline: Pipeline, command: str, commit_every: int, progress: Progress | None
+        self, store: Store, pipeline: Executor, command: str, commit_every: int, progress: Progress | None
     ) -> None:
         self.store = store
         self.pipeline = pipeline

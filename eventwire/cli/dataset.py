@@ -10,14 +10,15 @@ from typing import TYPE_CHECKING
 
 import click
 
+from eventwire.backends import EXECUTORS
 from eventwire.cli.common import clean_errors, json_option
 from eventwire.config import Config
 from eventwire.export import FORMATS, UNITS
 from eventwire.records import RunSummary, to_dict
 
 if TYPE_CHECKING:
+    from eventwire.backends import Executor
     from eventwire.corpus import Progress
-    from eventwire.pipeline import Pipeline
     from eventwire.store import Store
 
 DEFAULT_DB = "eventwire.db"
@@ -30,6 +31,35 @@ db_option = click.option(
     type=click.Path(dir_okay=False),
     help="The SQLite store (created when missing).",
 )
+
+
+def executor_options(command):  # type: ignore[no-untyped-def]
+    """Where extraction runs: here, in local worker processes, or on Dask."""
+    options = [
+        click.option(
+            "--executor",
+            type=click.Choice(EXECUTORS),
+            default="local",
+            show_default=True,
+            help="local: this process (or --workers N local processes); processes; dask: a Dask cluster.",
+        ),
+        click.option(
+            "--workers", type=click.IntRange(min=1), default=1, show_default=True,
+            help="Worker processes (local or processes), or the size of a Dask LocalCluster.",
+        ),
+        click.option(
+            "--scheduler", help="A running Dask scheduler, e.g. tcp://10.0.0.5:8786 (with --executor dask)."
+        ),
+        click.option(
+            "--partition-size", type=click.IntRange(min=1), default=200, show_default=True,
+            help="Articles per task sent to a worker.",
+        ),
+    ]
+    for option in reversed(options):
+        command = option(command)
+    return command
+
+
 quiet_option = click.option("-q", "--quiet", is_flag=True, help="No progress bar and no summary.")
 
 @click.command()
@@ -45,6 +75,7 @@ quiet_option = click.option("-q", "--quiet", is_flag=True, help="No progress bar
 @click.option("--published", help="Publication date (YYYY-MM-DD) for inputs that carry none.")
 @click.option("--encoding", default="utf-8", show_default=True, help="Encoding of text inputs.")
 @click.option("--update", is_flag=True, help="Replace a stored article whose text has changed.")
+@executor_options
 @quiet_option
 @json_option
 @click.pass_obj
@@ -58,6 +89,10 @@ def ingest(
     published: str | None,
     encoding: str,
     update: bool,
+    executor: str,
+    workers: int,
+    scheduler: str | None,
+    partition_size: int,
     quiet: bool,
     as_json: bool,
 ) -> None:
@@ -74,6 +109,7 @@ def ingest(
       eventwire ingest reports/ --db conflict.db
       eventwire ingest feed.xml crawl.warc.gz dump.jsonl.gz
       eventwire ingest https://example.org/news/1 --fetch
+      eventwire ingest dump.jsonl --executor dask --workers 2
     """
     from eventwire.corpus import ingest_corpus
     from eventwire.ingest import read_articles
@@ -91,19 +127,29 @@ def ingest(
                 text_column=text_column,
             )
         )
-        pipeline = _pipeline(config)
-        summary = clean_errors(
-            lambda: ingest_corpus(articles, store, pipeline, update=update, progress=progress)
-        )
+        with _executor(config, executor, workers, scheduler, partition_size) as extractor:
+            summary = clean_errors(
+                lambda: ingest_corpus(articles, store, extractor, update=update, progress=progress)
+            )
     _report(summary, db_path, quiet, as_json)
 
 
 @click.command()
 @db_option
+@executor_options
 @quiet_option
 @json_option
 @click.pass_obj
-def reprocess(config: Config, db_path: str, quiet: bool, as_json: bool) -> None:
+def reprocess(
+    config: Config,
+    db_path: str,
+    executor: str,
+    workers: int,
+    scheduler: str | None,
+    partition_size: int,
+    quiet: bool,
+    as_json: bool,
+) -> None:
     """Re-code stored articles whose results an older extractor or other data files made.
 
     \b
@@ -113,8 +159,8 @@ def reprocess(config: Config, db_path: str, quiet: bool, as_json: bool) -> None:
     from eventwire.corpus import reprocess_corpus
 
     with _store(db_path) as store, _progress(quiet, "re-coding") as progress:
-        pipeline = _pipeline(config)
-        summary = clean_errors(lambda: reprocess_corpus(store, pipeline, progress=progress))
+        with _executor(config, executor, workers, scheduler, partition_size) as extractor:
+            summary = clean_errors(lambda: reprocess_corpus(store, extractor, progress=progress))
     _report(summary, db_path, quiet, as_json)
 
 
@@ -266,10 +312,23 @@ def _progress(quiet: bool, label: str) -> Iterator[Progress | None]:
         yield lambda done: bar.advance(task, done)
 
 
-def _pipeline(config: Config) -> Pipeline:
-    from eventwire.pipeline import Pipeline
+@contextmanager
+def _executor(
+    config: Config, kind: str, workers: int, scheduler: str | None, partition_size: int
+) -> Iterator[Executor]:
+    from eventwire.backends import close_executor, open_executor
 
-    return clean_errors(lambda: Pipeline.load(config))
+    if kind == "local" and workers > 1:
+        kind = "processes"  # --workers N asks for local worker processes
+    executor = clean_errors(
+        lambda: open_executor(
+            config, kind, workers=workers, scheduler=scheduler, partition_size=partition_size  # type: ignore[arg-type]
+        )
+    )
+    try:
+        yield executor
+    finally:
+        close_executor(executor)
 
 
 def _report(summary: RunSummary, db_path: str, quiet: bool, as_json: bool) -> None:

@@ -1,0 +1,66 @@
+"""Dask: `--executor dask`, on a running cluster (`--scheduler`) or a `LocalCluster` of processes.
+
+Partitions are submitted as tasks of `extract_partition` with retries, so a partition whose
+worker dies is run again; results come back to the driver, the store's one writer, and a
+partition run twice is saved once because only the driver writes.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable, Iterator
+from typing import Any
+
+from eventwire.backends.worker import extract_partition, ordered_results, worker_fingerprint
+from eventwire.config import Config
+from eventwire.errors import ConfigError
+from eventwire.records import Article, ExtractionResult, Failure
+
+__all__ = ["DaskExecutor"]
+
+RETRIES = 2
+
+
+class DaskExecutor:
+    def __init__(self, config: Config, *, workers: int, scheduler: str | None, partition_size: int) -> None:
+        try:
+            from distributed import Client, LocalCluster
+        except ImportError as exc:
+            raise ConfigError(
+                "the dask executor needs dask.distributed: pip install 'eventwire[dask]'"
+            ) from exc
+        self.config = config
+        self.partition_size = partition_size
+        self.data_fingerprint = worker_fingerprint(config)
+        self._cluster: Any = None
+        if scheduler is None:
+            os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")  # inherited by the worker processes
+            self._cluster = LocalCluster(
+                n_workers=workers,
+                threads_per_worker=1,  # spaCy and our resources are used by one thread each
+                processes=True,
+                dashboard_address=None,
+                host="127.0.0.1",
+            )
+            self._client = Client(self._cluster)
+        else:
+            try:
+                self._client = Client(scheduler, timeout="30s")
+            except OSError as exc:
+                raise ConfigError(f"cannot reach the Dask scheduler at {scheduler}: {exc}") from exc
+        self.workers = max(1, len(self._client.scheduler_info().get("workers", {})) or workers)
+
+    def extract(self, inputs: Iterable[Article | Failure]) -> Iterator[ExtractionResult | Failure]:
+        return ordered_results(
+            lambda partition: self._client.submit(
+                extract_partition, self.config, partition, pure=False, retries=RETRIES
+            ),
+            inputs,
+            partition_size=self.partition_size,
+            in_flight=2 * self.workers,
+        )
+
+    def close(self) -> None:
+        self._client.close()
+        if self._cluster is not None:
+            self._cluster.close()

@@ -1,0 +1,89 @@
+"""The batch function every executor runs, and the per-process resources it runs with.
+
+`extract_partition(config, items)` is a plain picklable function of a picklable config and
+records, so a worker process or a Dask worker can run it. Each process loads its `Pipeline` once
+(from the config alone) and reuses it; after `recycle_after` documents it loads a fresh one,
+because spaCy's vocabulary and string store only grow, and a long-lived worker would otherwise
+grow without bound.
+"""
+
+from __future__ import annotations
+
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from typing import TYPE_CHECKING, Any, TypeVar
+
+from eventwire.config import Config
+from eventwire.data import data_fingerprint
+from eventwire.records import Article, ExtractionResult, Failure
+
+if TYPE_CHECKING:
+    from eventwire.pipeline import Pipeline
+
+__all__ = ["extract_partition", "ordered_results", "partitions", "worker_fingerprint"]
+
+RECYCLE_AFTER = 20_000
+
+T = TypeVar("T")
+
+# This process's loaded pipeline, keyed by the config it was loaded from, and the number of
+# documents it has coded. Process state on purpose: it is what "each worker loads its
+# resources once" means; the driver process never uses it.
+_loaded: dict[str, tuple[Pipeline, int]] = {}
+
+
+def extract_partition(
+    config: Config, items: list[Article | Failure], recycle_after: int = RECYCLE_AFTER
+) -> list[ExtractionResult | Failure]:
+    """Extract one partition with this process's pipeline, in order."""
+    pipeline = _pipeline_for(config, len(items), recycle_after)
+    return list(pipeline.extract(items))
+
+
+def _pipeline_for(config: Config, documents: int, recycle_after: int) -> Pipeline:
+    from eventwire.pipeline import Pipeline
+
+    key = repr(config)
+    pipeline, done = _loaded.get(key, (None, 0))
+    if pipeline is None or done >= recycle_after:
+        _loaded.clear()
+        pipeline, done = Pipeline.load(config), 0
+    _loaded[key] = (pipeline, done + documents)
+    return pipeline
+
+
+def worker_fingerprint(config: Config) -> str:
+    """The data fingerprint a worker's results carry (the one `Pipeline` computes)."""
+    return data_fingerprint((config.gazetteer.user_places, config.actors.user_file))
+
+
+def partitions(inputs: Iterable[T], size: int) -> Iterator[list[T]]:
+    batch: list[T] = []
+    for item in inputs:
+        batch.append(item)
+        if len(batch) == size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+def ordered_results(
+    submit: Callable[[list[Article | Failure]], Any],
+    inputs: Iterable[Article | Failure],
+    *,
+    partition_size: int,
+    in_flight: int,
+) -> Iterator[ExtractionResult | Failure]:
+    """Submit partitions as futures, at most `in_flight` at once, and yield results in order.
+
+    Bounding the futures in flight bounds the driver's memory on a corpus of any size, and
+    reading the input lazily lets the caller skip stored articles before they are sent.
+    """
+    pending: deque[Any] = deque()
+    for partition in partitions(inputs, partition_size):
+        pending.append(submit(partition))
+        if len(pending) >= in_flight:
+            yield from pending.popleft().result()
+    while pending:
+        yield from pending.popleft().result()
