@@ -2,8 +2,9 @@
 
     ingest (Article) -> nlp (spaCy Doc) -> extract (ArticleMentions) -> resolve (Event, Place)
 
-Resources (spaCy pipeline, gazetteer, actor dictionary, event lexicon) are loaded once,
-explicitly, by `Pipeline.load` and injected; tests build a Pipeline from small in-memory ones.
+Resources (spaCy pipeline, gazetteer, actor dictionary, event lexicon, ACLED rules) are loaded
+once, explicitly, by `Resources.load` (which `Pipeline.load` calls) and injected; tests build a
+Pipeline from small in-memory ones.
 A document that fails at any stage becomes a `Failure` and the batch goes on.
 """
 
@@ -17,22 +18,23 @@ from datetime import date
 from itertools import islice
 from typing import TYPE_CHECKING
 
-from eventwire.config import Config, load_config
-from eventwire.data import data_fingerprint
-from eventwire.errors import EventwireError, ExtractionError
+from eventwire.config import Config
+from eventwire.data.lexicon import EventLexicon
+from eventwire.errors import EventwireError, ExtractionError, ResourceError
 from eventwire.records import Article, ArticleMentions, ExtractionResult, Failure, Place, make_id
 from eventwire.resolve.acled import AcledRules, code_acled_events
 from eventwire.resolve.actors import ActorDictionary
 from eventwire.resolve.consistency import check_consistency
-from eventwire.resolve.dates import resolve_dates
+from eventwire.resolve.dates import CalendarPatterns, resolve_dates
 from eventwire.resolve.events import key, resolve_events
-from eventwire.resolve.gazetteer import Gazetteer, load_gazetteer
+from eventwire.resolve.gazetteer import Gazetteer
 from eventwire.resolve.places import resolve_places
+from eventwire.resources import Resources, resources_fingerprint
 
 if TYPE_CHECKING:
     from spacy.language import Language
 
-    from eventwire.extract.lexicon import EventLexicon
+    from eventwire.extract.dates import DateFinders
 
 __all__ = ["Pipeline", "resolve_mentions"]
 
@@ -40,7 +42,8 @@ log = logging.getLogger(__name__)
 
 
 class Pipeline:
-    """A loaded pipeline. Create it with `Pipeline.load(config)`; reuse it for many articles."""
+    """A loaded pipeline. Create it with `Pipeline.load(config)` (or `Pipeline.from_resources`);
+    reuse it for many articles. `pipeline.resources` holds what it was built from."""
 
     def __init__(
         self,
@@ -52,32 +55,47 @@ class Pipeline:
         lexicon: EventLexicon,
         acled: AcledRules | None = None,
     ) -> None:
-        self.config = config
-        self.nlp = nlp
-        self.gazetteer = gazetteer
-        self.actors = actors
-        self.lexicon = lexicon
-        self.acled = acled
-        # User data files change what is coded as much as the bundled ones do.
-        self.data_fingerprint = data_fingerprint(
-            (config.gazetteer.user_places, config.actors.user_file)
+        self._adopt(
+            Resources(
+                config=config,
+                nlp=nlp,
+                gazetteer=gazetteer,
+                actors=actors,
+                lexicon=lexicon,
+                acled=acled,
+                data_fingerprint=resources_fingerprint(config),
+            ),
+            nlp,
         )
 
     @classmethod
     def load(cls, config: Config | None = None) -> Pipeline:
         """Load every resource named in `config` (the bundled defaults when None)."""
-        from eventwire.extract import EventLexicon
-        from eventwire.nlp import load_nlp
+        return cls.from_resources(Resources.load(config))
 
-        config = config or load_config()
-        return cls(
-            config,
-            nlp=load_nlp(config.nlp),
-            gazetteer=load_gazetteer(config.gazetteer),
-            actors=ActorDictionary.load(config.actors),
-            lexicon=EventLexicon.load(),
-            acled=AcledRules.load(),
-        )
+    @classmethod
+    def from_resources(cls, resources: Resources) -> Pipeline:
+        """A pipeline over resources already loaded (with their spaCy pipeline)."""
+        if resources.nlp is None:
+            raise ResourceError("these resources were loaded without a spaCy pipeline (nlp=False)")
+        pipeline = cls.__new__(cls)
+        pipeline._adopt(resources, resources.nlp)
+        return pipeline
+
+    def _adopt(self, resources: Resources, nlp: Language) -> None:
+        from eventwire.extract.dates import DateFinders
+
+        self.resources = resources
+        self.config = resources.config
+        self.nlp = nlp
+        self.gazetteer = resources.gazetteer
+        self.actors = resources.actors
+        self.lexicon = resources.lexicon
+        self.acled = resources.acled
+        self.data_fingerprint = resources.data_fingerprint
+        # Compiled once per pipeline from the lexicon's calendar words.
+        self.date_finders: DateFinders = DateFinders.build(self.lexicon.calendar)
+        self.date_patterns = CalendarPatterns.build(self.lexicon.calendar)
 
     def extract(self, inputs: Iterable[Article | Failure]) -> Iterator[ExtractionResult | Failure]:
         """Results in input order; Failures from ingest pass through unchanged."""
@@ -129,7 +147,12 @@ class Pipeline:
         for doc in self.nlp.pipe(texts, batch_size=self.config.nlp.batch_size):
             found = extract_places(doc, self.gazetteer.has_name, is_demonym=self._is_demonym)
             if span_lists is None:
-                yield resolve_places(found, self.gazetteer, country_bias=self.config.gazetteer.country_bias)
+                yield resolve_places(
+                    found,
+                    self.gazetteer,
+                    country_bias=self.config.gazetteer.country_bias,
+                    place_words=self.lexicon.place_words,
+                )
                 continue
             given = place_mentions_at(doc, next(span_lists), found)
             taken = [(m.span.start, m.span.end) for m in given]
@@ -137,7 +160,10 @@ class Pipeline:
                 m for m in found if not any(m.span.start < e and s < m.span.end for s, e in taken)
             ]
             resolved = resolve_places(
-                [*given, *context], self.gazetteer, country_bias=self.config.gazetteer.country_bias
+                [*given, *context],
+                self.gazetteer,
+                country_bias=self.config.gazetteer.country_bias,
+                place_words=self.lexicon.place_words,
             )
             yield resolved[: len(given)]
 
@@ -164,11 +190,13 @@ class Pipeline:
                     self.lexicon,
                     known_place=self.gazetteer.has_name,
                     is_demonym=self._is_demonym,
+                    date_finders=self.date_finders,
                 )
                 result = resolve_mentions(
                     mentions, self.gazetteer, self.actors, self.lexicon,
                     country_bias=self.config.gazetteer.country_bias,
                     acled=self.acled,
+                    date_patterns=self.date_patterns,
                 )
                 outcomes.append(dataclasses.replace(result, data_fingerprint=self.data_fingerprint))
             except Exception as exc:  # noqa: BLE001 - one bad document must not stop the batch
@@ -185,17 +213,25 @@ def resolve_mentions(
     *,
     country_bias: Sequence[str] = (),
     acled: AcledRules | None = None,
+    date_patterns: CalendarPatterns | None = None,
 ) -> ExtractionResult:
     """The resolve stage for one article: records in, records out, no spaCy.
 
     `country_bias` (ISO3 codes, ``[gazetteer] country_bias``) nudges ambiguous place names.
     `acled`, when given, re-codes each event's ACLED type from its own sentence with the same
     rules as `classify_acled`, so an event and a one-event snippet get the same sub-event type.
+    `date_patterns` are the pipeline's, compiled from `lexicon.calendar` (built here if None).
     """
+    if date_patterns is None:
+        date_patterns = CalendarPatterns.build(lexicon.calendar)
     article = mentions.article
     published = date.fromisoformat(article.published) if article.published else None
-    places = resolve_places(mentions.places, gazetteer, country_bias=country_bias)
-    dates = resolve_dates(mentions.dates, published, [d.tense for d in mentions.dates])
+    places = resolve_places(
+        mentions.places, gazetteer, country_bias=country_bias, place_words=lexicon.place_words
+    )
+    dates = resolve_dates(
+        mentions.dates, published, [d.tense for d in mentions.dates], patterns=date_patterns
+    )
     events = resolve_events(
         article,
         mentions.events,

@@ -6,7 +6,7 @@ import pytest
 
 import eventwire.pipeline as pipeline_module
 from eventwire.config import load_config
-from eventwire.extract.lexicon import EventLexicon
+from eventwire.data.lexicon import EventLexicon
 from eventwire.records import Article, ExtractionResult, Failure
 from eventwire.resolve.actors import ActorDictionary
 from eventwire.resolve.gazetteer import GazetteerEntry, InMemoryGazetteer

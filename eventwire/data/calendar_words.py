@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
-from functools import cache
 from types import MappingProxyType
 
 from eventwire.data import read_table
@@ -23,19 +22,24 @@ class CalendarWords:
     weekday_names: tuple[str, ...]  # "monday" .. "sunday"
     seasons: Mapping[str, str]  # "spring" -> "SP", "autumn" and "fall" -> "FA", ...
 
+    @classmethod
+    def load(cls) -> CalendarWords:
+        """The bundled table, read afresh; the `EventLexicon` holds the one the pipeline uses."""
+        rows = read_table("calendar_words.tsv")
 
-@cache  # a small read-only bundled table: read on first use, never at import
+        def of(kind: str, form: str | None = None) -> list[dict[str, str]]:
+            return [r for r in rows if r["kind"] == kind and (form is None or r["form"] == form)]
+
+        return cls(
+            months=MappingProxyType({r["word"]: int(r["value"]) for r in of("month")}),
+            month_names=tuple(r["word"] for r in of("month", "name")),
+            month_abbreviations=tuple(r["word"] for r in of("month", "abbr")),
+            weekdays=MappingProxyType({r["word"]: int(r["value"]) for r in of("weekday")}),
+            weekday_names=tuple(r["word"] for r in of("weekday", "name")),
+            seasons=MappingProxyType({r["word"]: r["value"] for r in of("season")}),
+        )
+
+
 def calendar_words() -> CalendarWords:
-    rows = read_table("calendar_words.tsv")
-
-    def of(kind: str, form: str | None = None) -> list[dict[str, str]]:
-        return [r for r in rows if r["kind"] == kind and (form is None or r["form"] == form)]
-
-    return CalendarWords(
-        months=MappingProxyType({r["word"]: int(r["value"]) for r in of("month")}),
-        month_names=tuple(r["word"] for r in of("month", "name")),
-        month_abbreviations=tuple(r["word"] for r in of("month", "abbr")),
-        weekdays=MappingProxyType({r["word"]: int(r["value"]) for r in of("weekday")}),
-        weekday_names=tuple(r["word"] for r in of("weekday", "name")),
-        seasons=MappingProxyType({r["word"]: r["value"] for r in of("season")}),
-    )
+    """`CalendarWords.load()`, for callers not yet handed the lexicon's (ingest's datelines)."""
+    return CalendarWords.load()

@@ -6,12 +6,11 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
-from functools import cache
 from types import MappingProxyType
 
 from eventwire.data import read_table
 
-__all__ = ["PlaceAlias", "PlaceWords", "place_words"]
+__all__ = ["PlaceAlias", "PlaceWords"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,30 +42,30 @@ class PlaceWords:
     natural_words: frozenset[str]  # "river", "lake", "valley" ...
     site_words: frozenset[str]  # "airport", "airbase" ...
 
+    @classmethod
+    def load(cls) -> PlaceWords:
+        """The bundled tables, read afresh; the `EventLexicon` holds the one the pipeline uses."""
+        aliases = {
+            row["alias"]: PlaceAlias(row["name"], row["country"], row["feature"], row["kind"])
+            for row in read_table("place_aliases.tsv")
+        }
+        demonyms = {row["demonym"].casefold(): row["region"] for row in read_table("region_demonyms.tsv")}
+        affixes = read_table("place_affixes.tsv")
 
-@cache  # small read-only bundled tables: read on first use, never at import
-def place_words() -> PlaceWords:
-    aliases = {
-        row["alias"]: PlaceAlias(row["name"], row["country"], row["feature"], row["kind"])
-        for row in read_table("place_aliases.tsv")
-    }
-    demonyms = {row["demonym"].casefold(): row["region"] for row in read_table("region_demonyms.tsv")}
-    affixes = read_table("place_affixes.tsv")
+        def words(role: str, *positions: str) -> list[dict[str, str]]:
+            return [r for r in affixes if r["role"] == role and (not positions or r["position"] in positions)]
 
-    def words(role: str, *positions: str) -> list[dict[str, str]]:
-        return [r for r in affixes if r["role"] == role and (not positions or r["position"] in positions)]
-
-    return PlaceWords(
-        aliases=MappingProxyType(aliases),
-        aliases_in_capitals=MappingProxyType({form.upper(): alias for form, alias in aliases.items()}),
-        demonyms=MappingProxyType(demonyms),
-        abbreviations=MappingProxyType({r["word"]: r["value"] for r in words("abbreviation")}),
-        heads_before=MappingProxyType({r["word"]: r["value"] for r in words("head", "before", "both")}),
-        heads_after=MappingProxyType({r["word"]: r["value"] for r in words("head", "after", "both")}),
-        parts_before=frozenset(r["word"] for r in words("part", "before", "both")),
-        parts_after=frozenset(r["word"] for r in words("part", "after", "both")),
-        county_heads=tuple(r["word"] for r in words("county")),
-        facility_words=frozenset(r["word"] for r in words("facility")),
-        natural_words=frozenset(r["word"] for r in words("natural")),
-        site_words=frozenset(r["word"] for r in words("site")),
-    )
+        return cls(
+            aliases=MappingProxyType(aliases),
+            aliases_in_capitals=MappingProxyType({form.upper(): alias for form, alias in aliases.items()}),
+            demonyms=MappingProxyType(demonyms),
+            abbreviations=MappingProxyType({r["word"]: r["value"] for r in words("abbreviation")}),
+            heads_before=MappingProxyType({r["word"]: r["value"] for r in words("head", "before", "both")}),
+            heads_after=MappingProxyType({r["word"]: r["value"] for r in words("head", "after", "both")}),
+            parts_before=frozenset(r["word"] for r in words("part", "before", "both")),
+            parts_after=frozenset(r["word"] for r in words("part", "after", "both")),
+            county_heads=tuple(r["word"] for r in words("county")),
+            facility_words=frozenset(r["word"] for r in words("facility")),
+            natural_words=frozenset(r["word"] for r in words("natural")),
+            site_words=frozenset(r["word"] for r in words("site")),
+        )

@@ -18,7 +18,7 @@ line; written for eventwire, not taken from any publisher)::
 
 ``what`` is one of eventwire's quantity kinds (killed, wounded, missing, arrested, abducted,
 displaced, drones, missiles, rockets, shells, shot_down, intercepted, ...); ``value``, ``low``
-and ``high`` follow `extract.numbers` ("at least 22" is 22 with low 22; "dozens" 12 with low
+and ``high`` follow `text.numbers` ("at least 22" is 22 with low 22; "dozens" 12 with low
 12; "nearly 70" 70 with high 70); missing ``low``/``high`` mean none. ``source`` is the phrase
 that vouches for the figure as written, or null when the text names none; ``figures`` lists
 every figure a careful coder would take from the text (an empty list: none). The ``holdout``

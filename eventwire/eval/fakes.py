@@ -44,7 +44,7 @@ from pathlib import Path
 from typing import Any, Literal, Protocol
 
 from eventwire.errors import InputError, MissingInputError, RecordFormatError
-from eventwire.ingest.dateline import DATELINE_CHARS, publication_date  # re-exported
+from eventwire.ingest.dateline import DATELINE_CHARS, DatelineReader  # DATELINE_CHARS re-exported
 from eventwire.records import Article, Event, ExtractionResult, Failure
 
 __all__ = [
@@ -55,7 +55,6 @@ __all__ = [
     "evaluate_fakes",
     "format_fakes_report",
     "main_incident",
-    "publication_date",
     "read_fakes",
     "score_article",
     "summarise_scores",
@@ -138,6 +137,7 @@ def read_fakes(path: str | Path) -> list[FakesArticle]:
         raise RecordFormatError(f"{path} lacks the FA-KES column(s) {', '.join(missing)}")
     seen: dict[str, int] = {}
     articles = []
+    datelines = DatelineReader.load()
     for line, row in enumerate(rows, start=2):
         unit = row["unit_id"].strip()
         seen[unit] = seen.get(unit, 0) + 1
@@ -151,7 +151,7 @@ def read_fakes(path: str | Path) -> list[FakesArticle]:
                 id=unit if seen[unit] == 1 else f"{unit}#{seen[unit]}",
                 title=row["article_title"].strip(),
                 text=text,
-                published=publication_date(text),
+                published=datelines.publication_date(text),
                 incident_date=_label_date(row["date"], where),
                 governorate=row["location"].strip().lower(),
                 label=label,

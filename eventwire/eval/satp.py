@@ -33,7 +33,7 @@ from typing import Any, Protocol
 from eventwire.errors import InputError, MissingInputError
 from eventwire.eval.metrics import precision_recall_f1, rounded_scores
 from eventwire.records import AcledDecision, Article, ExtractionResult, Failure
-from eventwire.resolve.acled import AcledRules, classify_acled
+from eventwire.resolve.acled import COUNTED_STATUSES, AcledRules, classify_acled
 
 __all__ = [
     "SATP_LABELS",
@@ -48,7 +48,6 @@ __all__ = [
 SATP_LABELS = ("armed_assault", "bombing", "kidnapping", "other")
 _REMOTE = "Explosions/Remote violence"
 _DIRECT_MODES = frozenset({"firearms", "targeted", "primitive", "beat", "torture"})
-_COUNTED = frozenset({"asserted", "claimed"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -91,7 +90,7 @@ def satp_labels(result: ExtractionResult, decision: AcledDecision) -> frozenset[
     """Our SATP labels for one incident (the rule in the module docstring)."""
     labels: set[str] = set()
     for event in result.events:
-        if event.status not in _COUNTED or event.type != "ASSAULT":
+        if event.status not in COUNTED_STATUSES or event.type != "ASSAULT":
             continue
         if event.acled_event_type == _REMOTE:
             labels.add("bombing")

@@ -36,7 +36,6 @@ import re
 import time
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from functools import cache
 from typing import Any, BinaryIO
 
 from eventwire.data import read_table
@@ -120,9 +119,8 @@ class AcledCoding:
         return self.country_names.get(iso3) or (known.name if known else iso3)
 
 
-@cache
 def acled_coding() -> AcledCoding:
-    """The bundled ACLED tables, read on first use."""
+    """The bundled ACLED tables; each export reads them once, when it starts."""
     return AcledCoding.load()
 
 

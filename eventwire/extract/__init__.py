@@ -7,10 +7,10 @@ from dataclasses import replace
 
 from spacy.tokens import Doc
 
+from eventwire.data.lexicon import EventLexicon
 from eventwire.extract.attributions import extract_attributions
-from eventwire.extract.dates import extract_dates
+from eventwire.extract.dates import DateFinders, extract_dates
 from eventwire.extract.events import extract_events
-from eventwire.extract.lexicon import EventLexicon
 from eventwire.extract.places import extract_places
 from eventwire.extract.quantities import attribute_quantities, extract_quantities, link_unattached_figures
 from eventwire.extract.syntax import clause_tense
@@ -26,16 +26,21 @@ def extract_mentions(
     *,
     known_place: Callable[[str], bool],
     is_demonym: Callable[[str], bool],
+    date_finders: DateFinders | None = None,
 ) -> ArticleMentions:
     """Run every extractor over one parsed article.
 
     `known_place` and `is_demonym` come from the gazetteer: they let place recognition catch
     names the NER mislabels without handing the extractors the gazetteer itself.
+    `date_finders` are the pipeline's, compiled once from `lexicon.calendar` (built here if None).
     """
+    if date_finders is None:
+        date_finders = DateFinders.build(lexicon.calendar)
     places = extract_places(doc, known_place, is_demonym=is_demonym)
-    dates = [replace(d, tense=clause_tense(doc, d.span.start)) for d in extract_dates(doc)]
+    found_dates = extract_dates(doc, finders=date_finders)
+    dates = [replace(d, tense=clause_tense(doc, d.span.start)) for d in found_dates]
     attributions = extract_attributions(doc, lexicon)
-    quantities = attribute_quantities(extract_quantities(doc), attributions)
+    quantities = attribute_quantities(extract_quantities(doc, lexicon.quantity_words), attributions)
     events = extract_events(
         doc, lexicon, places=places, dates=dates, quantities=quantities, attributions=attributions
     )

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-from eventwire.extract.lexicon import EventLexicon
+from eventwire.data.lexicon import EventLexicon
 from eventwire.extract.syntax import char_span, noun_phrase, subject_of
 from eventwire.records import AttributionMention, Span
 

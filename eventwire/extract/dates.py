@@ -23,15 +23,14 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import dataclass
-from functools import cache
 
 from spacy.tokens import Doc
 from spacy.tokens import Span as SpacySpan
 
-from eventwire.data.calendar_words import calendar_words
+from eventwire.data.calendar_words import CalendarWords
 from eventwire.records import DateMention, Span
 
-__all__ = ["extract_dates"]
+__all__ = ["DateFinders", "extract_dates"]
 
 # --------------------------------------------------------------------------- language data
 
@@ -65,9 +64,7 @@ class _CalendarAlternations:
         return rf"(?:{self.months}|{self.month_abbreviations})"
 
 
-@cache  # built on first use: the words come from a data file, never read at import
-def _calendar_alternations() -> _CalendarAlternations:
-    words = calendar_words()
+def _calendar_alternations(words: CalendarWords) -> _CalendarAlternations:
     return _CalendarAlternations(
         months="|".join(w.capitalize() for w in words.month_names),
         month_abbreviations="(?:" + "|".join(w.capitalize() for w in words.month_abbreviations) + r")\.?",
@@ -76,9 +73,7 @@ def _calendar_alternations() -> _CalendarAlternations:
     )
 
 
-@cache
-def _date_patterns() -> tuple[re.Pattern[str], ...]:
-    names = _calendar_alternations()
+def _date_patterns(names: _CalendarAlternations) -> tuple[re.Pattern[str], ...]:
     return tuple(
         re.compile(p)
         for p in (
@@ -121,7 +116,6 @@ def _date_patterns() -> tuple[re.Pattern[str], ...]:
     )
 
 
-@cache
 def _timeml_patterns() -> tuple[re.Pattern[str], ...]:
     """Expressions TimeML annotates that cannot date an event by themselves."""
     return tuple(
@@ -144,9 +138,7 @@ def _timeml_patterns() -> tuple[re.Pattern[str], ...]:
 
 
 # A DATE entity must name some time to be kept; this drops NER noise such as "50km".
-@cache
-def _temporal_word() -> re.Pattern[str]:
-    names = _calendar_alternations()
+def _temporal_word(names: _CalendarAlternations) -> re.Pattern[str]:
     return re.compile(
         rf"(?i)\b(?:{names.months}|{names.weekdays}|{names.month_abbreviations}|{names.seasons}|"
         r"days?|weeks?|weekends?|"
@@ -234,7 +226,23 @@ _TEMPORAL_NOUNS = frozenset(
 # --------------------------------------------------------------------------- public API
 
 
-def extract_dates(doc: Doc, *, timeml: bool = False) -> list[DateMention]:
+@dataclass(frozen=True, slots=True, eq=False)
+class DateFinders:
+    """The patterns that find dates, compiled once from the calendar words the lexicon holds."""
+
+    dates: tuple[re.Pattern[str], ...]
+    timeml: tuple[re.Pattern[str], ...]  # what only `extract_dates(..., timeml=True)` adds
+    temporal_word: re.Pattern[str]
+
+    @classmethod
+    def build(cls, words: CalendarWords) -> DateFinders:
+        names = _calendar_alternations(words)
+        return cls(_date_patterns(names), _timeml_patterns(), _temporal_word(names))
+
+
+def extract_dates(
+    doc: Doc, *, timeml: bool = False, finders: DateFinders | None = None
+) -> list[DateMention]:
     """Temporal expressions in `doc` that can date an event, in text order.
 
     Uses the DATE entities when the document has them (a Doc built without NER gets the
@@ -242,10 +250,17 @@ def extract_dates(doc: Doc, *, timeml: bool = False) -> list[DateMention]:
     sentence 0). With `timeml`, also what TimeML annotates that dates no event by itself:
     durations ("three years"), times of day ("5 p.m."), frequencies ("daily"), vague
     references ("now", "recently") and anaphoric periods ("the quarter"); the TimeML
-    evaluation wants them, the pipeline does not.
+    evaluation wants them, the pipeline does not. `finders` are the pipeline's (built from
+    its lexicon); without them the bundled calendar words are read and compiled afresh.
     """
+    if finders is None:
+        finders = DateFinders.build(CalendarWords.load())
     text = doc.text
-    keep = _is_timex if timeml else _is_point
+    kept_by = _is_timex if timeml else _is_point
+
+    def keep(expression: str) -> bool:
+        return kept_by(expression, finders.temporal_word)
+
     labels = {"DATE", "TIME"} if timeml else {"DATE"}
     entities = doc.ents  # a property that builds new spans: read it once
     facts = _DocFacts(
@@ -266,7 +281,7 @@ def extract_dates(doc: Doc, *, timeml: bool = False) -> list[DateMention]:
         for part in _split_period(text, ent.start_char, ent.end_char)
         if (span := _trim(text, *part)) and keep(text[span[0] : span[1]]) and _plausible(facts, *span)
     ]
-    for pattern in _date_patterns() + (_timeml_patterns() if timeml else ()):
+    for pattern in finders.dates + (finders.timeml if timeml else ()):
         for match in pattern.finditer(text):
             span = match.span("d" if "d" in pattern.groupindex else 0)
             candidates.extend(part for part in _split_period(text, *span) if _plausible(facts, *part))
@@ -320,19 +335,19 @@ def _split_period(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return [(start, match.start()), (match.end(), end)]
 
 
-def _is_point(expression: str) -> bool:
+def _is_point(expression: str, temporal_word: re.Pattern[str]) -> bool:
     """Whether a DATE entity names a point or range in time, not a duration or a frequency."""
-    if not _temporal_word().search(expression):
+    if not temporal_word.search(expression):
         return False
     if _POINT_MARKER.search(expression):  # "two years ago" is a point, "two years" is not
         return not any(p.search(expression) for p in _NOT_A_POINT[_DURATIONS:])
     return not any(p.search(expression) for p in _NOT_A_POINT)
 
 
-def _is_timex(expression: str) -> bool:
+def _is_timex(expression: str, temporal_word: re.Pattern[str]) -> bool:
     """Whether an entity is a TimeML timex of any type: ages and compounds ("a three-day
     truce") are not; durations, times and frequencies are."""
-    return bool(_temporal_word().search(expression) or _CLOCK.search(expression)) and not _AGE.search(
+    return bool(temporal_word.search(expression) or _CLOCK.search(expression)) and not _AGE.search(
         expression
     )
 

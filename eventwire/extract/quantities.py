@@ -37,35 +37,23 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
-from eventwire.extract.numbers import (
+from eventwire.data.quantity_words import QuantityWords
+from eventwire.extract.syntax import char_span, conjuncts
+from eventwire.records import AttributionMention, EventMention, QuantityMention
+from eventwire.text.numbers import (
     Count,
     add_counts,
     is_number_word,
     is_qualifier_word,
     parse_count,
 )
-from eventwire.extract.quantity_words import quantity_kinds, quantity_words
-from eventwire.extract.syntax import char_span, conjuncts
-from eventwire.records import AttributionMention, EventMention, QuantityMention
 
 __all__ = [
-    "QUANTITY_KINDS",
     "attribute_quantities",
     "extract_quantities",
     "is_running_total",
     "link_unattached_figures",
 ]
-
-#: Every `what` this module reports. Declared here and served by `__getattr__`, so that the
-#: data file is read on first use rather than at import.
-QUANTITY_KINDS: tuple[str, ...]
-
-
-def __getattr__(name: str) -> tuple[str, ...]:
-    if name == "QUANTITY_KINDS":
-        return quantity_kinds()
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-
 
 _VERBAL = frozenset({"VERB", "AUX"})
 _NOMINAL = frozenset({"NOUN", "PROPN", "NUM", "PRON"})
@@ -92,12 +80,13 @@ class _Found:
     end: int
 
 
-def extract_quantities(doc: Doc) -> list[QuantityMention]:
-    """Counts of casualties (killed, wounded, ...) and equipment (drones, shot_down, ...)."""
+def extract_quantities(doc: Doc, words: QuantityWords) -> list[QuantityMention]:
+    """Counts of casualties (killed, wounded, ...) and equipment (drones, shot_down, ...);
+    `words` (the lexicon's `quantity_words`) say what each number counts."""
     mentions: list[QuantityMention] = []
     for number, sentence in enumerate(doc.sents):
         seen: set[tuple[str, int | None, int | None, int | None]] = set()
-        for found in sorted(_find(sentence), key=lambda f: (f.start, f.end)):
+        for found in sorted(_find(sentence, words), key=lambda f: (f.start, f.end)):
             key = (found.what, found.count.value, found.count.low, found.count.high)
             if key in seen:
                 continue  # the same figure twice in one sentence is one report
@@ -221,45 +210,45 @@ def _has_lemma(doc: Doc, start: int, end: int, lemma: str) -> bool:
     return piece is not None and any(t.lemma_.lower() == lemma for t in piece)
 
 
-def _find(sentence: SpacySpan) -> Iterator[_Found]:
+def _find(sentence: SpacySpan, words: QuantityWords) -> Iterator[_Found]:
     governed: set[int] = set()  # words already counted through a verb or state word
     for token in sentence:
-        kind = _predicate_kind(token)
+        kind = _predicate_kind(token, words)
         if kind is not None:
-            for argument in _affected(token):
+            for argument in _affected(token, words):
                 governed.update(t.i for t in conjuncts(argument))
-                yield from _report(kind, token, argument, listed=True)
+                yield from _report(kind, token, argument, words, listed=True)
         elif token.lemma_.lower() == "toll" and token.pos_ == "NOUN":
-            kind = _toll_kind(token)
+            kind = _toll_kind(token, words)
             for figure in _toll_figures(token):
-                yield from _report(kind, token, figure, listed=False)
+                yield from _report(kind, token, figure, words, listed=False)
     for token in sentence:
-        kind = quantity_words().noun_kinds.get(token.lemma_.lower())
+        kind = words.noun_kinds.get(token.lemma_.lower())
         if kind is None or token.pos_ not in {"NOUN", "PROPN"} or token.dep_ == "compound":
             continue
         if token.i not in governed:
-            yield from _report(kind, token, _counted_with(token), listed=False)
+            yield from _report(kind, token, _counted_with(token, words), words, listed=False)
 
 
 # --------------------------------------------------------------------------- triggers
 
 
-def _predicate_kind(token: Token) -> str | None:
+def _predicate_kind(token: Token, words: QuantityWords) -> str | None:
     lemma = token.lemma_.lower()
     for particle in _particles(token):
-        if (lemma, particle.lower_) in quantity_words().phrasal_kinds:
-            return quantity_words().phrasal_kinds[(lemma, particle.lower_)]
+        if (lemma, particle.lower_) in words.phrasal_kinds:
+            return words.phrasal_kinds[(lemma, particle.lower_)]
     if lemma == "force":
         for child in token.children:
             if child.dep_ == "xcomp":
                 complement = child.lemma_.lower()
-                return (quantity_words().forced_kinds.get(complement)
-                        or quantity_words().verb_kinds.get(complement))
+                return (words.forced_kinds.get(complement)
+                        or words.verb_kinds.get(complement))
         return None
-    if token.pos_ in _VERBAL and lemma in quantity_words().verb_kinds:
-        return quantity_words().verb_kinds[lemma]
-    if token.lower_ in quantity_words().state_kinds and token.pos_ in {"ADJ", "VERB", "NOUN"}:
-        return quantity_words().state_kinds[token.lower_]
+    if token.pos_ in _VERBAL and lemma in words.verb_kinds:
+        return words.verb_kinds[lemma]
+    if token.lower_ in words.state_kinds and token.pos_ in {"ADJ", "VERB", "NOUN"}:
+        return words.state_kinds[token.lower_]
     return None
 
 
@@ -268,7 +257,7 @@ def _particles(verb: Token) -> list[Token]:
     return [c for c in verb.children if c.dep_ == "prt" or (c.dep_ == "advmod" and c.i == verb.i + 1)]
 
 
-def _affected(trigger: Token) -> list[Token]:
+def _affected(trigger: Token, words: QuantityWords) -> list[Token]:
     """The words naming who or what the trigger happened to."""
     arguments: list[Token] = []
     # The parser sometimes hangs the subject on the auxiliary: "20 others were missing".
@@ -284,10 +273,10 @@ def _affected(trigger: Token) -> list[Token]:
     ]
     for child in children:
         if child.dep_ == "nsubjpass" or (
-            child.dep_ == "dobj" and trigger.lemma_.lower() not in quantity_words().intransitive
+            child.dep_ == "dobj" and trigger.lemma_.lower() not in words.intransitive
         ):
             arguments.append(child)
-        elif child.dep_ == "nsubj" and _subject_is_affected(trigger, child):
+        elif child.dep_ == "nsubj" and _subject_is_affected(trigger, child, words):
             arguments.append(child)
         elif child.dep_ in {"nummod", "npadvmod", "attr", "oprd"} and is_number_word(child.text):
             arguments.append(child)  # "8 dead", "injuring at least 30"
@@ -309,13 +298,13 @@ def _affected(trigger: Token) -> list[Token]:
     return arguments
 
 
-def _subject_is_affected(trigger: Token, subject: Token) -> bool:
+def _subject_is_affected(trigger: Token, subject: Token, words: QuantityWords) -> bool:
     """Whether an active-voice subject is the victim rather than the agent."""
-    if trigger.lemma_.lower() in quantity_words().intransitive:
+    if trigger.lemma_.lower() in words.intransitive:
         return True  # "500 people fled their homes": the object is a place, the subject fled
     if any(c.dep_ == "dobj" for c in trigger.children):
         return False
-    if trigger.lower_ in quantity_words().state_kinds:
+    if trigger.lower_ in words.state_kinds:
         return True
     auxiliaries = [c for c in trigger.children if c.dep_ in {"aux", "auxpass"}]
     if trigger.tag_ == "VBN" and not any(a.lemma_.lower() == "have" for a in auxiliaries):
@@ -324,10 +313,10 @@ def _subject_is_affected(trigger: Token, subject: Token) -> bool:
     return not auxiliaries and is_number_word(subject.text)
 
 
-def _toll_kind(toll: Token) -> str:
+def _toll_kind(toll: Token, words: QuantityWords) -> str:
     for child in toll.children:
-        if child.dep_ in {"compound", "amod"} and child.lemma_.lower() in quantity_words().toll_kinds:
-            return quantity_words().toll_kinds[child.lemma_.lower()]
+        if child.dep_ in {"compound", "amod"} and child.lemma_.lower() in words.toll_kinds:
+            return words.toll_kinds[child.lemma_.lower()]
     return "killed"
 
 
@@ -359,7 +348,9 @@ def _trigger_parts(trigger: Token) -> list[int]:
 # --------------------------------------------------------------------------- reporting
 
 
-def _report(kind: str, trigger: Token, argument: Token, *, listed: bool) -> Iterator[_Found]:
+def _report(
+    kind: str, trigger: Token, argument: Token, words: QuantityWords, *, listed: bool
+) -> Iterator[_Found]:
     """The figure an argument gives a trigger; zero casualties are zero killed and wounded.
 
     `listed` arguments name who or what a verb happened to: their conjuncts add up and an
@@ -371,7 +362,7 @@ def _report(kind: str, trigger: Token, argument: Token, *, listed: bool) -> Iter
         return  # "could kill 100" is not a report of what happened
     negation = next((c for c in verb.children if c.dep_ == "neg"), None) if verb else None
     if negation is None:
-        counted = _count_group(argument, listed=listed)
+        counted = _count_group(argument, words, listed=listed)
         extra: list[int] = []
     else:
         counted = _negated_zero(argument, noun_trigger=argument is trigger)
@@ -418,24 +409,24 @@ def _governing_verb(token: Token) -> Token | None:
 # --------------------------------------------------------------------------- counting
 
 
-def _counted_with(noun: Token) -> Token:
+def _counted_with(noun: Token, words: QuantityWords) -> Token:
     """Where a noun trigger's count sits: "dozens of drones", "the deaths of 12 people"."""
     determiners = {c.lower_ for c in noun.children if c.dep_ == "det"}
     definite = bool(determiners & {"the", "these", "those"})
     head = noun.head
     if noun.dep_ == "pobj" and head.lower_ == "of" and is_number_word(head.head.text) and not definite:
         return head.head  # but not "seven of the drones": a part of them
-    if noun.lemma_.lower() in quantity_words().of_counted and not (determiners - {"the"}):
+    if noun.lemma_.lower() in words.of_counted and not (determiners - {"the"}):
         for child in noun.children:
             if child.dep_ == "prep" and child.lower_ == "of":
                 return next((g for g in child.children if g.dep_ == "pobj"), noun)
     return noun
 
 
-def _count_group(argument: Token, *, listed: bool) -> tuple[Count, int, int] | None:
+def _count_group(argument: Token, words: QuantityWords, *, listed: bool) -> tuple[Count, int, int] | None:
     """The count of an argument (with its conjuncts when `listed`) and its first and last token."""
     members = conjuncts(argument) if listed else [argument]
-    found = [(member, _count_one(member, articles=listed)) for member in members]
+    found = [(member, _count_one(member, words, articles=listed)) for member in members]
     parts = [part for _, part in found if part is not None]
     if not parts:
         return None
@@ -451,17 +442,17 @@ def _count_group(argument: Token, *, listed: bool) -> tuple[Count, int, int] | N
     return add_counts(counts), min(indices), max(indices)
 
 
-def _count_one(word: Token, *, articles: bool) -> tuple[Count, int, int] | None:
+def _count_one(word: Token, words: QuantityWords, *, articles: bool) -> tuple[Count, int, int] | None:
     """The count of one noun, or bare number; `articles`: whether "a"/"an"/"another" count one."""
     if is_number_word(word.text):
         counted = [g for c in word.children if c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
-        if any(g.lemma_.lower() in quantity_words().unit_nouns for g in counted):
+        if any(g.lemma_.lower() in words.unit_nouns for g in counted):
             return None  # "hundreds of families"
         found = _number_phrase(word, word)
         if found is None or not counted:
             return found
         return found[0], found[1], max(found[2], counted[0].i)  # "dozens of activists"
-    if word.lemma_.lower() in quantity_words().unit_nouns:
+    if word.lemma_.lower() in words.unit_nouns:
         return None
     for child in word.children:
         if child.i < word.i and child.dep_ not in {"det", "predet"} and is_number_word(child.text):

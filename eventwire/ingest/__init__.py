@@ -47,6 +47,7 @@ from eventwire.ingest.checks import (
     normalise_date,
     to_failure,
 )
+from eventwire.ingest.dateline import DatelineReader
 from eventwire.ingest.detect import SNIFF_BYTES, Format, looks_like_html, sniff_format
 from eventwire.ingest.feeds import iter_feed
 from eventwire.ingest.fetch import fetch_url
@@ -65,6 +66,7 @@ __all__ = ["read_articles"]
 class _Options:
     config: IngestConfig
     checks: TextChecks
+    datelines: DatelineReader
     published: str | None
     encoding: str
     fetch: bool
@@ -89,7 +91,8 @@ def read_articles(
       default the process's standard input) and URLs. Each input's format is told from its
       content, not its name (see `detect`).
     - `published` (any date `normalise_date` accepts) is the publication date of articles that
-      carry none of their own.
+      carry none of their own. An article with neither takes the date its dateline gives
+      ("Wed 05 Apr 2017 ...", see `dateline`), if any.
     - `encoding` is how input bytes are decoded; UTF-8 input may start with a byte-order mark.
       Feeds declare their own; a fetched page's or archived response's HTTP charset wins.
     - `fetch`: read URLs (given, or a feed item's page when the item has no text). Off by
@@ -115,8 +118,9 @@ def read_articles(
             published = normalise_date(published)
         except ValueError as exc:
             raise ConfigError(f"bad publication date override: {exc}") from exc
-    checks = TextChecks.load(config)  # once per call, shared by every input and reader
-    options = _Options(config, checks, published, encoding, fetch, allow_private, text_column)
+    # Loaded once per call, shared by every input and reader.
+    checks, datelines = TextChecks.load(config), DatelineReader.load()
+    options = _Options(config, checks, datelines, published, encoding, fetch, allow_private, text_column)
     return _iter_articles(list(paths), options, stdin)
 
 
@@ -128,6 +132,8 @@ def _iter_articles(
         try:
             for record in _read_input(ref, options, stdin):
                 produced += 1
+                if isinstance(record, Article) and record.published is None:
+                    record = replace(record, published=options.datelines.publication_date(record.text))
                 yield record
             if not produced:
                 # An archive of images only, a table of blank rows: nothing may vanish silently.

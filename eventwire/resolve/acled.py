@@ -29,10 +29,19 @@ from eventwire.data import read_table
 from eventwire.errors import ResourceError
 from eventwire.records import AcledDecision, Event, ExtractionResult
 
-__all__ = ["AcledClass", "AcledRules", "DecisionRule", "classify_acled", "code_acled_events", "lead_sentence"]
+__all__ = [
+    "COUNTED_STATUSES",
+    "AcledClass",
+    "AcledRules",
+    "DecisionRule",
+    "classify_acled",
+    "code_acled_events",
+    "lead_sentence",
+]
 
-#: Events that count as facts: a denied or hypothetical event did not happen as reported.
-_COUNTED_STATUSES = frozenset({"asserted", "claimed"})
+#: Events that count as facts: a denied or hypothetical event did not happen as reported
+#: (public so that other ACLED consumers, such as the SATP evaluation, share this one definition).
+COUNTED_STATUSES = frozenset({"asserted", "claimed"})
 _NUMBER = (
     r"(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a dozen|dozens|"
     r"scores|several|hundreds|thousands|tens)"
@@ -196,7 +205,7 @@ def code_acled_events(events: Sequence[Event], rules: AcledRules) -> list[Event]
     """
     coded = []
     for event in events:
-        if event.acled_sub_event_type is not None and event.status in _COUNTED_STATUSES:
+        if event.acled_sub_event_type is not None and event.status in COUNTED_STATUSES:
             decision = _decide(event.evidence.text, [event], rules)
             if decision.sub_event_type is not None and decision.code != "OTHER":
                 event = replace(
@@ -241,7 +250,7 @@ def _main_event(events: Sequence[Event], rules: AcledRules) -> tuple[Event, str]
     ranked = [
         (known.rank, e.trigger.start if e.trigger else 0, n, e, known.code)
         for n, e in enumerate(events)
-        if e.status in _COUNTED_STATUSES and (known := by_name.get(e.acled_sub_event_type or ""))
+        if e.status in COUNTED_STATUSES and (known := by_name.get(e.acled_sub_event_type or ""))
     ]
     if not ranked:
         return None
@@ -280,7 +289,7 @@ def _event_facts(events: Iterable[Event]) -> Iterable[str]:
     for event in events:
         if event.type == "ASSAULT" and event.status in {"claimed", "denied"}:
             yield f"status:{event.status}"
-        if event.status not in _COUNTED_STATUSES:
+        if event.status not in COUNTED_STATUSES:
             continue
         yield f"event:{event.type}"
         if any(actor.sector or actor.country for actor in event.source_actors):

@@ -18,7 +18,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 
-from eventwire.extract.lexicon import EventLexicon
+from eventwire.data.lexicon import EventLexicon
 from eventwire.records import (
     Actor,
     ActorMention,

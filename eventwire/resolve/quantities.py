@@ -26,7 +26,6 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from eventwire.extract.numbers import count_bounds
 from eventwire.records import (
     Actor,
     ActorMention,
@@ -37,6 +36,7 @@ from eventwire.records import (
     QuantityMention,
     Status,
 )
+from eventwire.text.numbers import count_bounds
 
 __all__ = ["resolve_quantities", "summarize_casualties"]
 

@@ -16,11 +16,11 @@ from eventwire.eval.fakes import (
     evaluate_fakes,
     format_fakes_report,
     main_incident,
-    publication_date,
     read_fakes,
     score_article,
     summarise_scores,
 )
+from eventwire.ingest.dateline import DatelineReader
 from eventwire.records import (
     Article,
     Estimate,
@@ -141,12 +141,13 @@ def test_read_fakes_refuses_other_csv(tmp_path: Path) -> None:
     ],
 )
 def test_publication_date(text: str, expected: str | None) -> None:
-    assert publication_date(text) == expected
+    assert DatelineReader.load().publication_date(text) == expected
 
 
 def test_publication_date_takes_the_earliest_and_only_the_head() -> None:
-    assert publication_date("Syria 3 May 2015 and later May 1 2015") == "2015-05-03"
-    assert publication_date("x" * 300 + " 3 May 2015") is None
+    datelines = DatelineReader.load()
+    assert datelines.publication_date("Syria 3 May 2015 and later May 1 2015") == "2015-05-03"
+    assert datelines.publication_date("x" * 300 + " 3 May 2015") is None
 
 
 # --------------------------------------------------------------------------- main incident

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import pytest
 
+from eventwire.data.lexicon import EventLexicon
 from eventwire.extract.events import extract_events
-from eventwire.extract.lexicon import EventLexicon
 
 
 @pytest.fixture(scope="module")

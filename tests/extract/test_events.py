@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
+from eventwire.data.lexicon import EventLexicon
 from eventwire.extract.attributions import extract_attributions
 from eventwire.extract.events import extract_events
-from eventwire.extract.lexicon import EventLexicon
 from eventwire.records import DateMention, PlaceMention, Span
 
 

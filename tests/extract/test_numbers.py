@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from eventwire.extract.numbers import (
+from eventwire.text.numbers import (
     Count,
     add_counts,
     count_bounds,

@@ -7,13 +7,21 @@ from collections.abc import Callable
 import pytest
 from spacy.tokens import Doc
 
+from eventwire.data.quantity_words import QuantityWords
 from eventwire.extract.quantities import (
-    QUANTITY_KINDS,
     attribute_quantities,
-    extract_quantities,
     link_unattached_figures,
 )
+from eventwire.extract.quantities import (
+    extract_quantities as extract_with,
+)
 from eventwire.records import AttributionMention, EventMention, QuantityMention, Span
+
+WORDS = QuantityWords.load()  # the bundled table, loaded once for the module as the pipeline does
+
+
+def extract_quantities(doc: Doc) -> list[QuantityMention]:
+    return extract_with(doc, WORDS)
 
 # One row per token: word, POS, tag, dependency, head index, lemma.
 Row = tuple[str, str, str, str, int, str]
@@ -384,7 +392,7 @@ def test_kinds_are_listed() -> None:
         "intercepted",
         "forced_to_land",
     ):
-        assert kind in QUANTITY_KINDS
+        assert kind in WORDS.kinds
 
 
 # --------------------------------------------------------------------------- real parses

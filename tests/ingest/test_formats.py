@@ -14,7 +14,6 @@ from warcio.warcwriter import WARCWriter
 
 from eventwire.config import IngestConfig
 from eventwire.ingest import read_articles
-from eventwire.ingest.dateline import opening_dateline, publication_date
 from eventwire.ingest.detect import sniff_format
 from eventwire.records import Article, Failure, make_id
 
@@ -391,29 +390,18 @@ def test_sample_corpus_reads_without_failures() -> None:
 # --------------------------------------------------------------------------- datelines
 
 
-@pytest.mark.parametrize(
-    ("text", "place", "region", "agency"),
-    [
-        ("DAMASCUS, Syria (AP) — Warplanes struck...", "DAMASCUS", "Syria", "AP"),
-        ("Headline here\n\nKHARTOUM (Reuters) - Shelling hit...", "KHARTOUM", None, "Reuters"),
-        ("MAARAT AL-NUMAN, Syria — An airstrike...", "MAARAT AL-NUMAN", "Syria", None),
-        ("An airstrike - the third this week - hit the town.", None, None, None),
-    ],
-)
-def test_opening_dateline(text: str, place: str | None, region: str | None, agency: str | None) -> None:
-    found = opening_dateline(text)
-    if place is None:
-        assert found is None
-        return
-    assert found is not None
-    assert (found.place, found.region, found.agency) == (place, region, agency)
-    assert text[found.start : found.end].startswith(place)
-    assert text[found.end] not in " —-"
-
-
-def test_publication_date_reads_the_outlet_dateline() -> None:
-    assert publication_date("Wed 05 Apr 2017 Syria: strike on Khan Sheikhoun") == "2017-04-05"
-    assert publication_date("No date in this opening at all.") is None
+def test_an_article_without_a_date_takes_its_dateline_date(tmp_path: Path) -> None:
+    dated = tmp_path / "dated.txt"
+    dated.write_text("Wed 05 Apr 2017 Syria: strike on Khan Sheikhoun\n\nWarplanes struck the town.", "utf-8")
+    (article,) = read_articles([str(dated)], CONFIG)
+    assert article.published == "2017-04-05"
+    # A date the user gives is the article's own and wins over a guess from the text.
+    (given,) = read_articles([str(dated)], CONFIG, published="2017-04-06")
+    assert given.published == "2017-04-06"
+    undated = tmp_path / "undated.txt"
+    undated.write_text("No date in this opening at all.\n\nWarplanes struck the town.", "utf-8")
+    (article,) = read_articles([str(undated)], CONFIG)
+    assert article.published is None
 
 
 def test_stdin_is_sniffed_like_a_file() -> None:

@@ -174,3 +174,16 @@ def test_code_acled_events_recodes_each_event_from_its_sentence(rules: AcledRule
     assert coded[0].acled_event_type == "Explosions/Remote violence"
     assert coded[0].acled_sub_event_type == "Grenade"
     assert coded[1] == accusation  # ACLED does not code accusations: left alone
+
+
+def test_table_coding_and_decision_list_share_one_vocabulary(rules: AcledRules) -> None:
+    # Events get ACLED types from the lexicon's tables (assault_modes.tsv, acled_types.tsv) and
+    # are re-coded by these rules (acled_codes.tsv); a name only one side knows would be lost.
+    from eventwire.data.lexicon import EventLexicon
+
+    lexicon = EventLexicon.load()
+    known = {(c.event_type, c.sub_event_type) for c in rules.classes.values() if c.sub_event_type}
+    table = [*lexicon.assault_codes.values(), *lexicon.acled_codes.values()]
+    coded = {(c.event_type, c.sub_event_type) for c in table if c.sub_event_type}
+    assert coded, "the lexicon codes no ACLED sub-event type at all"
+    assert coded <= known, sorted(coded - known)

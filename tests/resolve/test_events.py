@@ -6,7 +6,7 @@ from dataclasses import replace
 
 import pytest
 
-from eventwire.extract.lexicon import EventLexicon
+from eventwire.data.lexicon import EventLexicon
 from eventwire.records import (
     ActorMention,
     Article,

@@ -9,7 +9,7 @@ from __future__ import annotations
 import pytest
 from builders import make_entry
 
-from eventwire.data.place_words import place_words
+from eventwire.data.place_words import PlaceWords
 from eventwire.records import PlaceMention, Span
 from eventwire.resolve.gazetteer import InMemoryGazetteer
 from eventwire.resolve.places import resolve_places
@@ -143,7 +143,7 @@ def test_unlisted_names_are_context_for_the_others(gazetteer: InMemoryGazetteer)
 
 
 def test_tables_are_well_formed() -> None:
-    words = place_words()
+    words = PlaceWords.load()
     assert all(a.kind in {"abbreviation", "seat", "successor"} for a in words.aliases.values())
     heads = set(words.heads_after.values()) | set(words.heads_before.values())
     assert heads <= {"division", "county", "town"}

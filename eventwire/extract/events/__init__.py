@@ -24,8 +24,8 @@ and dropped.
 
 The package: `triggers` (lexicon rows matched against the parse), `arguments` (source and
 target heads), `actor_mentions` (heads to actor mentions), `status` (mode, status, CAMEO
-recoding of intent and refusal), `rules` (the per-type rules of ``data/event_type_rules.tsv``),
-`parse` (helpers they share) and `mentions` (`extract_events`, which assembles them).
+recoding of intent and refusal; the per-type rules of ``data/event_type_rules.tsv`` come as the
+lexicon's `type_rules`), `parse` (helpers they share) and `mentions` (`extract_events`, which assembles them).
 """
 
 from __future__ import annotations

@@ -7,8 +7,8 @@ from collections.abc import Sequence
 
 from spacy.tokens import Token
 
+from eventwire.data.lexicon import EventLexicon
 from eventwire.extract.events.parse import _NOT_ACTOR_ENTS
-from eventwire.extract.lexicon import EventLexicon
 from eventwire.extract.syntax import char_span, conjuncts, noun_phrase
 from eventwire.records import ActorMention
 

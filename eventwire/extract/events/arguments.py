@@ -1,6 +1,6 @@
 """Who acts and who is acted on: the source and target heads of a trigger, read off the parse.
 
-The steps that hold for some event types only ask `rules.type_rules` (``data/event_type_rules.tsv``)
+The steps that hold for some event types only ask the lexicon's `type_rules` (``data/event_type_rules.tsv``)
 which types they apply to; the order of the steps is the code's.
 """
 
@@ -10,6 +10,7 @@ from collections.abc import Sequence
 
 from spacy.tokens import Token
 
+from eventwire.data.lexicon import EventLexicon, TriggerRule
 from eventwire.extract.events.parse import (
     _NAMED_ENTS,
     _NOT_ACTOR_ENTS,
@@ -23,9 +24,7 @@ from eventwire.extract.events.parse import (
     _prep_objects,
     _resolve_pronouns,
 )
-from eventwire.extract.events.rules import type_rules
 from eventwire.extract.events.triggers import _match
-from eventwire.extract.lexicon import EventLexicon, TriggerRule
 from eventwire.extract.syntax import conjuncts, local_tokens, subject_of
 
 _TARGET_PREPS = frozenset({"on", "against", "at", "targeting"})
@@ -35,7 +34,7 @@ _RECIPIENT_PREPS = frozenset({"with", "to", "against", "on", "from"})
 
 
 def _source_heads(token: Token, rule: TriggerRule, host: Token | None, lexicon: EventLexicon) -> list[Token]:
-    rules = type_rules()
+    rules = lexicon.type_rules
     if token.pos_ == "VERB":
         if _is_passive(token):
             agents = [o for o in _prep_objects(token, {"by"}) if o.lemma_.lower() not in lexicon.mode_cues
@@ -138,7 +137,7 @@ def _same_entity(a: Token, b: Token) -> bool:
 
 
 def _target_heads(token: Token, rule: TriggerRule, lexicon: EventLexicon, linker: _Linker) -> list[Token]:
-    rules = type_rules()
+    rules = lexicon.type_rules
     heads: list[Token] = []
     if rule.requires and rule.requires.startswith("prep:"):
         heads = _prep_objects(token, {rule.requires.removeprefix("prep:")})
@@ -334,6 +333,7 @@ def _clause_entity(
     rule: TriggerRule,
     source_heads: Sequence[Token],
     target_heads: Sequence[Token],
+    lexicon: EventLexicon,
 ) -> Token | None:
     """A named actor elsewhere in the trigger's clause, when the target found names none.
 
@@ -345,7 +345,7 @@ def _clause_entity(
     if any(h.ent_type_ in _NAMED_ENTS or h.pos_ == "PROPN" for h in target_heads):
         return None
     # "threatened to impose a curfew in Kano" (which the small model tags LOC)
-    labels = _NAMED_ENTS - {"GPE"} if type_rules().applies("clause_entity_not_place", rule.type) else (
+    labels = _NAMED_ENTS - {"GPE"} if lexicon.type_rules.applies("clause_entity_not_place", rule.type) else (
         _NAMED_ENTS | {"LOC"})
     governor = host or token
     scope = {t.i for t in local_tokens(governor)}

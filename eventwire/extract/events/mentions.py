@@ -8,6 +8,7 @@ from dataclasses import replace
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
+from eventwire.data.lexicon import EventLexicon, TriggerRule
 from eventwire.extract.events.actor_mentions import (
     _actor_mentions,
     _actor_mentions_by_head,
@@ -23,7 +24,6 @@ from eventwire.extract.events.parse import (
 )
 from eventwire.extract.events.status import _coded_rule, _mode, _status
 from eventwire.extract.events.triggers import _find_triggers
-from eventwire.extract.lexicon import EventLexicon, TriggerRule
 from eventwire.extract.quantities import is_running_total
 from eventwire.extract.syntax import char_span, conjuncts, is_headline, local_tokens, subject_of, token_span
 from eventwire.records import (
@@ -159,7 +159,7 @@ def _build_mention(
         for h, m in _actor_mentions_by_head(source_heads, number, lexicon)
     )
     targets = _actor_mentions(target_heads, number, lexicon)
-    named_target = _clause_entity(token, host, rule, source_heads, target_heads)
+    named_target = _clause_entity(token, host, rule, source_heads, target_heads, lexicon)
     actor_tokens = {
         i
         for actor in (*sources, *targets)

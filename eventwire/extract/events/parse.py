@@ -7,7 +7,7 @@ from collections.abc import Sequence
 
 from spacy.tokens import Doc, Token
 
-from eventwire.extract.lexicon import EventLexicon
+from eventwire.data.lexicon import EventLexicon
 from eventwire.extract.syntax import antecedent, conjuncts
 from eventwire.records import AttributionMention, DateMention, PlaceMention
 

@@ -7,9 +7,8 @@ from dataclasses import replace
 
 from spacy.tokens import Token
 
+from eventwire.data.lexicon import EventLexicon, TriggerRule
 from eventwire.extract.events.parse import _light_verb_host, _prep_objects
-from eventwire.extract.events.rules import type_rules
-from eventwire.extract.lexicon import EventLexicon, TriggerRule
 from eventwire.records import AttributionMention, Status
 
 #: The steps of ``data/event_type_rules.tsv`` that recode a rule: a type in none is never recoded.
@@ -27,7 +26,7 @@ def _coded_rule(
     word that is itself a trigger ("threatened to attack", "agreed to withdraw") is the event,
     and the infinitive keeps its type (and its hypothetical status).
     """
-    rules = type_rules()
+    rules = lexicon.type_rules
     if not any(rules.applies(step, rule.type) for step in _RECODING_STEPS):
         return rule
     governor = token if token.pos_ in {"VERB", "ADJ"} else _light_verb_host(token, lexicon)
@@ -63,9 +62,9 @@ def _mode(
     """The event's mode, and whether words around the trigger (not the trigger itself) gave it."""
     if rule.mode:
         return rule.mode, False
-    if type_rules().applies("multilateral_mode", rule.type):
+    if lexicon.type_rules.applies("multilateral_mode", rule.type):
         return ("multilateral" if n_actors >= 3 else None), False
-    if not type_rules().applies("mode_from_cues", rule.type):
+    if not lexicon.type_rules.applies("mode_from_cues", rule.type):
         return None, False
     cue_words: set[str] = set()
     for child in token.children:

@@ -10,8 +10,8 @@ from __future__ import annotations
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
+from eventwire.data.lexicon import EventLexicon, TriggerRule
 from eventwire.extract.events.parse import _TIME_ENTS, _is_trigger_word, _prep_objects, _subject_event_noun
-from eventwire.extract.lexicon import EventLexicon, TriggerRule
 from eventwire.extract.syntax import is_headline
 
 _NON_EVENT_ENTS = frozenset({"ORG", "PERSON", "WORK_OF_ART", "LAW", "PRODUCT", "FAC"})

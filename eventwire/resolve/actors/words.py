@@ -15,6 +15,7 @@ _ANY, _CAPITAL, _EXACT = 0, 1, 2
 _TOKEN_RE: Final = re.compile(r"(?:[^\W\d_]\.){2,}|[^\W_]+(?:['’][^\W_]+)*|[,;:()\[\]]")
 
 
+# Memoises a pure function of its argument, not data.
 @lru_cache(maxsize=65536)
 def _fold(word: str) -> str:
     """Lower case without accents, one apostrophe: the key that words are matched on."""

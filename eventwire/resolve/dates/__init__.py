@@ -68,6 +68,6 @@ publication date, `ranges`, the `dateparser_fallback`, and `narrative` for dates
 the story's own; `resolution` runs them.
 """
 
-from eventwire.resolve.dates.resolution import Tense, resolve_date, resolve_dates
+from eventwire.resolve.dates.resolution import CalendarPatterns, Tense, resolve_date, resolve_dates
 
-__all__ = ["Tense", "resolve_date", "resolve_dates"]
+__all__ = ["CalendarPatterns", "Tense", "resolve_date", "resolve_dates"]

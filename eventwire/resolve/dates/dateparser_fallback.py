@@ -11,7 +11,7 @@ from dateparser.date import DateDataParser  # type: ignore[import-untyped]
 from eventwire.records import Precision
 from eventwire.resolve.dates.anchoring import _calendar_point, _day_point, _week_point
 from eventwire.resolve.dates.expressions import _UNKNOWN, _Point
-from eventwire.resolve.dates.patterns import _calendar_patterns
+from eventwire.resolve.dates.patterns import CalendarPatterns
 
 # Two far-apart reference days: a result that does not move with the reference is absolute.
 _PROBE_BASES = (datetime(2001, 3, 14), datetime(2013, 10, 2))
@@ -20,6 +20,7 @@ _PERIOD_PRECISION: dict[str, Precision] = {
 }  # fmt: skip
 
 
+# Memoises parser objects, a pure function of their arguments, not data: building one is slow.
 @lru_cache(maxsize=64)
 def _parser(base: datetime, prefer: str) -> DateDataParser:
     """One parser per reference day and direction; an article's mentions share it."""
@@ -39,9 +40,9 @@ def _dateparse(s: str, base: datetime, prefer: str) -> tuple[date, Precision] | 
     return data.date_obj.date(), _PERIOD_PRECISION.get(data.period or "day", "day")
 
 
-def _fallback(s: str, published: date | None, tense: str) -> _Point:
+def _fallback(s: str, published: date | None, tense: str, patterns: CalendarPatterns) -> _Point:
     """Formats the grammar does not know ("05.05.2016", "a fortnight ago"), via dateparser."""
-    if not _calendar_patterns().date_like.search(s):
+    if not patterns.date_like.search(s):
         return _UNKNOWN  # nothing date-like: dateparser would read "now" into odd words
     prefer = "future" if tense == "future" else "past"
     probes = [_dateparse(s, base, prefer) for base in _PROBE_BASES]

@@ -17,17 +17,20 @@ from eventwire.resolve.dates.patterns import (
     _NUMBERS,
     _QUARTER_TIMEX,
     _YEAR_EARLIER,
+    CalendarPatterns,
 )
 
 
-def _year_before_context(mention: DateMention, earlier: Sequence[ResolvedDate]) -> ResolvedDate | None:
+def _year_before_context(
+    mention: DateMention, earlier: Sequence[ResolvedDate], patterns: CalendarPatterns
+) -> ResolvedDate | None:
     """ "a year earlier", "the year-ago quarter": a year before the period the story is about.
 
     In earnings news that is the quarter last named ("third-quarter profit ... a year earlier"
     is 1988-Q3); otherwise "a year ago" counts from the publication date and "a year earlier"
     from the date last named, at its precision.
     """
-    s = _normalise(mention.span.text)
+    s = _normalise(mention.span.text, patterns)
     if not _YEAR_EARLIER.match(s):
         return None
     quarter = next((d.timex for d in reversed(earlier) if d.timex and _QUARTER_TIMEX.match(d.timex)), None)
@@ -47,7 +50,9 @@ def _year_before_context(mention: DateMention, earlier: Sequence[ResolvedDate]) 
     return ResolvedDate(shifted, last.precision, text, span, None, last.anchored)
 
 
-def _narrative_context(mention: DateMention, earlier: Sequence[ResolvedDate]) -> ResolvedDate | None:
+def _narrative_context(
+    mention: DateMention, earlier: Sequence[ResolvedDate], patterns: CalendarPatterns
+) -> ResolvedDate | None:
     """ "that day", "the following year", "three days later": counted from the date the story
     last named, not from the publication date. None when that date is not precise enough."""
     s = re.sub(r"^(?:on|in|by|during|of|at|until|from|since) ", "", mention.span.text.lower().strip())

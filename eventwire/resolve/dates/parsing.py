@@ -60,12 +60,14 @@ from eventwire.resolve.dates.patterns import (
     _VAGUE_RE,
     _YEAR,
     _YEAR_ANAPHOR,
-    _calendar_patterns,
+    CalendarPatterns,
 )
 
 
-@lru_cache(maxsize=4096)  # pure, and called again for the story context of each mention
-def _normalise(text: str) -> str:
+# Memoises a pure function of its arguments (the patterns by identity), not data: it is called
+# again for the story context of each mention.
+@lru_cache(maxsize=4096)
+def _normalise(text: str, patterns: CalendarPatterns) -> str:
     """Lower-case the expression and strip what does not change the date it names."""
     s = text.lower().strip()
     s = s.translate({0x2019: "'", 0x2018: "'", 0x2013: "-", 0x2014: "-", 0x2011: "-", 0x2010: "-"})
@@ -85,7 +87,7 @@ def _normalise(text: str) -> str:
     if s not in _RELATIVE_DAYS:
         s = _DAY_PARTS.sub(" ", s)
     # "earlier this month", and AP style "earlier Thursday" (on Thursday, before the report).
-    s = _calendar_patterns().earlier_later.sub("", s)
+    s = patterns.earlier_later.sub("", s)
     # "by the end of the year" looks ahead (or back) from the publication, not the narrative.
     s = re.sub(r"\b(?:end|beginning|start|middle|rest|remainder) of the (?=year|month|week)", "this ", s)
     s = re.sub(r"\s+", " ", s).strip()
@@ -121,19 +123,18 @@ def _spoken_year(m: re.Match[str]) -> str:
 # --------------------------------------------------------------------------- parsing
 
 
-def _parse(s: str) -> _Expr | None:
+def _parse(s: str, patterns: CalendarPatterns) -> _Expr | None:
     """Classify a normalised expression; None when the grammar does not know it."""
     expr = _parse_phrase(s)
     if expr is not None:
         return expr
-    patterns = _calendar_patterns()
     prefix = patterns.weekday_prefix.match(s)
     weekday = patterns.weekdays[prefix["weekday"]] if prefix else None
     s = patterns.weekday_prefix.sub("", s)  # "Saturday, May 5, 2016": the date decides
-    expr = _parse_calendar(s, weekday)
+    expr = _parse_calendar(s, weekday, patterns)
     if expr is not None:
         return expr
-    return _parse_relative(s)
+    return _parse_relative(s, patterns)
 
 
 def _parse_phrase(s: str) -> _Expr | None:
@@ -167,9 +168,8 @@ def _parse_phrase(s: str) -> _Expr | None:
     return None
 
 
-def _parse_calendar(s: str, weekday: int | None) -> _Expr | None:
+def _parse_calendar(s: str, weekday: int | None, patterns: CalendarPatterns) -> _Expr | None:
     """Calendar dates, years, quarters and decades; `weekday` is the one written before a date."""
-    patterns = _calendar_patterns()
     if m := _ISO_DAY.match(s):
         return _Calendar(int(m["y"]), int(m["m"]), int(m["d"]))
     if (m := _ISO_MONTH.match(s)) and 1 <= int(m["m"]) <= 12:
@@ -182,7 +182,7 @@ def _parse_calendar(s: str, weekday: int | None) -> _Expr | None:
         mod = None if m["y"] else {"this past": "last", "this coming": "next"}.get(modified[1], modified[1])
         return _Calendar(_int(m["y"]), patterns.months[m["month"]], int(m["d"]), mod=mod)  # "last Oct. 23"
     if m := _RELATIVE_YEAR.match(s):  # "May last year", "22 November this year"
-        inner = _parse(m["date"])
+        inner = _parse(m["date"], patterns)
         if isinstance(inner, _Calendar) and inner.year is None and inner.mod is None and inner.month:
             offset = {"last": -1, "this": 0, "next": 1}[m["mod"]]
             return _Calendar(None, inner.month, inner.day, year_offset=offset)
@@ -197,11 +197,11 @@ def _parse_calendar(s: str, weekday: int | None) -> _Expr | None:
     return None
 
 
-def _parse_relative(s: str) -> _Expr | None:
+def _parse_relative(s: str, patterns: CalendarPatterns) -> _Expr | None:
     """Units counted from the publication date ("last week", "three days ago", "in two weeks")
     and narrative or bare counts that no date can be given for."""
-    if m := _calendar_patterns().modified.match(s):
-        return _parse_modified(m)
+    if m := patterns.modified.match(s):
+        return _parse_modified(m, patterns)
     if m := _AGO.match(s):
         return _parse_count(m["n"], m["unit"], sign=-1 if m["dir"] in ("ago", "back") else 1)
     if m := _IN_N.match(s):
@@ -211,18 +211,18 @@ def _parse_relative(s: str) -> _Expr | None:
     return None
 
 
-def _parse_modified(m: re.Match[str]) -> _Expr | None:
+def _parse_modified(m: re.Match[str], patterns: CalendarPatterns) -> _Expr | None:
     """ "last week", "this March", "next Friday", "summer 2017", "the weekend" ..."""
     mod = {"this past": "last", "past": "last", "this coming": "next", "coming": "next"}.get(
         m["mod"], m["mod"]
     )
     year = _int(m["y"])
     if m["weekday"]:
-        return None if year else _Weekday(_calendar_patterns().weekdays[m["weekday"]], mod)
+        return None if year else _Weekday(patterns.weekdays[m["weekday"]], mod)
     if m["month"]:
-        return _Calendar(year, _calendar_patterns().months[m["month"]], mod=None if year else mod)
+        return _Calendar(year, patterns.months[m["month"]], mod=None if year else mod)
     if m["season"]:
-        return _Season(_calendar_patterns().seasons[m["season"]], None if year else mod, year)
+        return _Season(patterns.seasons[m["season"]], None if year else mod, year)
     if year:
         return None
     unit = m["unit"]

@@ -6,9 +6,8 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
-from functools import cache
 
-from eventwire.data.calendar_words import calendar_words
+from eventwire.data.calendar_words import CalendarWords
 
 _NUMBERS = {
     "a": 1, "an": 1, "one": 1, "two": 2, "a couple of": 2, "couple of": 2, "three": 3, "four": 4,
@@ -179,9 +178,9 @@ _RELATIVE_DAYS = {
 }  # fmt: skip
 
 
-@dataclass(frozen=True, slots=True)
-class _CalendarPatterns:
-    """The patterns built from the calendar words (data/calendar_words.tsv)."""
+@dataclass(frozen=True, slots=True, eq=False)  # compared and hashed by identity: a memo key
+class CalendarPatterns:
+    """The patterns built from the calendar words (data/calendar_words.tsv), once per lexicon."""
 
     months: Mapping[str, int]
     weekdays: Mapping[str, int]
@@ -193,14 +192,16 @@ class _CalendarPatterns:
     earlier_later: re.Pattern[str]  # "earlier this month", "earlier Thursday"
     date_like: re.Pattern[str]
 
+    @classmethod
+    def build(cls, words: CalendarWords) -> CalendarPatterns:
+        return _calendar_patterns(words)
 
-@cache  # built on first use: the words come from a data file, never read at import
-def _calendar_patterns() -> _CalendarPatterns:
-    words = calendar_words()
+
+def _calendar_patterns(words: CalendarWords) -> CalendarPatterns:
     month_re = "|".join(sorted(words.months, key=len, reverse=True))
     weekday_re = "|".join(sorted(words.weekdays, key=len, reverse=True))
     season_re = "|".join(words.seasons)
-    return _CalendarPatterns(
+    return CalendarPatterns(
         months=words.months,
         weekdays=words.weekdays,
         seasons=words.seasons,

@@ -17,16 +17,16 @@ from eventwire.resolve.dates.expressions import (
     _Weekday,
 )
 from eventwire.resolve.dates.parsing import _int, _normalise, _parse
-from eventwire.resolve.dates.patterns import _DAY_ONLY, _RANGE
+from eventwire.resolve.dates.patterns import _DAY_ONLY, _RANGE, CalendarPatterns
 
 
-def _resolve_range(s: str, published: date | None, tense: str) -> _Point | None:
+def _resolve_range(s: str, published: date | None, tense: str, patterns: CalendarPatterns) -> _Point | None:
     """ "between 3 and 5 May", "May 3-5", "5 May to 7 June 2016": the start, with the interval."""
     for pattern in _RANGE:
         if not (m := pattern.match(s)):
             continue
-        first, last = _normalise(m["a"]), _normalise(m["b"])
-        start_expr, end_expr = _parse(first), _parse(last)
+        first, last = _normalise(m["a"], patterns), _normalise(m["b"], patterns)
+        start_expr, end_expr = _parse(first, patterns), _parse(last, patterns)
         if start_expr is None and (day := _DAY_ONLY.match(first)):
             start_expr = _Calendar(None, None, int(day["d"]))  # "3" in "between 3 and 5 May"
         if end_expr is None and (day := _DAY_ONLY.match(last)) and isinstance(start_expr, _Calendar):

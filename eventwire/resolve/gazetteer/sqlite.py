@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Literal
 
 from eventwire.errors import ResourceError
-from eventwire.resolve.gazetteer.demonyms import _state_word
+from eventwire.resolve.gazetteer.demonyms import CountryCodes, _state_word
 from eventwire.resolve.gazetteer.names import normalize_toponym
 from eventwire.resolve.gazetteer.protocol import GazetteerEntry
 
@@ -91,6 +91,7 @@ class SQLiteGazetteer:
         for row in self._db.execute(_COUNTRIES_SQL):
             entry = GazetteerEntry(*row)
             self._countries[entry.country] = entry
+        self._codes = CountryCodes.load()  # what `country_of_demonym` reads countrynames' codes as
 
     @classmethod
     def open(cls, path: str | os.PathLike[str]) -> SQLiteGazetteer:
@@ -141,7 +142,7 @@ class SQLiteGazetteer:
         return self._countries.get(iso3)
 
     def country_of_demonym(self, word: str) -> str | None:
-        return _state_word(self, word)
+        return _state_word(self, word, self._codes)
 
     def place_counts(self, column: Literal["source", "feature_code", "country"]) -> dict[str, int]:
         """Number of places per value of a column of the place table, most frequent first."""

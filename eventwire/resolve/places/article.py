@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 
+from eventwire.data.place_words import PlaceWords
 from eventwire.records import Place, PlaceMention
 from eventwire.resolve.gazetteer import Gazetteer, GazetteerEntry, normalize_toponym
 from eventwire.resolve.places.candidates import _candidates
@@ -31,12 +32,16 @@ def resolve_places(
     gazetteer: Gazetteer,
     *,
     country_bias: Sequence[str] | str | None = None,
+    place_words: PlaceWords | None = None,
 ) -> list[Place]:
     """One `Place` per mention, in the same order; see the package docstring for the ranking.
 
     `mentions` should be all the place mentions of one article: they are each other's context.
     `country_bias` (ISO3 codes, or one code) nudges ambiguous names toward those countries.
+    `place_words` (aliases, region demonyms, affixes) read names the gazetteer lacks; the
+    pipeline passes its lexicon's, a caller without one gets the bundled tables read afresh.
     """
+    words = place_words if place_words is not None else PlaceWords.load()
     biased = frozenset([country_bias] if isinstance(country_bias, str) else country_bias or ())
     mentions = [
         replace(m, kind="demonym") if m.kind == "toponym" and _is_people_word(m.span.text, gazetteer) else m
@@ -47,8 +52,8 @@ def resolve_places(
         for m in mentions
     ]
     keys = [normalize_toponym(m.span.text) for m in mentions]
-    found_as = [_candidates(m, gazetteer) if m.kind == "toponym" else _NOT_FOUND for m in mentions]
-    found_as = _sites_named_without_town(mentions, found_as, gazetteer)
+    found_as = [_candidates(m, gazetteer, words) if m.kind == "toponym" else _NOT_FOUND for m in mentions]
+    found_as = _sites_named_without_town(mentions, found_as, gazetteer, words)
     candidates = [found.entries for found in found_as]
 
     regions = [_qualifier_regions(m.qualifier, gazetteer) for m in mentions]

@@ -3,6 +3,7 @@ or (`unlisted`) a reading of a name the gazetteer lacks."""
 
 from __future__ import annotations
 
+from eventwire.data.place_words import PlaceWords
 from eventwire.records import PlaceMention
 from eventwire.resolve.gazetteer import Gazetteer, normalize_toponym
 from eventwire.resolve.places.evidence import _Found
@@ -16,9 +17,9 @@ _ALIAS_HOW = {
 }
 
 
-def _candidates(mention: PlaceMention, gazetteer: Gazetteer) -> _Found:
+def _candidates(mention: PlaceMention, gazetteer: Gazetteer, words: PlaceWords) -> _Found:
     text = mention.span.text
-    alias = _alias(text)
+    alias = _alias(text, words)
     if alias is not None:
         # "L.A." is Los Angeles, not the village "La"; "EU" is drawn at Brussels.
         entries = _alias_entries(alias, gazetteer)
@@ -41,7 +42,7 @@ def _candidates(mention: PlaceMention, gazetteer: Gazetteer) -> _Found:
     entry = gazetteer.country(country) if country else None
     if entry is not None:
         return _Found([entry])
-    return _fallback(text, gazetteer)
+    return _fallback(text, gazetteer, words)
 
 
 def _is_dotted_abbreviation(text: str) -> bool:

@@ -60,6 +60,7 @@ class _Found:
 _NOT_FOUND = _Found([])
 
 
+# Memoises a pure function of its argument, not data.
 @lru_cache(maxsize=65536)
 def _name_key(name: str) -> str:
     return normalize_toponym(name)

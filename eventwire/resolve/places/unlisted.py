@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
-from eventwire.data.place_words import PlaceAlias, place_words
+from eventwire.data.place_words import PlaceAlias, PlaceWords
 from eventwire.records import PlaceMention
 from eventwire.resolve.gazetteer import Gazetteer, GazetteerEntry, normalize_toponym
 from eventwire.resolve.places.evidence import _NOT_FOUND, _Found, _name_key
@@ -43,8 +43,7 @@ _DEMONYM_ENDINGS: tuple[tuple[str, tuple[str, ...]], ...] = (
 _PEOPLE_WORD_ENDINGS = (*(ending for ending, _ in _DEMONYM_ENDINGS), "ish", "ch", "ss", "ek", "ic")
 
 
-def _alias(text: str) -> PlaceAlias | None:
-    words = place_words()
+def _alias(text: str, words: PlaceWords) -> PlaceAlias | None:
     written = text.strip().removesuffix("'s").removesuffix("’s")
     alias = words.aliases.get(written)
     if alias is None and written.isupper():  # a headline in capitals: "PHILA." as "Phila."
@@ -59,9 +58,9 @@ def _alias_entries(alias: PlaceAlias, gazetteer: Gazetteer) -> list[GazetteerEnt
     ]
 
 
-def _lookup(name: str, gazetteer: Gazetteer) -> list[GazetteerEntry]:
+def _lookup(name: str, gazetteer: Gazetteer, words: PlaceWords) -> list[GazetteerEntry]:
     """The entries of a name inside a longer one ("L.A." in "South L.A."), aliases first."""
-    alias = _alias(name)
+    alias = _alias(name, words)
     if alias is not None:
         entries = _alias_entries(alias, gazetteer)
         if entries:
@@ -69,26 +68,25 @@ def _lookup(name: str, gazetteer: Gazetteer) -> list[GazetteerEntry]:
     return gazetteer.lookup(name) if name else []
 
 
-def _fallback(text: str, gazetteer: Gazetteer) -> _Found:
+def _fallback(text: str, gazetteer: Gazetteer, words: PlaceWords) -> _Found:
     """Candidates for a name the gazetteer does not hold, read by the first rule that fits:
     written-out abbreviations ("Loudon Co."), a generic head ("Nyanza Province", "Port of Los
     Angeles"), a county named without its head ("Gwinnett"), a demonym of a region or town
     ("Ontarians", "South Ossetian"), a part of a place ("North London", "Greater Toronto Area")
     and a site named after its town ("Vancouver Art Gallery")."""
-    words = place_words()
     tokens = text.split()
     if not tokens:
         return _NOT_FOUND
     expanded = [_written_out(t, words.abbreviations) for t in tokens]
     if expanded != tokens:
         written_out = " ".join(expanded)
-        found = _lookup(written_out, gazetteer)
+        found = _lookup(written_out, gazetteer, words)
         if found:
             return _Found(found, f"{text} written out as {written_out}")
         tokens = expanded
     lower = [t.casefold() for t in tokens]
     for rule in (_with_head, _county, _region_demonym, _part_of, _facility):
-        result = rule(tokens, lower, gazetteer)
+        result = rule(tokens, lower, gazetteer, words)
         if result is not None and result.entries:
             return result
     return _NOT_FOUND
@@ -102,8 +100,7 @@ def _written_out(token: str, abbreviations: Mapping[str, str]) -> str:
     return full.upper() if token.isupper() and len(token) > 2 else full.capitalize()
 
 
-def _with_head(tokens: list[str], lower: list[str], gazetteer: Gazetteer) -> _Found | None:
-    words = place_words()
+def _with_head(tokens: list[str], lower: list[str], gazetteer: Gazetteer, words: PlaceWords) -> _Found | None:
     if len(tokens) >= 2 and lower[-1] in words.heads_after:
         head, rest, allows = lower[-1], tokens[:-1], words.heads_after[lower[-1]]
     elif len(tokens) >= 3 and lower[1] == "of" and lower[0] in words.heads_before:
@@ -111,25 +108,27 @@ def _with_head(tokens: list[str], lower: list[str], gazetteer: Gazetteer) -> _Fo
     else:
         return None
     keep = _HEAD_READINGS[allows]
-    entries = [e for e in _lookup(" ".join(rest), gazetteer) if keep(e)]
+    entries = [e for e in _lookup(" ".join(rest), gazetteer, words) if keep(e)]
     # A township or port around a town is a part of it; a province named X is X itself.
     return _Found(entries, f"{head} of {{name}}", part=allows == "town")
 
 
-def _county(tokens: list[str], lower: list[str], gazetteer: Gazetteer) -> _Found | None:
-    if not tokens[0][:1].isupper() or lower[-1] in place_words().natural_words:
+def _county(tokens: list[str], lower: list[str], gazetteer: Gazetteer, words: PlaceWords) -> _Found | None:
+    if not tokens[0][:1].isupper() or lower[-1] in words.natural_words:
         return None  # "Red River" is the river, not Red River Parish
     name = " ".join(tokens)
     entries = [
         e
-        for head in place_words().county_heads
+        for head in words.county_heads
         for e in gazetteer.lookup(f"{name} {head}")
         if e.feature_code == "ADM2"
     ]
     return _Found(entries, "county name without its head: {name}")
 
 
-def _region_demonym(tokens: list[str], lower: list[str], gazetteer: Gazetteer) -> _Found | None:
+def _region_demonym(
+    tokens: list[str], lower: list[str], gazetteer: Gazetteer, words: PlaceWords
+) -> _Found | None:
     word = " ".join(tokens).removesuffix("'s").removesuffix("’s")
     if not word[:1].isupper() or not word[-1:].isalpha():
         return None
@@ -137,24 +136,26 @@ def _region_demonym(tokens: list[str], lower: list[str], gazetteer: Gazetteer) -
     if word.endswith("s") and len(word) > 4:
         forms.append(word[:-1])  # "Ontarians", "Scots"
     # The table first: "Gazans" are the people of the Gaza Strip, not of any other Gaza.
-    irregular = [place_words().demonyms.get(form.casefold()) for form in forms]
-    entries = _demonym_readings([name for name in irregular if name], gazetteer, towns=True)
+    irregular = [words.demonyms.get(form.casefold()) for form in forms]
+    entries = _demonym_readings([name for name in irregular if name], gazetteer, words, towns=True)
     if not entries:
         # "North Eastern" is a direction, not the people of a "North East". The suffix rule
         # reads regions only: "Londoner" and "Richmondites" fit too many towns of that name.
-        parts = place_words().parts_before
+        parts = words.parts_before
         stems = [
             n for form in forms for n in _demonym_stems(form) if not parts.issuperset(n.casefold().split())
         ]
-        entries = _demonym_readings(stems, gazetteer, towns=False)
+        entries = _demonym_readings(stems, gazetteer, words, towns=False)
     return _Found(entries, "demonym of {name}", demonym=True)
 
 
-def _demonym_readings(names: Sequence[str], gazetteer: Gazetteer, *, towns: bool) -> list[GazetteerEntry]:
+def _demonym_readings(
+    names: Sequence[str], gazetteer: Gazetteer, words: PlaceWords, *, towns: bool
+) -> list[GazetteerEntry]:
     seen: set[int] = set()
     entries = []
     for name in names:
-        for entry in _lookup(name, gazetteer):
+        for entry in _lookup(name, gazetteer, words):
             if entry.geonameid not in seen and _has_demonym(entry, towns=towns):
                 seen.add(entry.geonameid)
                 entries.append(entry)
@@ -177,8 +178,7 @@ def _has_demonym(entry: GazetteerEntry, *, towns: bool) -> bool:
     return entry.feature_code in _DEMONYM_CODES or entry.feature_code.startswith("PCL")
 
 
-def _part_of(tokens: list[str], lower: list[str], gazetteer: Gazetteer) -> _Found | None:
-    words = place_words()
+def _part_of(tokens: list[str], lower: list[str], gazetteer: Gazetteer, words: PlaceWords) -> _Found | None:
     start, end = 0, len(tokens)
     while start < end - 1 and start < 2 and lower[start] in words.parts_before:
         start += 1
@@ -189,17 +189,17 @@ def _part_of(tokens: list[str], lower: list[str], gazetteer: Gazetteer) -> _Foun
     # "North Dallas" is not Dallas' airport: sites do not have parts. A town must bear the
     # name itself ("South Plains" is no part of a town that lists "Plains" as an alternate).
     rest = " ".join(tokens[start:end])
-    alias = _alias(rest)  # "South L.A."
+    alias = _alias(rest, words)  # "South L.A."
     key = normalize_toponym(alias.name if alias is not None else rest)
     entries = [
-        e for e in _lookup(rest, gazetteer)
+        e for e in _lookup(rest, gazetteer, words)
         if e.feature_class != "S" and (e.feature_class != "P" or _name_key(e.name) == key)
     ]
     return _Found(entries, "part of {name}", part=True)
 
 
-def _facility(tokens: list[str], lower: list[str], gazetteer: Gazetteer) -> _Found | None:
-    facility_words = place_words().facility_words
+def _facility(tokens: list[str], lower: list[str], gazetteer: Gazetteer, words: PlaceWords) -> _Found | None:
+    facility_words = words.facility_words
     end = len(tokens)
     while end > 1 and lower[end - 1] in facility_words:
         end -= 1
@@ -213,12 +213,12 @@ def _facility(tokens: list[str], lower: list[str], gazetteer: Gazetteer) -> _Fou
 
 
 def _sites_named_without_town(
-    mentions: Sequence[PlaceMention], found_as: list[_Found], gazetteer: Gazetteer
+    mentions: Sequence[PlaceMention], found_as: list[_Found], gazetteer: Gazetteer, words: PlaceWords
 ) -> list[_Found]:
     """"Pearson International Airport" in an article that names Toronto: airports and bases are
     indexed under their full names, which often begin with their town's ("Toronto Pearson
     International Airport"); a site named without it takes a town the article names."""
-    site_words = place_words().site_words
+    site_words = words.site_words
     towns: list[str] = []
     pending = []
     for i, (mention, found) in enumerate(zip(mentions, found_as, strict=True)):

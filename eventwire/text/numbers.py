@@ -27,7 +27,9 @@ names ("tens" 10, "dozens" 12, "scores" 20, "hundreds" 100, "thousands" 1000; AC
 
 `value` is always within [low, high] where those are set. Helpers for the extractor
 (`is_number_word`, `is_qualifier_word`) and for resolution (`count_bounds`) use the same
-vocabulary and reading, so they live here too.
+vocabulary and reading, so they live here too. That is why this module sits in
+`eventwire.text`, outside `extract` (whose package imports spaCy): resolution reads figures
+with it and must import without spaCy.
 """
 
 from __future__ import annotations

@@ -1,7 +1,10 @@
-"""The event lexicon: trigger words, mode cues, reporting cues and the CAMEO/ACLED coding tables.
+"""The event lexicon: trigger words, mode cues, reporting cues, the CAMEO/ACLED coding tables,
+and the word tables the extractors and resolvers read (calendar, quantity and place words, the
+per-type event rules).
 
 Loaded explicitly (``EventLexicon.load()``) from the data files in ``eventwire/data`` and
-injected into the extractors, so tests can build a lexicon of a few rows.
+injected into the extractors, so tests can build a lexicon of a few rows. Pure data loading:
+this module imports no spaCy, so the resolve layer can use it.
 """
 
 from __future__ import annotations
@@ -9,6 +12,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from eventwire.data import read_table, read_words
+from eventwire.data.calendar_words import CalendarWords
+from eventwire.data.event_type_rules import TypeRules
+from eventwire.data.place_words import PlaceWords
+from eventwire.data.quantity_words import QuantityWords
 from eventwire.errors import ResourceError
 
 __all__ = ["AcledCode", "EventLexicon", "ReportingCue", "TriggerRule"]
@@ -64,6 +71,11 @@ class EventLexicon:
     party_nouns: frozenset[str] = frozenset()  # "officials", "government": nouns that can act
     message_nouns: frozenset[str] = frozenset()  # "declaration", "statement": the issuer speaks
     parts_of_whole: dict[str, tuple[str, ...]] = field(default_factory=dict)  # drones -> shot_down, ...
+    # The shared word tables; a lexicon built by hand for a test gets the bundled ones.
+    type_rules: TypeRules = field(default_factory=TypeRules.load)
+    quantity_words: QuantityWords = field(default_factory=QuantityWords.load)
+    calendar: CalendarWords = field(default_factory=CalendarWords.load)
+    place_words: PlaceWords = field(default_factory=PlaceWords.load)
 
     @classmethod
     def load(cls) -> EventLexicon:
@@ -114,6 +126,10 @@ class EventLexicon:
             parts_of_whole={
                 row["whole"]: tuple(row["parts"].split("|")) for row in read_table("parts_of_whole.tsv")
             },
+            type_rules=TypeRules.load(),
+            quantity_words=QuantityWords.load(),
+            calendar=CalendarWords.load(),
+            place_words=PlaceWords.load(),
         )
 
     def code(

@@ -1,21 +1,23 @@
 """Per-type rules of the event extractor, read from ``data/event_type_rules.tsv``.
 
 The steps of argument, mode and recoding that hold for some PLOVER types only ("a meeting's
-partner is the object of *with*", "an attack's place is no target") ask this table which
-types they apply to and with which words, so that the domain knowledge sits in the data file
-and the code keeps only the mechanics of each step (and their order).
+partner is the object of *with*", "an attack's place is no target") ask this table
+(`TypeRules`, held by the `EventLexicon`) which types they apply to and with which words, so
+that the domain knowledge sits in the data file and the code keeps only the mechanics of each
+step (and their order).
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
-from functools import cache
 from types import MappingProxyType
 from typing import Final
 
 from eventwire.data import read_table
 from eventwire.errors import ResourceError
+
+__all__ = ["STEPS", "TypeRules"]
 
 _FILE: Final = "event_type_rules.tsv"
 
@@ -43,26 +45,27 @@ class TypeRules:
     def words_of(self, step: str) -> frozenset[str]:
         return self.words[step]
 
+    @classmethod
+    def load(cls) -> TypeRules:
+        """The bundled table, checked: every step the code asks about has exactly one row."""
+        types: dict[str, frozenset[str]] = {}
+        words: dict[str, frozenset[str]] = {}
+        for number, row in enumerate(read_table(_FILE), start=1):
+            step = row.get("step", "")
+            where = f"eventwire/data/{_FILE} row {number}"
+            if step not in STEPS:
+                known = ", ".join(sorted(STEPS))
+                raise ResourceError(f"{where}: unknown step {step!r}; the steps are {known}")
+            if step in types:
+                raise ResourceError(f"{where}: step {step!r} has a row already; merge the two")
+            types[step] = _cells(row.get("types", ""))
+            words[step] = _cells(row.get("words", ""))
+        missing = STEPS - types.keys()
+        if missing:
+            raise ResourceError(f"eventwire/data/{_FILE} has no row for {', '.join(sorted(missing))}; "
+                                f"reinstall eventwire")
+        return cls(MappingProxyType(types), MappingProxyType(words))
+
 
 def _cells(value: str) -> frozenset[str]:
     return frozenset() if value in ("", "-") else frozenset(v.strip() for v in value.split("|"))
-
-
-@cache  # a small read-only bundled table: read on first use, never at import
-def type_rules() -> TypeRules:
-    types: dict[str, frozenset[str]] = {}
-    words: dict[str, frozenset[str]] = {}
-    for number, row in enumerate(read_table(_FILE), start=1):
-        step = row.get("step", "")
-        where = f"eventwire/data/{_FILE} row {number}"
-        if step not in STEPS:
-            raise ResourceError(f"{where}: unknown step {step!r}; the steps are {', '.join(sorted(STEPS))}")
-        if step in types:
-            raise ResourceError(f"{where}: step {step!r} has a row already; merge the two")
-        types[step] = _cells(row.get("types", ""))
-        words[step] = _cells(row.get("words", ""))
-    missing = STEPS - types.keys()
-    if missing:
-        raise ResourceError(f"eventwire/data/{_FILE} has no row for {', '.join(sorted(missing))}; "
-                            f"reinstall eventwire")
-    return TypeRules(MappingProxyType(types), MappingProxyType(words))
