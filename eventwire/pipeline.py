@@ -253,7 +253,11 @@ def resolve_mentions(
         )
     checks = check_consistency(events, dates, lexicon.parts_of_whole)
     return ExtractionResult(
-        article=article, events=events, places=_unique(places), warnings=warnings, checks=checks
+        article=article,
+        events=tuple(events),
+        places=tuple(_unique(places)),
+        warnings=tuple(warnings),
+        checks=tuple(checks),
     )
 
 

@@ -33,12 +33,18 @@ __all__ = [
     "Attribution",
     "AttributionMention",
     "ConsistencyCheck",
+    "Corroboration",
+    "Disagreement",
     "DateMention",
     "Estimate",
     "Event",
     "EventMention",
     "ExtractionResult",
     "Failure",
+    "FigureRange",
+    "Incident",
+    "IncidentDate",
+    "IncidentSummary",
     "Place",
     "PlaceMention",
     "Precision",
@@ -46,8 +52,10 @@ __all__ = [
     "QuantityMention",
     "ResolvedDate",
     "RunSummary",
+    "SourceFigure",
     "Span",
     "Status",
+    "StoredEvent",
     "from_dict",
     "make_id",
     "to_dict",
@@ -100,6 +108,15 @@ def _decode(kind: Any, data: Any) -> Any:
         known = {name: _decode(hints[name], data[name]) for name in hints if name in data}
         return kind(**known)
     return data
+
+
+def _freeze(record: Any, *names: str) -> None:
+    """Make the named sequence fields of a frozen record tuples, so the record is frozen all the
+    way down (stages build them as lists; a caller can no longer append to a result)."""
+    for name in names:
+        value = getattr(record, name)
+        if not isinstance(value, tuple):
+            object.__setattr__(record, name, tuple(value))
 
 
 @cache
@@ -347,7 +364,10 @@ class Estimate:
     low: int | None
     best: int | None
     high: int | None
-    reports: list[Quantity] = field(default_factory=list, compare=False)
+    reports: tuple[Quantity, ...] = field(default=(), compare=False)
+
+    def __post_init__(self) -> None:
+        _freeze(self, "reports")
 
 
 @dataclass(frozen=True, slots=True)
@@ -371,22 +391,25 @@ class Event:
     cameo: str
     acled_event_type: str | None
     acled_sub_event_type: str | None
-    source_actors: list[Actor]
-    target_actors: list[Actor]
+    source_actors: tuple[Actor, ...]
+    target_actors: tuple[Actor, ...]
     date: ResolvedDate
     location: Place | None
-    quantities: list[Quantity]
+    quantities: tuple[Quantity, ...]
     fatalities: Estimate | None
     injuries: Estimate | None
-    attributed_to: list[Attribution]
+    attributed_to: tuple[Attribution, ...]
     status: Status
     evidence: Span
     confidence: float
     article_id: str = ""
     trigger: Span | None = None
     link: str | None = None  # shared by events split from one mention (one per location)
-    mentions: list[Span] = field(default_factory=list)  # every passage reporting this event
+    mentions: tuple[Span, ...] = ()  # every passage reporting this event
     extractor: str = EXTRACTOR_VERSION
+
+    def __post_init__(self) -> None:
+        _freeze(self, "source_actors", "target_actors", "quantities", "attributed_to", "mentions")
 
 
 @dataclass(frozen=True, slots=True)
@@ -397,7 +420,131 @@ class ConsistencyCheck:
     kind: str  # parts_of_whole, date_spread, unsourced_figures
     passed: bool
     message: str
-    evidence: list[Span] = field(default_factory=list)
+    evidence: tuple[Span, ...] = ()
+
+    def __post_init__(self) -> None:
+        _freeze(self, "evidence")
+
+
+# --------------------------------------------------------------------------- incidents
+
+
+@dataclass(frozen=True, slots=True)
+class StoredEvent:
+    """An event as the store holds it, with what incidents need of its article: the order it
+    was stored in (`article_seq`), its outlet (`Article.source`), its publication date, and the
+    incident it belongs to (None while in none)."""
+
+    event: Event
+    article_seq: int
+    outlet: str | None
+    published: str | None
+    incident_id: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class SourceFigure:
+    """One report's figure for an incident: what it counts, as the report gives it, who vouches
+    for it (`source`, the attributed text, e.g. "SOHR"; None when the article says it itself),
+    the outlet that published it, and the article and event it came from."""
+
+    what: str
+    value: int | None
+    low: int | None
+    high: int | None
+    status: Status
+    source: str | None
+    outlet: str | None
+    article_id: str
+    event_id: str
+
+
+@dataclass(frozen=True, slots=True)
+class FigureRange:
+    """A figure across the reports of an incident: `best` the most conservative credible figure
+    (ACLED's rule: the lowest), `low`/`high` the range the credible reports allow; `reports`
+    keeps every report's own figure, denied and hypothetical ones too."""
+
+    what: str
+    low: int | None
+    best: int | None
+    high: int | None
+    reports: tuple[SourceFigure, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class IncidentDate:
+    """The incident's date: the best value the reports give, and the first and last day
+    (`low`, `high`, ISO) their dates cover."""
+
+    value: str | None
+    low: str | None
+    high: str | None
+    precision: Precision
+
+
+@dataclass(frozen=True, slots=True)
+class Corroboration:
+    """How many independent outlets and attributed sources report an incident, and a grade:
+    "contested" when a report denies what another asserts, "corroborated" when two or more
+    outlets report it, else "single source"; `reason` says why."""
+
+    outlets: int
+    attributed_sources: int
+    grade: Literal["single source", "corroborated", "contested"]
+    reason: str
+
+
+@dataclass(frozen=True, slots=True)
+class Disagreement:
+    """A field on which the reports of an incident differ, with every (who, value) given and a
+    readable `message` ("the Syria Civil Defence says 4 killed; the Syrian Observatory says 2")."""
+
+    field: str  # killed, wounded, ... (a figure), status, date, location
+    values: tuple[tuple[str, str], ...]
+    message: str
+
+
+@dataclass(frozen=True, slots=True)
+class Incident:
+    """One incident reported by one or more articles: the events of every report merged.
+
+    `id` is stable as reports arrive (see `eventwire.incidents`); `sources` are the distinct
+    outlets, `attributed_sources` the distinct sources the reports cite.
+    """
+
+    id: str
+    type: str
+    mode: str | None
+    cameo: str
+    acled_event_type: str | None
+    acled_sub_event_type: str | None
+    date: IncidentDate
+    location: Place | None
+    source_actors: tuple[Actor, ...]
+    target_actors: tuple[Actor, ...]
+    figures: tuple[FigureRange, ...]
+    fatalities: FigureRange | None
+    injuries: FigureRange | None
+    article_ids: tuple[str, ...]
+    event_ids: tuple[str, ...]
+    sources: tuple[str, ...]
+    attributed_sources: tuple[str, ...]
+    corroboration: Corroboration
+    disagreements: tuple[Disagreement, ...] = ()
+    checks: tuple[ConsistencyCheck, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class IncidentSummary:
+    """What one `build_incidents` did: incidents now stored, `new` and `updated` ones written,
+    member events of those, and the time it took."""
+
+    incidents: int
+    new: int
+    updated: int
+    events: int
+    seconds: float
 
 
 @dataclass(frozen=True, slots=True)
@@ -405,14 +552,17 @@ class ExtractionResult:
     """Everything eventwire says about one article."""
 
     article: Article
-    events: list[Event]
-    places: list[Place]
-    warnings: list[str] = field(default_factory=list)
-    checks: list[ConsistencyCheck] = field(default_factory=list)
+    events: tuple[Event, ...]
+    places: tuple[Place, ...]
+    warnings: tuple[str, ...] = ()
+    checks: tuple[ConsistencyCheck, ...] = ()
     # Provenance: which rules and which data files produced this result, so a store can tell
     # results that are stale (another version or edited data files) from fresh ones.
     extractor: str = EXTRACTOR_VERSION
     data_fingerprint: str = ""
+
+    def __post_init__(self) -> None:
+        _freeze(self, "events", "places", "warnings", "checks")
 
 
 @dataclass(frozen=True, slots=True)

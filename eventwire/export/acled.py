@@ -43,6 +43,7 @@ from eventwire.errors import ResourceError
 from eventwire.export.columns import CountryCodes, country_codes, event_day, one_line, publisher
 from eventwire.export.exporter import Row, text_stream
 from eventwire.records import Actor, Article, Estimate, Event
+from eventwire.resolve.acled import COUNTED_STATUSES
 
 __all__ = ["ACLED_COLUMNS", "AcledCoding", "acled_coding", "acled_row", "write_acled"]
 
@@ -54,9 +55,6 @@ ACLED_COLUMNS: tuple[str, ...] = (
     "fatalities", "tags", "timestamp",
 )  # fmt: skip
 
-#: Events that count as facts for ACLED (as in resolve/acled.py: denied or hypothetical ones did
-#: not happen as reported).
-CODED_STATUSES = frozenset({"asserted", "claimed"})
 _TIME_PRECISION = {"day": 1, "week": 2, "month": 3, "year": 3, "unknown": 3}
 _VIOLENT_TYPES = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians"})
 _CROWDS = {"Protests": "protesters", "Riots": "rioters"}
@@ -149,7 +147,7 @@ def acled_row(
     """The ACLED cells of one event, None when ACLED would not code it (see the module doc)."""
     if event.acled_event_type is None or event.acled_sub_event_type is None:
         return None
-    if event.status not in CODED_STATUSES:
+    if event.status not in COUNTED_STATUSES:  # denied or hypothetical: not as reported
         return None
     place = event.location
     iso3 = place.country if place else None

@@ -36,7 +36,7 @@ import datetime as dt
 import hashlib
 import re
 import time
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, BinaryIO
 
@@ -264,7 +264,7 @@ def gdelt_mention_rows(article: Article, event: Event) -> list[dict[str, Any]]:
     return rows
 
 
-def _offset(actors: list[Actor]) -> int:
+def _offset(actors: Sequence[Actor]) -> int:
     spans = [a.span for a in actors if a.span is not None]
     return spans[0].start if spans else -1
 

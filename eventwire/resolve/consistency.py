@@ -60,7 +60,7 @@ def _parts_of_whole(
                     kind="parts_of_whole",
                     passed=total <= whole_value,
                     message=f"{terms} = {total} {relation} {whole_value} {whole}",
-                    evidence=[q.span for q in (*present, figures[whole]) if q.span is not None],
+                    evidence=tuple(q.span for q in (*present, figures[whole]) if q.span is not None),
                 )
             )
     return checks
@@ -78,7 +78,7 @@ def _date_spread(dates: Sequence[ResolvedDate], max_spread_days: int) -> Consist
         passed=days <= max_spread_days,
         message=f"dates in the article run from {earliest[0].value} ({earliest[0].text!r}) to "
         f"{latest[0].value} ({latest[0].text!r}), {days} days apart",
-        evidence=[d.span for d, _ in (earliest, latest) if d.span is not None],
+        evidence=tuple(d.span for d, _ in (earliest, latest) if d.span is not None),
     )
 
 
@@ -108,6 +108,6 @@ def _unsourced(events: Sequence[Event]) -> list[ConsistencyCheck]:
             kind="unsourced_figures",
             passed=False,
             message=f"casualty figures with no source given: {listed}",
-            evidence=[q.span for q in figures.values() if q.span is not None],
+            evidence=tuple(q.span for q in figures.values() if q.span is not None),
         )
     ]

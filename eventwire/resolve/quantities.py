@@ -122,5 +122,5 @@ def _estimate(quantities: Sequence[Quantity], what: str) -> Estimate | None:
         low=min(lows) if lows else None,
         best=min(values) if values else None,
         high=max(highs) if highs else None,
-        reports=figures,
+        reports=tuple(figures),
     )

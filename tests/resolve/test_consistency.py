@@ -79,7 +79,7 @@ def test_a_figure_with_its_own_source_is_sourced():
     checks = check_consistency([replace(unsourced, quantities=[own, bare])], [], PARTS)
     (check,) = [c for c in checks if c.kind == "unsourced_figures"]
     assert check.message == "casualty figures with no source given: wounded 3"
-    assert check.evidence == [bare.span]
+    assert check.evidence == (bare.span,)
 
 
 def test_figures_shared_by_events_split_by_place_are_listed_once():

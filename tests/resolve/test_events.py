@@ -207,9 +207,9 @@ def test_an_arrest_with_no_agent_is_by_the_authorities_of_its_country(lexicon, a
 
 def test_no_unnamed_source_without_one_located_country(lexicon, actors):
     (event,) = run([mention(0, mode=None)], lexicon=lexicon, actors=actors)
-    assert event.source_actors == []
+    assert event.source_actors == ()
     kano = place("Kano", -1, 20, country="NGA")  # an abduction is no act of state: no authorities added
     (event,) = run(
         [mention(0, type_="COERCE", mode="abduct", places=[kano])], [kano], lexicon=lexicon, actors=actors
     )
-    assert event.source_actors == []
+    assert event.source_actors == ()
