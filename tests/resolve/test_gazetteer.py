@@ -351,7 +351,8 @@ def test_build_index_keeps_an_up_to_date_index_unless_forced(built, monkeypatch)
     assert build_index(config) == path and len(builds) == 1  # and its fingerprint still matches
     index = SQLiteGazetteer.open(path)
     try:
-        assert index.meta()["fingerprint"] == _fingerprint(Path(config.user_places), imported_places_path(config))
+        expected = _fingerprint(Path(config.user_places), imported_places_path(config))
+        assert index.meta()["fingerprint"] == expected
     finally:
         index.close()
 
