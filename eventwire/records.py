@@ -79,8 +79,14 @@ def to_dict(record: Any) -> Any:
     if isinstance(record, list | tuple):
         return [to_dict(item) for item in record]
     if dataclasses.is_dataclass(record) and not isinstance(record, type):
-        return {f.name: to_dict(getattr(record, f.name)) for f in dataclasses.fields(record)}
+        return {name: to_dict(getattr(record, name)) for name in _field_names(type(record))}
     return record
+
+
+@cache
+def _field_names(cls: type[Any]) -> tuple[str, ...]:
+    # dataclasses.fields() per record was most of the cost of storing incidents.
+    return tuple(f.name for f in dataclasses.fields(cls))
 
 
 def from_dict(cls: type[Any], data: Any) -> Any:

@@ -25,6 +25,7 @@ SPACY_FREE = [
     "eventwire.resolve.quantities",
     "eventwire.resolve.consistency",
     "eventwire.store",
+    "eventwire.incidents",
     "eventwire.data.lexicon",
     "eventwire.data.calendar_words",
     "eventwire.data.place_words",

@@ -178,6 +178,40 @@ def eval_casualties(config: Config, gold: str, as_json: bool) -> None:
     )
 
 
+@eval_group.command(name="incidents")
+@click.option(
+    "--gold", required=True, type=click.Path(exists=True, dir_okay=False),
+    help="A JSONL file of reports labelled by incident, or FA-KES-Dataset.csv (weak labels).",
+)
+@click.option("--split", type=click.Choice(["dev", "holdout"]), default=None, help="Score only this split.")
+@click.option(
+    "--limit", type=click.IntRange(min=1), default=None, help="Score only the first N reports of the file."
+)
+@click.option("--json", "as_json", is_flag=True, help="Print one JSON object.")
+@click.pass_obj
+def eval_incidents(config: Config, gold: str, split: str | None, limit: int | None, as_json: bool) -> None:
+    """Incident clustering across reports: pairwise and B-cubed P/R/F1, wrong merges, missed
+    links, and fatality ranges, per split (see eventwire/eval/incidents.py).
+
+    On FA-KES, articles that share an incident date and governorate count as one incident, so
+    those labels are weak.
+
+    \b
+    Example:
+      eventwire eval incidents --gold benchmarks/data/incident_reports.jsonl --json
+    """
+    from eventwire.eval.incidents import evaluate_incidents, format_incidents_report, read_incident_gold
+    from eventwire.pipeline import Pipeline
+
+    print_report(
+        lambda: evaluate_incidents(
+            read_incident_gold(gold, limit=limit), Pipeline.load(config), split=split
+        ),
+        format_incidents_report,
+        as_json,
+    )
+
+
 @eval_group.command(name="acled")
 @click.option(
     "--gold", required=True, type=click.Path(exists=True, dir_okay=False),

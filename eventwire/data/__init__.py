@@ -44,6 +44,20 @@ def read_words(name: str) -> frozenset[str]:
     )
 
 
+#: Data files that extraction never reads: how incidents are merged and how exports code, so
+#: editing one does not make every stored result look stale.
+NOT_READ_BY_EXTRACTION = frozenset({
+    "incident_rules.tsv",
+    "acled_country_names.tsv",
+    "acled_disorder.tsv",
+    "acled_inter.tsv",
+    "acled_regions.tsv",
+    "cameo_goldstein.tsv",
+    "cameo_quad.tsv",
+    "plover_quad.tsv",
+})
+
+
 def data_fingerprint(extra: tuple[str | Path, ...] = ()) -> str:
     """A short hash of every bundled data file and of the user files in `extra`.
 
@@ -53,7 +67,7 @@ def data_fingerprint(extra: tuple[str | Path, ...] = ()) -> str:
     digest = hashlib.sha256()
     root = resources.files("eventwire.data")
     for entry in sorted(root.iterdir(), key=lambda item: item.name):
-        if entry.name.endswith((".tsv", ".csv", ".txt", ".toml")):
+        if entry.name.endswith((".tsv", ".csv", ".txt", ".toml")) and entry.name not in NOT_READ_BY_EXTRACTION:
             digest.update(entry.name.encode("utf-8") + b"\0" + entry.read_bytes() + b"\0")
     for path in extra:
         file = Path(path).expanduser()

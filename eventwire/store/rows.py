@@ -14,11 +14,12 @@ import sqlite3
 from typing import Any
 
 from eventwire.errors import StoreError
-from eventwire.records import Article, ConsistencyCheck, Event, Place, Span, from_dict, to_dict
+from eventwire.records import Article, ConsistencyCheck, Event, Incident, Place, Span, from_dict, to_dict
 
 __all__ = [
     "ARTICLE_COLUMNS",
     "EVENT_COLUMNS",
+    "INCIDENT_COLUMNS",
     "PLACE_COLUMNS",
     "actor_rows",
     "article_from_row",
@@ -29,6 +30,8 @@ __all__ = [
     "event_row",
     "figure_rows",
     "filter_date_range",
+    "incident_from_json",
+    "incident_row",
     "place_row",
     "text_sha256",
     "to_json",
@@ -43,6 +46,15 @@ EVENT_COLUMNS = (
     "fatalities_low", "fatalities_best", "fatalities_high",
     "injuries_low", "injuries_best", "injuries_high",
     "status", "confidence", "link", "evidence_start", "evidence_end", "record",
+)  # fmt: skip
+
+INCIDENT_COLUMNS = (
+    "id", "type", "mode", "cameo", "acled_event_type", "acled_sub_event_type",
+    "date", "date_precision", "date_low", "date_high",
+    "place_name", "geonameid", "lat", "lon", "country", "admin1", "geo_precision",
+    "fatalities_low", "fatalities_best", "fatalities_high",
+    "injuries_low", "injuries_best", "injuries_high",
+    "n_events", "n_articles", "n_sources", "grade", "record",
 )  # fmt: skip
 
 PLACE_COLUMNS = (
@@ -191,3 +203,28 @@ def article_from_row(row: sqlite3.Row) -> Article:
 def event_from_json(record: str) -> Event:
     event: Event = from_dict(Event, json.loads(record))
     return event
+
+
+def incident_row(incident: Incident) -> tuple[Any, ...]:
+    """The `incidents` row of an incident, in `INCIDENT_COLUMNS` order."""
+    place, date = incident.location, incident.date
+    fatalities, injuries = incident.fatalities, incident.injuries
+    return (
+        incident.id, incident.type, incident.mode, incident.cameo, incident.acled_event_type,
+        incident.acled_sub_event_type, date.value, date.precision, date.low, date.high,
+        place.name if place else None, place.geonameid if place else None,
+        place.lat if place else None, place.lon if place else None,
+        place.country if place else None, place.admin1 if place else None,
+        place.precision if place else None,
+        fatalities.low if fatalities else None, fatalities.best if fatalities else None,
+        fatalities.high if fatalities else None,
+        injuries.low if injuries else None, injuries.best if injuries else None,
+        injuries.high if injuries else None,
+        len(incident.event_ids), len(incident.article_ids), len(incident.sources),
+        incident.corroboration.grade, to_json(incident),
+    )  # fmt: skip
+
+
+def incident_from_json(record: str) -> Incident:
+    incident: Incident = from_dict(Incident, json.loads(record))
+    return incident

@@ -81,6 +81,23 @@ Tables
     version; ``run_id`` the run that first saw it; ``seen_at``. One row per (article_id,
     sha256). ``--update`` replaces the stored article with the new text instead.
 
+``incidents`` (schema version 2): one row per incident, the events of several articles
+    that report one happening (``eventwire.incidents`` builds them). ``id`` primary key, named
+    after the incident's earliest stored event and kept as reports join; ``type``, ``mode``,
+    ``cameo``, ``acled_event_type``, ``acled_sub_event_type`` the members' agreed coding;
+    ``date`` the best date (ISO, partial allowed) with ``date_precision``, ``date_low`` and
+    ``date_high`` the first and last day the reports' dates cover (date filters compare these);
+    ``place_name``, ``geonameid``, ``lat``, ``lon``, ``country``, ``admin1``, ``geo_precision``
+    the most precise place the reports give; ``fatalities_low``, ``fatalities_best``,
+    ``fatalities_high``, ``injuries_low``, ``injuries_best``, ``injuries_high`` across sources
+    (``best`` the lowest credible figure, ACLED's rule); ``n_events``, ``n_articles``,
+    ``n_sources`` (distinct outlets); ``grade`` (single source, corroborated, contested);
+    ``record`` the full ``Incident`` as JSON, with every source's figures and disagreements.
+
+``incident_events``: which events make up each incident; an event is in one incident at most.
+    ``event_id`` primary key; ``incident_id``; ``article_id``. Deleting an event (its article
+    replaced) deletes its row, and the next build recomputes the incident that lost it.
+
 ``articles_fts``: FTS5 full-text index over ``articles.title`` and ``articles.text``, kept
     in step by triggers. Its rowid is ``articles.seq``, and every article is written with
     rowid = seq, so Datasette finds the index by itself and its rowid search joins right
@@ -295,8 +312,53 @@ CREATE TRIGGER articles_fts_update AFTER UPDATE OF seq, title, text ON articles 
 END;
 """
 
+_VERSION_2 = """
+CREATE TABLE incidents (
+    id TEXT PRIMARY KEY,
+    type TEXT NOT NULL COLLATE NOCASE,
+    mode TEXT COLLATE NOCASE,
+    cameo TEXT,
+    acled_event_type TEXT COLLATE NOCASE,
+    acled_sub_event_type TEXT COLLATE NOCASE,
+    date TEXT,
+    date_precision TEXT,
+    date_low TEXT,
+    date_high TEXT,
+    place_name TEXT,
+    geonameid INTEGER,
+    lat REAL,
+    lon REAL,
+    country TEXT COLLATE NOCASE,
+    admin1 TEXT,
+    geo_precision INTEGER,
+    fatalities_low INTEGER,
+    fatalities_best INTEGER,
+    fatalities_high INTEGER,
+    injuries_low INTEGER,
+    injuries_best INTEGER,
+    injuries_high INTEGER,
+    n_events INTEGER NOT NULL,
+    n_articles INTEGER NOT NULL,
+    n_sources INTEGER NOT NULL,
+    grade TEXT NOT NULL,
+    record TEXT NOT NULL
+);
+CREATE INDEX incidents_type ON incidents(type);
+CREATE INDEX incidents_acled_type ON incidents(acled_event_type);
+CREATE INDEX incidents_dates ON incidents(date_low, date_high);
+CREATE INDEX incidents_country ON incidents(country);
+CREATE INDEX incidents_lon_lat ON incidents(lon, lat);
+
+CREATE TABLE incident_events (
+    event_id TEXT PRIMARY KEY REFERENCES events(id) ON DELETE CASCADE,
+    incident_id TEXT NOT NULL REFERENCES incidents(id) ON DELETE CASCADE,
+    article_id TEXT NOT NULL
+);
+CREATE INDEX incident_events_incident ON incident_events(incident_id);
+"""
+
 #: One SQL script per version step: ``MIGRATIONS[n]`` takes a version ``n`` file to ``n + 1``.
-MIGRATIONS: tuple[str, ...] = (_VERSION_1,)
+MIGRATIONS: tuple[str, ...] = (_VERSION_1, _VERSION_2)
 
 SCHEMA_VERSION = len(MIGRATIONS)
 

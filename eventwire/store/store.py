@@ -20,15 +20,15 @@ import json
 import os
 import sqlite3
 from collections import OrderedDict
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from datetime import UTC, datetime
 from pathlib import Path
 from types import TracebackType
 from typing import Literal
 
 from eventwire.errors import StoreError
-from eventwire.records import Article, Event, ExtractionResult, Failure
-from eventwire.store import rows
+from eventwire.records import Article, Event, ExtractionResult, Failure, Incident, StoredEvent
+from eventwire.store import incident_tables, rows
 from eventwire.store.schema import APPLICATION_ID, MIGRATIONS, SCHEMA_VERSION, statements
 
 __all__ = ["Store"]
@@ -368,6 +368,68 @@ class Store:
             else:
                 articles.move_to_end(row["article_id"])
             yield article, rows.event_from_json(row["record"])
+
+    # ------------------------------------------------------------------ incidents
+
+    def iter_incidents(
+        self,
+        *,
+        since: str | None = None,
+        until: str | None = None,
+        types: Sequence[str] = (),
+        countries: Sequence[str] = (),
+        bbox: tuple[float, float, float, float] | None = None,
+    ) -> Iterator[Incident]:
+        """Stored incidents by first day (undated last), then id; the filters work as in
+        `iter_events`, `since`/`until` against the span of days the reports' dates cover."""
+        where, params = incident_tables.incident_filters(since, until, types, countries, bbox)
+        yield from incident_tables.iter_incidents(self._db, where, params)
+
+    def stored_events(
+        self,
+        *,
+        exclude_types: Sequence[str] = (),
+        exclude_statuses: Sequence[str] = (),
+        assigned: bool | None = None,
+        overlapping: tuple[str, str] | None = None,
+        incident_ids: Sequence[str] | None = None,
+    ) -> list[StoredEvent]:
+        """Events as incidents need them (article order, outlet, publication date, incident),
+        in article order: of types and statuses not excluded; only those in an incident
+        (`assigned` True) or in none (False); dated within (first day, last day) ISO; or the
+        members of `incident_ids`."""
+        return incident_tables.stored_events(
+            self._db, exclude_types=exclude_types, exclude_statuses=exclude_statuses, assigned=assigned,
+            overlapping=overlapping, incident_ids=incident_ids,
+        )  # fmt: skip
+
+    def stale_incident_ids(self) -> list[str]:
+        """Incidents that lost member events since they were built (their article replaced)."""
+        return incident_tables.stale_incident_ids(self._db)
+
+    def save_incidents(self, incidents: Sequence[Incident], *, replacing: Sequence[str] = ()) -> None:
+        """Write `incidents` (and their member rows) in place of the incidents `replacing`
+        names, all or nothing. Not committed: see `commit()`."""
+        self._in_savepoint(
+            lambda: incident_tables.save_incidents(self._db, incidents, replacing), "incidents"
+        )
+
+    def clear_incidents(self) -> None:
+        """Delete every incident (a rebuild). Not committed: see `commit()`."""
+        self._in_savepoint(lambda: incident_tables.clear_incidents(self._db), "incidents")
+
+    def _in_savepoint(self, work: Callable[[], None], what: str) -> None:
+        self._begin()
+        self._db.execute("SAVEPOINT incidents")
+        try:
+            work()
+        except BaseException as exc:
+            self._db.execute("ROLLBACK TO incidents")
+            self._db.execute("RELEASE incidents")
+            if isinstance(exc, sqlite3.Error):
+                raise StoreError(f"cannot write {what} in {self.path}: {exc}") from exc
+            raise
+        self._db.execute("RELEASE incidents")
 
     def search(self, query: str, limit: int = 20) -> list[tuple[str, str]]:
         """Full-text search (FTS5 syntax) over titles and texts: (article_id, title), best first.
