@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 SAMPLE_CORPUS := examples/corpus
 DB := eventwire.db
 
-.PHONY: run test test-fast install install-dev lint typecheck bench clean
+.PHONY: run test test-fast install install-dev chromium lint typecheck bench clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -30,8 +30,15 @@ run: install
 	$(BIN)/eventwire status --db $(DB)
 	$(BIN)/eventwire events --db $(DB)
 
-## test: install with dev dependencies and run the whole suite (real model included)
-test: install-dev
+## chromium: Debian's chromium for the browser tests, installed with apt-get when it is missing
+chromium:
+	@if [ ! -x /usr/bin/chromium ] && command -v apt-get >/dev/null 2>&1; then \
+	  SUDO=""; if [ "$$(id -u)" -ne 0 ] && command -v sudo >/dev/null 2>&1; then SUDO=sudo; fi; \
+	  $$SUDO apt-get update -qq && $$SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; \
+	fi
+
+## test: install with dev dependencies (and chromium) and run the whole suite (real model included)
+test: install-dev chromium
 	$(BIN)/python -m pytest -q
 
 ## test-fast: the edit loop: every test that needs no spaCy model (no baseline evaluations)

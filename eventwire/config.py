@@ -15,7 +15,15 @@ from typing import Any
 
 from eventwire.errors import ConfigError
 
-__all__ = ["ActorsConfig", "Config", "GazetteerConfig", "IngestConfig", "NlpConfig", "load_config"]
+__all__ = [
+    "ActorsConfig",
+    "Config",
+    "GazetteerConfig",
+    "IngestConfig",
+    "NlpConfig",
+    "WebConfig",
+    "load_config",
+]
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,11 +64,23 @@ class ActorsConfig:
 
 
 @dataclass(frozen=True, slots=True)
+class WebConfig:
+    # The bearer token writes (POST /api/ingest, /api/extract) need; EVENTWIRE_TOKEN wins.
+    token: str = ""
+    max_request_bytes: int = 2_000_000
+
+    def write_token(self) -> str:
+        """The token writes must present; "" means writes are refused."""
+        return os.environ.get("EVENTWIRE_TOKEN") or self.token
+
+
+@dataclass(frozen=True, slots=True)
 class Config:
     nlp: NlpConfig = field(default_factory=NlpConfig)
     ingest: IngestConfig = field(default_factory=IngestConfig)
     gazetteer: GazetteerConfig = field(default_factory=GazetteerConfig)
     actors: ActorsConfig = field(default_factory=ActorsConfig)
+    web: WebConfig = field(default_factory=WebConfig)
 
 
 def _section(cls: type, values: dict[str, Any], name: str) -> Any:
@@ -105,4 +125,5 @@ def load_config(path: str | os.PathLike[str] | None = None) -> Config:
         ingest=_section(IngestConfig, data.get("ingest", {}), "ingest"),
         gazetteer=_section(GazetteerConfig, data.get("gazetteer", {}), "gazetteer"),
         actors=_section(ActorsConfig, data.get("actors", {}), "actors"),
+        web=_section(WebConfig, data.get("web", {}), "web"),
     )

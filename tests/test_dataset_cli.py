@@ -50,6 +50,7 @@ def sample_store(tmp_path_factory) -> Path:
     assert result.returncode == 0, result.stderr
     summary = json.loads(result.stdout)
     assert (summary["new"], summary["failed"]) == (9, 0) and summary["events"] > 9
+    assert summary["incidents"]["incidents"] > 0
     return db
 
 
@@ -58,10 +59,11 @@ def test_the_sample_corpus_is_stored_and_a_second_run_adds_nothing(sample_store)
     assert before["articles"] == 9 and before["failures"] == 0 and before["events"] > 0
     again = eventwire("ingest", str(CORPUS), "--db", str(sample_store), "--json")
     assert again.returncode == 0
-    assert json.loads(again.stdout) | {"seconds": 0, "run_id": 0} == {
-        "run_id": 0, "new": 0, "updated": 0, "skipped": 9, "conflicts": 0, "failed": 0, "events": 0,
-        "seconds": 0, "articles_per_second": 0.0,
+    summary = json.loads(again.stdout)
+    assert {key: summary[key] for key in ("new", "updated", "skipped", "conflicts", "failed", "events")} == {
+        "new": 0, "updated": 0, "skipped": 9, "conflicts": 0, "failed": 0, "events": 0,
     }
+    assert (summary["incidents"]["new"], summary["incidents"]["updated"]) == (0, 0)
     assert status(sample_store) | {"runs": 0} == before | {"runs": 0}
 
 
@@ -86,6 +88,31 @@ def test_the_exports_load_with_their_columns(sample_store, tmp_path):
     table = pq.read_table(parquet)
     assert table.num_rows == status(sample_store)["events"]
     assert str(table.schema.field("latitude").type) == "double"
+
+
+def test_the_two_reports_of_the_market_strike_are_one_incident_with_both_tolls(sample_store):
+    result = eventwire("incidents", "--db", str(sample_store), "--json", "--limit", "0")
+    assert result.returncode == 0, result.stderr
+    incidents = json.loads(result.stdout)
+    assert len(incidents) == status(sample_store)["incidents"]
+    both = {"Levant Daily", "Idlib Monitor"}
+    (market,) = [i for i in incidents if {report["source"] for report in i["reports"]} >= both]
+    figures = {report["value"] for report in market["fatalities"]["reports"]}
+    assert market["fatalities"]["low"] < market["fatalities"]["high"] and len(figures) > 1
+    assert any(d["field"] == "killed" for d in market["disagreements"])
+    assert market["corroboration"]["grade"] in ("corroborated", "contested")
+
+
+def test_incidents_export_as_acled_rows_with_their_sources(sample_store, tmp_path):
+    output = tmp_path / "incidents.csv"
+    result = eventwire(
+        "export", "--db", str(sample_store), "--format", "acled", "--unit", "incident", "-o", str(output)
+    )
+    assert result.returncode == 0, result.stderr
+    with output.open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    assert rows and list(rows[0]) == list(ACLED_COLUMNS)
+    assert any("Levant Daily" in row["source"] and "Idlib Monitor" in row["source"] for row in rows)
 
 
 def test_export_filters_by_country(sample_store):

@@ -1,7 +1,8 @@
 """Command-line interface: a thin layer over the Python API (each command calls one function).
 
 One module per family of commands: `articles` (extract, places, schema), `dataset` (ingest,
-status, reprocess, export, events), `evaluate` (eval ...), `gazetteer` (gazetteer ...).
+status, reprocess, export, events), `evaluate` (eval ...), `gazetteer` (gazetteer ...),
+`serve` (the web app).
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ import logging
 import click
 
 from eventwire import __version__
-from eventwire.cli import articles, dataset, evaluate, gazetteer
+from eventwire.cli import articles, dataset, evaluate, gazetteer, serve
 from eventwire.config import load_config
 from eventwire.errors import EventwireError
 
@@ -46,5 +47,6 @@ for command in (
     *dataset.COMMANDS,
     evaluate.eval_group,
     gazetteer.gazetteer_group,
+    serve.serve,
 ):
     main.add_command(command)

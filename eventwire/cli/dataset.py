@@ -6,6 +6,7 @@ import json
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
+from itertools import islice
 from typing import TYPE_CHECKING
 
 import click
@@ -14,7 +15,7 @@ from eventwire.backends import EXECUTORS
 from eventwire.cli.common import clean_errors, json_option
 from eventwire.config import Config
 from eventwire.export import FORMATS, UNITS
-from eventwire.records import RunSummary, to_dict
+from eventwire.records import Incident, IncidentSummary, RunSummary, to_dict
 
 if TYPE_CHECKING:
     from eventwire.backends import Executor
@@ -75,6 +76,7 @@ quiet_option = click.option("-q", "--quiet", is_flag=True, help="No progress bar
 @click.option("--published", help="Publication date (YYYY-MM-DD) for inputs that carry none.")
 @click.option("--encoding", default="utf-8", show_default=True, help="Encoding of text inputs.")
 @click.option("--update", is_flag=True, help="Replace a stored article whose text has changed.")
+@click.option("--no-incidents", is_flag=True, help="Do not merge the run's events into incidents.")
 @executor_options
 @quiet_option
 @json_option
@@ -89,6 +91,7 @@ def ingest(
     published: str | None,
     encoding: str,
     update: bool,
+    no_incidents: bool,
     executor: str,
     workers: int,
     scheduler: str | None,
@@ -131,7 +134,8 @@ def ingest(
             summary = clean_errors(
                 lambda: ingest_corpus(articles, store, extractor, update=update, progress=progress)
             )
-    _report(summary, db_path, quiet, as_json)
+        merged = None if no_incidents else _build_incidents(store)
+    _report(summary, db_path, quiet, as_json, merged)
 
 
 @click.command()
@@ -161,7 +165,8 @@ def reprocess(
     with _store(db_path) as store, _progress(quiet, "re-coding") as progress:
         with _executor(config, executor, workers, scheduler, partition_size) as extractor:
             summary = clean_errors(lambda: reprocess_corpus(store, extractor, progress=progress))
-    _report(summary, db_path, quiet, as_json)
+        merged = _build_incidents(store)
+    _report(summary, db_path, quiet, as_json, merged)
 
 
 @click.command()
@@ -209,7 +214,8 @@ def filter_options(command):  # type: ignore[no-untyped-def]
 )
 @click.option("--output", "-o", default="-", show_default=True, help="Output file; - for stdout.")
 @click.option(
-    "--unit", default="event", show_default=True, type=click.Choice(UNITS), help="What a row is."
+    "--unit", default="event", show_default=True, type=click.Choice(UNITS),
+    help="event: one row an event; incident: one row an incident (acled, geojson, parquet, csv)."
 )
 @filter_options
 def export(
@@ -230,15 +236,15 @@ def export(
       eventwire export --db conflict.db --format acled -o events.csv
       eventwire export --db conflict.db --format geojson --country SYR --since 2018-01 -o syria.geojson
       eventwire export --db conflict.db --format parquet -o events.parquet
+      eventwire export --db conflict.db --format acled --unit incident -o incidents.csv
     """
     from eventwire.export import export as write_export
 
     if fmt == "parquet" and output == "-":
         raise click.BadParameter("parquet is binary: give a file", param_hint="--output")
     with _store(db_path, must_exist=True) as store:
-        rows = store.iter_events(
-            since=since, until=until, types=types, countries=countries, bbox=_bbox(bbox)
-        )
+        filters = dict(since=since, until=until, types=types, countries=countries, bbox=_bbox(bbox))
+        rows = store.iter_incidents(**filters) if unit == "incident" else store.iter_events(**filters)
         target = sys.stdout.buffer if output == "-" else output
         written = clean_errors(lambda: write_export(rows, fmt, target, unit=unit))
     if output != "-":
@@ -271,6 +277,66 @@ def events(
             since=since, until=until, types=types, countries=countries, bbox=_bbox(bbox)
         )
         click.echo(clean_errors(lambda: render_events(rows, limit=limit)), nl=False)
+
+
+@click.command()
+@db_option
+@filter_options
+@click.option("--rebuild", is_flag=True, help="Recompute every incident from the stored events first.")
+@click.option("--limit", default=50, show_default=True, type=click.IntRange(min=0), help="0 for all.")
+@json_option
+def incidents(
+    db_path: str,
+    since: str | None,
+    until: str | None,
+    types: tuple[str, ...],
+    countries: tuple[str, ...],
+    bbox: str | None,
+    rebuild: bool,
+    limit: int,
+    as_json: bool,
+) -> None:
+    """List incidents: the events of several reports merged, each source's figures kept.
+
+    A readable table, or with --json a JSON array of incidents (id, type, date with its range,
+    location, article_ids, event_ids, sources, fatalities and injuries as low/best/high with
+    each report's figure, reports, corroboration, disagreements). `eventwire ingest` keeps the
+    incidents up to date; --rebuild recomputes them all.
+
+    \b
+    Examples:
+      eventwire incidents --db conflict.db --country SYR --since 2018-01
+      eventwire incidents --db conflict.db --rebuild --json > incidents.json
+    """
+    from eventwire.cli.render import render_incidents
+
+    with _store(db_path, must_exist=True) as store:
+        if rebuild:
+            from eventwire.incidents import build_incidents
+
+            clean_errors(lambda: build_incidents(store, rebuild=True))
+        found = store.iter_incidents(
+            since=since, until=until, types=types, countries=countries, bbox=_bbox(bbox)
+        )
+        chosen = clean_errors(lambda: list(islice(found, limit or None)))
+        if as_json:
+            data = [to_dict(incident) | {"reports": _reports(store, incident)} for incident in chosen]
+            click.echo(json.dumps(data, indent=2, ensure_ascii=False))
+        else:
+            click.echo(render_incidents(chosen), nl=False)
+
+
+def _reports(store: Store, incident: Incident) -> list[dict[str, str | None]]:
+    """The reports of an incident, each with its outlet, title, date and URL."""
+    reports = []
+    for article_id in incident.article_ids:
+        article = store.get_article(article_id)
+        if article is not None:
+            reports.append({
+                "article_id": article.id, "source": article.source, "title": article.title,
+                "published": article.published, "url": article.url,
+            })
+    return reports
 
 
 @contextmanager
@@ -331,15 +397,28 @@ def _executor(
         close_executor(executor)
 
 
-def _report(summary: RunSummary, db_path: str, quiet: bool, as_json: bool) -> None:
+def _build_incidents(store: Store) -> IncidentSummary:
+    from eventwire.incidents import build_incidents
+
+    return clean_errors(lambda: build_incidents(store))
+
+
+def _report(
+    summary: RunSummary, db_path: str, quiet: bool, as_json: bool, merged: IncidentSummary | None
+) -> None:
     if as_json:
         data = to_dict(summary) | {"articles_per_second": round(summary.articles_per_second, 2)}
+        data["incidents"] = None if merged is None else to_dict(merged)
         click.echo(json.dumps(data, indent=2))
     elif not quiet:
+        incidents = (
+            "" if merged is None else f"; incidents: {merged.new} new, {merged.updated} updated, "
+            f"{merged.incidents} in all"
+        )
         click.echo(
             f"eventwire: {summary.new} new, {summary.updated} updated, {summary.skipped} skipped, "
-            f"{summary.conflicts} conflict(s), {summary.failed} failed; {summary.events} events; "
-            f"{summary.articles_per_second:.1f} articles/s; store {db_path}",
+            f"{summary.conflicts} conflict(s), {summary.failed} failed; {summary.events} events"
+            f"{incidents}; {summary.articles_per_second:.1f} articles/s; store {db_path}",
             err=True,
         )
 
@@ -359,4 +438,4 @@ def _bbox(value: str | None) -> tuple[float, float, float, float] | None:
     return min_lon, min_lat, max_lon, max_lat
 
 
-COMMANDS = (ingest, status, reprocess, export, events)
+COMMANDS = (ingest, status, reprocess, export, events, incidents)

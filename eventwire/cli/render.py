@@ -5,9 +5,9 @@ from __future__ import annotations
 import textwrap
 from collections.abc import Iterable
 
-from eventwire.records import Actor, Article, Attribution, Event, ExtractionResult
+from eventwire.records import Actor, Article, Attribution, Event, ExtractionResult, FigureRange, Incident
 
-__all__ = ["render_events", "render_table"]
+__all__ = ["render_events", "render_incidents", "render_table"]
 
 
 def render_table(result: ExtractionResult) -> str:
@@ -87,3 +87,37 @@ def render_events(rows: Iterable[tuple[Article, Event]], *, limit: int = 0) -> s
     if not shown:
         lines.append("     (no events)")
     return "\n".join(lines) + "\n"
+
+
+def render_incidents(incidents: Iterable[Incident]) -> str:
+    """A table of incidents: what, when, where, how many by whom, and where the reports differ."""
+    lines = []
+    for number, incident in enumerate(incidents, 1):
+        what = incident.type + (f"/{incident.mode}" if incident.mode else "")
+        date = incident.date
+        when = date.value or "?"
+        if date.low and date.high and date.low != date.high:
+            when += f" ({date.low}..{date.high})"
+        where = f"{incident.location.name} [{incident.location.precision}]" if incident.location else "-"
+        lines.append(
+            f"{number:>3}  {what:<24} {when:<26} {_cut(where, 30)} "
+            f"{len(incident.article_ids)} report(s), {incident.corroboration.grade}  {incident.id}"
+        )
+        for figure in (incident.fatalities, incident.injuries):
+            if figure is not None:
+                lines.append(f"       {_range(figure)}")
+        for disagreement in incident.disagreements:
+            lines.append("       ≠ " + textwrap.shorten(disagreement.message, 140))
+        lines.append("       sources: " + textwrap.shorten(", ".join(incident.sources) or "-", 140))
+    if not lines:
+        lines.append("  (no incidents)")
+    return "\n".join(lines) + "\n"
+
+
+def _range(figure: FigureRange) -> str:
+    told = "; ".join(
+        f"{report.source or report.outlet or '?'}: {_figure(report.value, report.low, report.high)}"
+        + ("" if report.status == "asserted" else f" ({report.status})")
+        for report in figure.reports
+    )
+    return f"{figure.what}: best {figure.best}, {figure.low}-{figure.high} ({told})"

@@ -3,16 +3,20 @@
     >>> from eventwire.export import export
     >>> export(store_rows, "acled", "events.csv")     # (Article, Event) pairs; returns rows written
     42
+    >>> export(store.iter_incidents(), "acled", "incidents.csv", unit="incident")
+    17
 
 `FORMATS` names every format; each `Exporter` streams its rows (Parquet batches row groups),
 so an export of 100k events does not hold them in memory. `unit` says what one output record
-is: "event" today; "incident" is reserved for events merged across articles, and asking for a
-unit a format does not support raises `ExportError`, as does an unknown format or an output
-that cannot be written. A file output is written to a temporary file beside it and moved into
-place when complete, so a failed export never leaves half a file under the asked-for name.
+is: "event" ((Article, Event) rows), or "incident" (`Incident` rows: events merged across
+articles, in acled, geojson, csv and parquet); asking for a unit a format does not support
+raises `ExportError`, as does an unknown format or an output that cannot be written. A file
+output is written to a temporary file beside it and moved into place when complete, so a failed
+export never leaves half a file under the asked-for name.
 
 One module per format family: `acled`, `gdelt` (events and mentions), `plover`, `geojson`,
-`tabular` (csv, parquet); `columns` holds the flat columns and helpers they share.
+`tabular` (csv, parquet), `incidents` (the incident unit of acled, geojson, csv and parquet);
+`columns` holds the flat columns and helpers they share.
 """
 
 from __future__ import annotations
@@ -23,12 +27,12 @@ import sys
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 from types import MappingProxyType
-from typing import BinaryIO
+from typing import Any, BinaryIO
 
 from eventwire.errors import ExportError
 from eventwire.export.acled import ACLED_COLUMNS, write_acled
 from eventwire.export.columns import FLAT_COLUMNS, Column
-from eventwire.export.exporter import UNITS, Exporter, Row
+from eventwire.export.exporter import UNITS, Exporter, Row, by_unit
 from eventwire.export.gdelt import (
     GDELT_EVENT_COLUMNS,
     GDELT_MENTION_COLUMNS,
@@ -36,8 +40,16 @@ from eventwire.export.gdelt import (
     write_gdelt_mentions,
 )
 from eventwire.export.geojson import write_geojson
+from eventwire.export.incidents import (
+    INCIDENT_COLUMNS,
+    write_acled_incidents,
+    write_csv_incidents,
+    write_geojson_incidents,
+    write_parquet_incidents,
+)
 from eventwire.export.plover import write_plover
 from eventwire.export.tabular import write_csv, write_parquet
+from eventwire.records import Incident
 
 __all__ = [
     "ACLED_COLUMNS",
@@ -45,20 +57,46 @@ __all__ = [
     "FORMATS",
     "GDELT_EVENT_COLUMNS",
     "GDELT_MENTION_COLUMNS",
+    "INCIDENT_COLUMNS",
     "UNITS",
     "Column",
     "Exporter",
     "export",
 ]
 
+_BOTH = ("event", "incident")
 _EXPORTERS = (
-    Exporter("acled", "ACLED API CSV: 31 columns, ACLED's coding conventions", write_acled, ".csv"),
+    Exporter(
+        "acled",
+        "ACLED API CSV: 31 columns, ACLED's coding conventions",
+        by_unit(event=write_acled, incident=write_acled_incidents),
+        ".csv",
+        _BOTH,
+    ),
     Exporter("gdelt", "GDELT 2.0 Events: 61 tab-separated columns, no header", write_gdelt_events, ".tsv"),
     Exporter("gdelt-mentions", "GDELT 2.0 Mentions: 16 tab-separated columns", write_gdelt_mentions, ".tsv"),
     Exporter("plover", "PLOVER 2.0 JSON records, one a line", write_plover, ".jsonl"),
-    Exporter("geojson", "GeoJSON FeatureCollection, event fields as properties", write_geojson, ".geojson"),
-    Exporter("parquet", "Parquet, the flat columns typed", write_parquet, ".parquet"),
-    Exporter("csv", "CSV, the flat columns, one row per event", write_csv, ".csv"),
+    Exporter(
+        "geojson",
+        "GeoJSON FeatureCollection, event (or incident) fields as properties",
+        by_unit(event=write_geojson, incident=write_geojson_incidents),
+        ".geojson",
+        _BOTH,
+    ),
+    Exporter(
+        "parquet",
+        "Parquet, the flat columns typed",
+        by_unit(event=write_parquet, incident=write_parquet_incidents),
+        ".parquet",
+        _BOTH,
+    ),
+    Exporter(
+        "csv",
+        "CSV, the flat columns, one row per event (or incident)",
+        by_unit(event=write_csv, incident=write_csv_incidents),
+        ".csv",
+        _BOTH,
+    ),
 )
 
 #: Every export format by name.
@@ -66,17 +104,19 @@ FORMATS: Mapping[str, Exporter] = MappingProxyType({exporter.name: exporter for 
 
 
 def export(
-    rows: Iterable[Row],
+    rows: Iterable[Row] | Iterable[Incident],
     format: str,
     output: str | os.PathLike[str] | BinaryIO,
     *,
     unit: str = "event",
 ) -> int:
-    """Write `rows` ((Article, Event) pairs) as `format` to `output`; the number of records written.
+    """Write `rows` as `format` to `output`; the number of records written.
 
-    `output` is a path ("-" for standard output) or a binary stream, which is left open. The ACLED
-    export leaves out events ACLED does not code and the GDELT Mentions export writes one record
-    per passage, so the count can differ from the number of rows.
+    The rows are (Article, Event) pairs for `unit="event"` (`Store.iter_events`) and `Incident`
+    records for `unit="incident"` (`Store.iter_incidents`). `output` is a path ("-" for standard
+    output) or a binary stream, which is left open. The ACLED export leaves out events (and
+    incidents) ACLED does not code and the GDELT Mentions export writes one record per passage,
+    so the count can differ from the number of rows.
     """
     exporter = FORMATS.get(format)
     if exporter is None:
@@ -100,7 +140,7 @@ def export(
     return _write(exporter, rows, output, unit)
 
 
-def _write(exporter: Exporter, rows: Iterable[Row], stream: BinaryIO, unit: str) -> int:
+def _write(exporter: Exporter, rows: Iterable[Any], stream: BinaryIO, unit: str) -> int:
     try:
         count = exporter.write(rows, stream, unit)
         stream.flush()
@@ -109,7 +149,7 @@ def _write(exporter: Exporter, rows: Iterable[Row], stream: BinaryIO, unit: str)
     return count
 
 
-def _write_file(exporter: Exporter, rows: Iterable[Row], path: Path, unit: str) -> int:
+def _write_file(exporter: Exporter, rows: Iterable[Any], path: Path, unit: str) -> int:
     path = path.expanduser()
     if path.is_dir():
         example = path / f"events{exporter.suffix}"

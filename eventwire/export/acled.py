@@ -27,11 +27,15 @@ The conventions, with the data files that hold them:
 - ``source`` is the article's outlet (its URL's host); ``timestamp`` the export time (ACLED's is
   the upload time); ``admin2``, ``admin3`` and ``source_scale`` stay empty: eventwire does not
   know them.
+
+`acled_cells` does the coding from what ACLED needs of a record (`AcledSubject`); the incident
+unit (`export.incidents`) codes merged incidents with it too.
 """
 
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import re
 import time
 from collections.abc import Iterable, Mapping, Sequence
@@ -42,10 +46,23 @@ from eventwire.data import read_table
 from eventwire.errors import ResourceError
 from eventwire.export.columns import CountryCodes, country_codes, event_day, one_line, publisher
 from eventwire.export.exporter import Row, text_stream
-from eventwire.records import Actor, Article, Estimate, Event
+from eventwire.records import Actor, Article, Estimate, Event, Place
 from eventwire.resolve.acled import COUNTED_STATUSES
 
-__all__ = ["ACLED_COLUMNS", "AcledCoding", "acled_coding", "acled_row", "write_acled"]
+__all__ = [
+    "ACLED_COLUMNS",
+    "TIME_PRECISION",
+    "AcledCoding",
+    "AcledSubject",
+    "acled_cells",
+    "acled_coding",
+    "acled_row",
+    "conservative_figure",
+    "date_phrase",
+    "long_date",
+    "write_acled",
+    "write_acled_cells",
+]
 
 ACLED_COLUMNS: tuple[str, ...] = (
     "event_id_cnty", "event_date", "year", "time_precision", "disorder_type", "event_type",
@@ -55,7 +72,8 @@ ACLED_COLUMNS: tuple[str, ...] = (
     "fatalities", "tags", "timestamp",
 )  # fmt: skip
 
-_TIME_PRECISION = {"day": 1, "week": 2, "month": 3, "year": 3, "unknown": 3}
+#: ACLED time_precision by date precision: 1 a day, 2 a week, 3 a month or vaguer.
+TIME_PRECISION: Mapping[str, int] = {"day": 1, "week": 2, "month": 3, "year": 3, "unknown": 3}
 _VIOLENT_TYPES = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians"})
 _CROWDS = {"Protests": "protesters", "Riots": "rioters"}
 _STATE_FORCES, _EXTERNAL_FORCES, _CIVILIANS = 1, 8, 7
@@ -125,12 +143,17 @@ def acled_coding() -> AcledCoding:
 def write_acled(rows: Iterable[Row], stream: BinaryIO, unit: str = "event") -> int:
     coding, countries = acled_coding(), country_codes()
     exported_at = int(time.time())
+    cells = (acled_row(article, event, coding, countries, exported_at) for article, event in rows)
+    return write_acled_cells(cells, stream)
+
+
+def write_acled_cells(rows: Iterable[Mapping[str, Any] | None], stream: BinaryIO) -> int:
+    """Write the header and every row of ACLED cells (None: a record ACLED would not code)."""
     count = 0
     with text_stream(stream) as text:
         writer = csv.writer(text, lineterminator="\r\n")
         writer.writerow(ACLED_COLUMNS)
-        for article, event in rows:
-            row = acled_row(article, event, coding, countries, exported_at)
+        for row in rows:
             if row is not None:
                 writer.writerow(["" if row[name] is None else row[name] for name in ACLED_COLUMNS])
                 count += 1
@@ -149,26 +172,69 @@ def acled_row(
         return None
     if event.status not in COUNTED_STATUSES:  # denied or hypothetical: not as reported
         return None
-    place = event.location
+    day, precision = event_day(article, event)
+    fatalities = conservative_figure(event.fatalities)
+    return acled_cells(
+        AcledSubject(
+            record_id=event.id,
+            event_type=event.acled_event_type,
+            sub_event_type=event.acled_sub_event_type,
+            source_actors=event.source_actors,
+            target_actors=event.target_actors,
+            place=event.location,
+        ),
+        day=day,
+        time_precision=TIME_PRECISION[precision],
+        fatalities=fatalities,
+        source=publisher(article),
+        notes=acled_notes(event, day, precision, fatalities),
+        coding=coding,
+        countries=countries,
+        exported_at=exported_at,
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class AcledSubject:
+    """What ACLED codes of an event or an incident: its id, ACLED types, actors and place."""
+
+    record_id: str
+    event_type: str
+    sub_event_type: str
+    source_actors: Sequence[Actor]
+    target_actors: Sequence[Actor]
+    place: Place | None
+
+
+def acled_cells(
+    subject: AcledSubject,
+    *,
+    day: dt.date | None,
+    time_precision: int,
+    fatalities: int,
+    source: str | None,
+    notes: str,
+    coding: AcledCoding,
+    countries: Mapping[str, CountryCodes],
+    exported_at: int,
+) -> dict[str, Any]:
+    """The 31 ACLED cells of one record, coded by ACLED's conventions (see the module doc)."""
+    place = subject.place
     iso3 = place.country if place else None
     country = countries.get(iso3) if iso3 else None
-    country_name = coding.country_name(iso3, countries)
-    day, precision = event_day(article, event)
-    event_type = event.acled_event_type
-
-    actor1, assoc1, inter1 = _side(event.source_actors, event_type, "source", coding, countries, iso3)
-    actor2, assoc2, inter2 = _side(event.target_actors, event_type, "target", coding, countries, iso3)
-    disorder = coding.disorder_type(event_type, event.acled_sub_event_type)
+    event_type = subject.event_type
+    actor1, assoc1, inter1 = _side(subject.source_actors, event_type, "source", coding, countries, iso3)
+    actor2, assoc2, inter2 = _side(subject.target_actors, event_type, "target", coding, countries, iso3)
+    disorder = coding.disorder_type(event_type, subject.sub_event_type)
     targets_civilians = inter2 == _CIVILIANS and disorder is not None and "Political violence" in disorder
-    fatalities = conservative_figure(event.fatalities)
     return {
-        "event_id_cnty": f"{iso3 or 'XXX'}{event.id}",
+        "event_id_cnty": f"{iso3 or 'XXX'}{subject.record_id}",
         "event_date": day.isoformat() if day else None,
         "year": day.year if day else None,
-        "time_precision": _TIME_PRECISION[precision],
+        "time_precision": time_precision,
         "disorder_type": disorder,
         "event_type": event_type,
-        "sub_event_type": event.acled_sub_event_type,
+        "sub_event_type": subject.sub_event_type,
         "actor1": actor1,
         "assoc_actor_1": assoc1,
         "inter1": inter1,
@@ -179,7 +245,7 @@ def acled_row(
         "civilian_targeting": "Civilian targeting" if targets_civilians else None,
         "iso": country.iso_numeric if country else None,
         "region": coding.region(country),
-        "country": country_name,
+        "country": coding.country_name(iso3, countries),
         "admin1": place.admin1 if place else None,
         "admin2": None,
         "admin3": None,
@@ -187,9 +253,9 @@ def acled_row(
         "latitude": f"{place.lat:.4f}" if place and place.lat is not None else None,
         "longitude": f"{place.lon:.4f}" if place and place.lon is not None else None,
         "geo_precision": min(max(place.precision, 1), 3) if place else None,
-        "source": publisher(article),
+        "source": source,
         "source_scale": None,
-        "notes": acled_notes(event, day, precision, fatalities),
+        "notes": notes,
         "fatalities": fatalities,
         "tags": "crowd size=no report" if event_type in _CROWDS else None,
         "timestamp": exported_at,
@@ -276,18 +342,11 @@ def conservative_figure(estimate: Estimate | None) -> int:
     return min(known) if known else 0
 
 
-def acled_notes(event: Event, day: Any, precision: str, fatalities: int) -> str:
+def acled_notes(event: Event, day: dt.date | None, precision: str, fatalities: int) -> str:
     """An ACLED-style note: when, what the article says, who claims it, and disputed tolls."""
-    when = {
-        "day": "On {d}",
-        "week": "In the week of {d}",
-        "month": "In {m}",
-        "year": "In {y}",
-        "unknown": "On or before {d}",
-    }[precision]
     parts = []
     if day is not None:
-        parts.append(when.format(d=f"{day.day} {day:%B %Y}", m=f"{day:%B %Y}", y=day.year) + ",")
+        parts.append(date_phrase(day, precision) + ",")
     parts.append(one_line(event.evidence.text))
     if event.status == "claimed" and event.attributed_to:
         parts.append(f"(Claimed by {'; '.join(one_line(a.text) for a in event.attributed_to)}.)")
@@ -295,6 +354,22 @@ def acled_notes(event: Event, day: Any, precision: str, fatalities: int) -> str:
     if dispute:
         parts.append(f"Fatality reports differ: {dispute}; coded the most conservative figure, {fatalities}.")
     return " ".join(parts)
+
+
+def date_phrase(day: dt.date, precision: str) -> str:
+    """How a note opens on a date known to `precision`: "On 22 November 2024", "In March 2024"."""
+    when = {
+        "day": "On {d}",
+        "week": "In the week of {d}",
+        "month": "In {m}",
+        "year": "In {y}",
+    }.get(precision, "On or before {d}")
+    return when.format(d=long_date(day), m=f"{day:%B %Y}", y=day.year)
+
+
+def long_date(day: dt.date) -> str:
+    """A day as ACLED's notes write it: "22 November 2024"."""
+    return f"{day.day} {day:%B %Y}"
 
 
 def disputed_figures(estimate: Estimate | None) -> str | None:

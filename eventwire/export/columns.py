@@ -27,6 +27,7 @@ __all__ = [
     "country_codes",
     "event_day",
     "flat_row",
+    "iso_day",
     "one_line",
     "publisher",
 ]
@@ -176,6 +177,12 @@ def event_day(article: Article, event: Event) -> tuple[dt.date | None, Precision
             return day, event.date.precision
     published = _parse_day(article.published or "", None)
     return published, "unknown"
+
+
+def iso_day(value: str | None) -> dt.date | None:
+    """One calendar day for an ISO date, partial or not: the middle of a week, month or year
+    stands in, as in `event_day`; None for no date."""
+    return _parse_day(value, None) if value else None
 
 
 def _parse_day(value: str, timex: str | None) -> dt.date | None:

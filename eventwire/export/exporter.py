@@ -2,9 +2,10 @@
 
 An exporter's `write(rows, stream, unit)` reads the rows once, in order, writes them to a
 binary stream and returns how many records it wrote; it never holds the whole export in memory.
-The unit says what one record is: today every format writes one record per `"event"`; the
-incidents work adds `"incident"` (events merged across articles) as another unit a format can
-declare, without a second set of format names.
+The unit says what one record is: every format writes one record per `"event"` ((Article,
+Event) rows), and ACLED, GeoJSON, CSV and Parquet also one per `"incident"` (`Incident` rows,
+events merged across articles), without a second set of format names: `by_unit` picks the
+writer of the unit asked for.
 """
 
 from __future__ import annotations
@@ -13,17 +14,19 @@ import io
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from typing import BinaryIO, TextIO
+from typing import Any, BinaryIO, TextIO
 
+from eventwire.errors import ExportError
 from eventwire.records import Article, Event
 
-__all__ = ["UNITS", "Exporter", "Row", "WriteFunction", "text_stream"]
+__all__ = ["UNITS", "Exporter", "Row", "WriteFunction", "by_unit", "text_stream"]
 
 #: Every unit an export can be made of; formats declare the ones they support.
 UNITS: tuple[str, ...] = ("event", "incident")
 
 Row = tuple[Article, Event]
-WriteFunction = Callable[[Iterable[Row], BinaryIO, str], int]
+#: Writes rows of a unit ((Article, Event) pairs for "event", `Incident`s for "incident").
+WriteFunction = Callable[[Iterable[Any], BinaryIO, str], int]
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,6 +38,19 @@ class Exporter:
     write: WriteFunction
     suffix: str  # the usual file name suffix, for help texts and default output names
     units: tuple[str, ...] = ("event",)
+
+
+def by_unit(**writers: WriteFunction) -> WriteFunction:
+    """One write function that hands each unit's rows to that unit's writer (`event=...`,
+    `incident=...`); declare the same units on the `Exporter`."""
+
+    def write(rows: Iterable[Any], stream: BinaryIO, unit: str) -> int:
+        writer = writers.get(unit)
+        if writer is None:
+            raise ExportError(f"no writer for unit {unit!r}; this format writes: {', '.join(writers)}")
+        return writer(rows, stream, unit)
+
+    return write
 
 
 @contextmanager

@@ -10,33 +10,46 @@ as they come, so the collection streams.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from typing import Any, BinaryIO
 
 from eventwire.export.columns import flat_row
 from eventwire.export.exporter import Row, text_stream
-from eventwire.records import Article, Event
+from eventwire.records import Article, Event, Place
 
-__all__ = ["geojson_feature", "write_geojson"]
+__all__ = ["geojson_feature", "point", "write_features", "write_geojson"]
 
 
 def write_geojson(rows: Iterable[Row], stream: BinaryIO, unit: str = "event") -> int:
+    return write_features((geojson_feature(article, event) for article, event in rows), stream)
+
+
+def write_features(features: Iterable[Mapping[str, Any]], stream: BinaryIO) -> int:
+    """Write one FeatureCollection of `features`, a feature a line; the number written."""
     count = 0
     with text_stream(stream) as text:
         text.write('{"type": "FeatureCollection", "features": [\n')
-        for article, event in rows:
+        for feature in features:
             if count:
                 text.write(",\n")
-            text.write(json.dumps(geojson_feature(article, event), ensure_ascii=False))
+            text.write(json.dumps(feature, ensure_ascii=False))
             count += 1
         text.write("\n]}\n")
     return count
 
 
+def point(place: Place | None) -> dict[str, Any] | None:
+    """A Point geometry at the place, None (a null geometry) without coordinates."""
+    if place is None or place.lat is None or place.lon is None:
+        return None
+    return {"type": "Point", "coordinates": [place.lon, place.lat]}
+
+
 def geojson_feature(article: Article, event: Event) -> dict[str, Any]:
     """The Feature of one event."""
-    place = event.location
-    geometry = None
-    if place is not None and place.lat is not None and place.lon is not None:
-        geometry = {"type": "Point", "coordinates": [place.lon, place.lat]}
-    return {"type": "Feature", "id": event.id, "geometry": geometry, "properties": flat_row(article, event)}
+    return {
+        "type": "Feature",
+        "id": event.id,
+        "geometry": point(event.location),
+        "properties": flat_row(article, event),
+    }

@@ -10,33 +10,44 @@ Parquet export is asked for.
 from __future__ import annotations
 
 import csv
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Any, BinaryIO
 
 from eventwire.errors import ExportError
-from eventwire.export.columns import FLAT_COLUMNS, flat_row
+from eventwire.export.columns import FLAT_COLUMNS, Column, flat_row
 from eventwire.export.exporter import Row, text_stream
 
-__all__ = ["PARQUET_BATCH", "write_csv", "write_parquet"]
+__all__ = ["PARQUET_BATCH", "write_csv", "write_csv_table", "write_parquet", "write_parquet_table"]
 
 #: Events per Parquet row group: large enough for good compression, small enough to stream.
 PARQUET_BATCH = 10_000
 
 
 def write_csv(rows: Iterable[Row], stream: BinaryIO, unit: str = "event") -> int:
-    names = [column.name for column in FLAT_COLUMNS]
+    return write_csv_table((flat_row(article, event) for article, event in rows), FLAT_COLUMNS, stream)
+
+
+def write_parquet(rows: Iterable[Row], stream: BinaryIO, unit: str = "event") -> int:
+    return write_parquet_table((flat_row(article, event) for article, event in rows), FLAT_COLUMNS, stream)
+
+
+def write_csv_table(rows: Iterable[Mapping[str, Any]], columns: Sequence[Column], stream: BinaryIO) -> int:
+    """Write a header of `columns` and a line of cells (keyed by column name) per row."""
+    names = [column.name for column in columns]
     count = 0
     with text_stream(stream) as text:
         writer = csv.writer(text, lineterminator="\r\n")
         writer.writerow(names)
-        for article, event in rows:
-            cells = flat_row(article, event)
+        for cells in rows:
             writer.writerow(["" if cells[name] is None else cells[name] for name in names])
             count += 1
     return count
 
 
-def write_parquet(rows: Iterable[Row], stream: BinaryIO, unit: str = "event") -> int:
+def write_parquet_table(
+    rows: Iterable[Mapping[str, Any]], columns: Sequence[Column], stream: BinaryIO
+) -> int:
+    """Write the rows as Parquet, `columns` typed, in row groups of `PARQUET_BATCH`."""
     try:
         import pyarrow as pa  # type: ignore[import-untyped]
         import pyarrow.parquet as pq  # type: ignore[import-untyped]
@@ -44,12 +55,12 @@ def write_parquet(rows: Iterable[Row], stream: BinaryIO, unit: str = "event") ->
         raise ExportError("Parquet export needs pyarrow: pip install pyarrow==26.0.1") from exc
 
     kinds = {"string": pa.string(), "int": pa.int64(), "float": pa.float64()}
-    schema = pa.schema([pa.field(column.name, kinds[column.type]) for column in FLAT_COLUMNS])
+    schema = pa.schema([pa.field(column.name, kinds[column.type]) for column in columns])
     count = 0
-    batch: list[dict[str, Any]] = []
+    batch: list[Mapping[str, Any]] = []
     with pq.ParquetWriter(stream, schema) as writer:
-        for article, event in rows:
-            batch.append(flat_row(article, event))
+        for cells in rows:
+            batch.append(cells)
             if len(batch) >= PARQUET_BATCH:
                 writer.write_table(pa.Table.from_pylist(batch, schema=schema))
                 count += len(batch)

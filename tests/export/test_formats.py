@@ -112,8 +112,9 @@ def test_empty_exports_are_valid(tmp_path):
 def test_unknown_format_and_unsupported_unit_are_clear_errors(article, strike):
     with pytest.raises(ExportError, match="unknown export format 'shapefile'.*acled"):
         export([], "shapefile", io.BytesIO())
-    with pytest.raises(ExportError, match="cannot write unit 'incident'"):
-        export([(article, strike())], "acled", io.BytesIO(), unit="incident")
+    for event_only in ("gdelt", "gdelt-mentions", "plover"):
+        with pytest.raises(ExportError, match=f"the {event_only} export cannot write unit 'incident'"):
+            export([(article, strike())], event_only, io.BytesIO(), unit="incident")
     with pytest.raises(ExportError, match="unknown export unit 'article'"):
         export([], "csv", io.BytesIO(), unit="article")
     assert issubclass(ExportError, EventwireError)
