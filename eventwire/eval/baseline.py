@@ -70,6 +70,12 @@ def _wikievents(path: Path, pipeline: Any, entry: Entry) -> Report:
     return evaluate_wikievents(read_wikievents(path), pipeline)
 
 
+def _incidents(path: Path, pipeline: Any, entry: Entry) -> Report:
+    from eventwire.eval.incidents import evaluate_incidents, read_incident_gold
+
+    return evaluate_incidents(read_incident_gold(path), pipeline)
+
+
 #: evaluation name -> function(gold path, loaded Pipeline, baseline entry) -> report
 EVALUATORS: dict[str, Callable[[Path, Any, Entry], Report]] = {
     "dates": _dates,
@@ -80,6 +86,7 @@ EVALUATORS: dict[str, Callable[[Path, Any, Entry], Report]] = {
     "acled": _acled,
     "satp": _satp,
     "wikievents": _wikievents,
+    "incidents": _incidents,
 }
 
 
