@@ -30,6 +30,7 @@ from eventwire.resolve.events import key, resolve_events
 from eventwire.resolve.gazetteer import Gazetteer
 from eventwire.resolve.places import resolve_places
 from eventwire.resources import Resources, resources_fingerprint
+from eventwire.text.normalise import Normalised, map_spans_to_original, normalise_for_parsing
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -144,17 +145,24 @@ class Pipeline:
         from eventwire.extract.places import extract_places, place_mentions_at
 
         span_lists = iter(spans) if spans is not None else None
-        for doc in self.nlp.pipe(texts, batch_size=self.config.nlp.batch_size):
+        parsed = self.nlp.pipe(
+            ((n.text, n) for n in map(normalise_for_parsing, texts)),
+            as_tuples=True,
+            batch_size=self.config.nlp.batch_size,
+        )
+        for doc, normalised in parsed:
             found = extract_places(doc, self.gazetteer.has_name, is_demonym=self._is_demonym)
             if span_lists is None:
-                yield resolve_places(
+                places = resolve_places(
                     found,
                     self.gazetteer,
                     country_bias=self.config.gazetteer.country_bias,
                     place_words=self.lexicon.place_words,
                 )
+                yield map_spans_to_original(places, normalised)
                 continue
-            given = place_mentions_at(doc, next(span_lists), found)
+            wanted = [normalised.from_original(start, end) for start, end in next(span_lists)]
+            given = place_mentions_at(doc, wanted, found)
             taken = [(m.span.start, m.span.end) for m in given]
             context = [
                 m for m in found if not any(m.span.start < e and s < m.span.end for s, e in taken)
@@ -165,7 +173,7 @@ class Pipeline:
                 country_bias=self.config.gazetteer.country_bias,
                 place_words=self.lexicon.place_words,
             )
-            yield resolved[: len(given)]
+            yield map_spans_to_original(resolved[: len(given)], normalised)
 
     def _is_demonym(self, word: str) -> bool:
         return self.gazetteer.country_of_demonym(word) is not None
@@ -173,7 +181,9 @@ class Pipeline:
     def _extract_batch(self, articles: list[Article]) -> list[ExtractionResult | Failure]:
         from eventwire.extract import extract_mentions
 
-        texts = [a.text for a in articles]
+        # Parsed without invisible characters; every span is mapped back to the given text.
+        normalised = [normalise_for_parsing(a.text) for a in articles]
+        texts = [n.text for n in normalised]
         try:
             docs = list(self.nlp.pipe(texts, batch_size=self.config.nlp.batch_size))
         except Exception:  # noqa: BLE001 - isolate the document spaCy chokes on
@@ -182,11 +192,11 @@ class Pipeline:
             log.exception("spaCy failed on %s", articles[0].id)
             return [_failure(articles[0], "parse", "spaCy could not parse this text")]
         outcomes: list[ExtractionResult | Failure] = []
-        for article, doc in zip(articles, docs, strict=True):
+        for article, doc, norm in zip(articles, docs, normalised, strict=True):
             try:
                 mentions = extract_mentions(
                     doc,
-                    article,
+                    dataclasses.replace(article, text=norm.text) if norm.changed else article,
                     self.lexicon,
                     known_place=self.gazetteer.has_name,
                     is_demonym=self._is_demonym,
@@ -198,7 +208,13 @@ class Pipeline:
                     acled=self.acled,
                     date_patterns=self.date_patterns,
                 )
-                outcomes.append(dataclasses.replace(result, data_fingerprint=self.data_fingerprint))
+                outcomes.append(
+                    dataclasses.replace(
+                        _to_original(result, norm),
+                        article=article,
+                        data_fingerprint=self.data_fingerprint,
+                    )
+                )
             except Exception as exc:  # noqa: BLE001 - one bad document must not stop the batch
                 log.exception("extraction failed on %s", article.id)
                 outcomes.append(_failure(article, "extract", f"{type(exc).__name__}: {exc}"))
@@ -259,6 +275,15 @@ def resolve_mentions(
         warnings=tuple(warnings),
         checks=tuple(checks),
     )
+
+
+def _to_original(result: ExtractionResult, normalised: Normalised) -> ExtractionResult:
+    """`result`, parsed from the normalised text, with its spans indexing the original text.
+
+    Event ids (and `link`s) stay those resolved from the normalised offsets: an id then does
+    not change when a report is stored again with invisible characters added or removed.
+    """
+    return map_spans_to_original(result, normalised)
 
 
 def _main_country(places: list[Place]) -> str | None:
