@@ -5,15 +5,18 @@
 become an article is one `Failure` (source ``path:LINENO``, 1-based, blank lines counted) and
 the rest of the file goes on. Only a file that is unreadable or binary as a whole fails as one.
 
-A date *string* that cannot be read ("Wed Nov 23", "24 Novembe", "12/01/2018") does not refuse
-the article: the text is the data and the date only anchors relative dates, so the article is
-kept with the caller's `published` override (or no date). 50 of the 3,515 lines of the dev
-corpus have such dates. A date that is not a string at all is a malformed record.
+A date that cannot be read ("Wed Nov 23", "2018-13-45", "yesterday", "12/01/2018", a number)
+does not refuse the article: the text is the data and the date only anchors relative dates. The
+article is kept with no date and a warning is logged. The caller's `published` override is not
+used for it: it fills in dates a record does not give, and putting it in place of a date the
+record does give (but garbled) would claim a day the record never said. 50 of the 3,515 lines of
+the dev corpus have such dates.
 """
 
 from __future__ import annotations
 
 import json
+import logging
 from collections.abc import Iterator
 from itertools import count
 from typing import Any
@@ -32,6 +35,8 @@ from eventwire.ingest.checks import (
 from eventwire.records import Article, Failure, make_id
 
 __all__ = ["SNIFF_BYTES", "iter_jsonl", "max_line_bytes", "read_jsonl_file"]
+
+log = logging.getLogger(__name__)
 
 #: How much of the start of a file is sniffed for binary content.
 SNIFF_BYTES = 8192
@@ -134,14 +139,17 @@ def _line_to_article(
             )
         # Known before the text checks, so that a refused article can still be traced.
         article_id = _optional_id(record) or make_id(normalise_newlines(text), prefix="a-")
-        date_value = _optional_str(record, "date")
-        if date_value is None:
-            date_value = _optional_str(record, "published")
+        prepared = checks.prepare(text)
+        date_key = "date" if _given(record.get("date")) else "published"
+        if _given(record.get(date_key)):
+            record_date = _readable_date(record[date_key], date_key, where, article_id)
+        else:
+            record_date = published  # no date in the record: the caller's fills it in
         return Article(
             id=article_id,
-            text=checks.prepare(text),
+            text=prepared,
             title=_optional_str(record, "title"),
-            published=_readable_date(date_value) or published,
+            published=record_date,
             url=_optional_str(record, "url"),
             source=_optional_str(record, "source") or where,
         )
@@ -188,14 +196,25 @@ def _optional_str(record: dict[str, Any], key: str) -> str | None:
     return value.strip() or None
 
 
-def _readable_date(value: str | None) -> str | None:
-    """The record's date as YYYY-MM-DD, or None when absent or unreadable (see module doc)."""
-    if value is None:
-        return None
-    try:
-        return normalise_date(value)
-    except ValueError:
-        return None
+def _given(value: object) -> bool:
+    """Whether a field holds something: null, "" and white space count as absent."""
+    return value is not None and not (isinstance(value, str) and not value.strip())
+
+
+def _readable_date(value: object, key: str, where: str, article_id: str) -> str | None:
+    """The record's date as YYYY-MM-DD, or None (with a warning) when unreadable: see module doc."""
+    if isinstance(value, str):
+        try:
+            return normalise_date(value)
+        except ValueError as exc:
+            reason = str(exc)
+    else:
+        reason = f"a {_json_type(value)}, not a string"
+    log.warning(
+        "%s: article %r has %r=%r, which is not a date (%s); the article is kept without it",
+        where, article_id, key, value, reason,
+    )  # fmt: skip
+    return None
 
 
 def _json_type(value: object) -> str:

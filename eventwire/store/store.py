@@ -99,6 +99,8 @@ class Store:
             _migrate(connection, path)
         except sqlite3.DatabaseError as exc:
             connection.close()
+            if _advice(exc):
+                raise StoreError(f"cannot open the store {path}: {exc}; {_advice(exc)}") from exc
             raise StoreError(f"{path} is not a usable eventwire store: {exc}") from exc
         except BaseException:
             connection.close()
@@ -133,9 +135,38 @@ class Store:
         return self._connection
 
     def commit(self) -> None:
-        """Make everything written since the last commit durable (one batch)."""
-        if self._db.in_transaction:
+        """Make everything written since the last commit durable (one batch).
+
+        Raises StoreError when the commit fails (disk full, read-only, I/O error): the batch
+        is then rolled back, what earlier commits stored is intact, and running the same
+        command again redoes the batch.
+        """
+        if not self._db.in_transaction:
+            return
+        try:
             self._db.execute("COMMIT")
+        except sqlite3.Error as exc:
+            self._rollback()
+            raise _write_error(exc, f"cannot commit the last batch to {self.path}") from exc
+
+    def _rollback(self) -> None:
+        # After SQLITE_FULL or an I/O error SQLite may already have rolled the transaction
+        # back itself; a second ROLLBACK would then fail and hide the first error.
+        if self._db.in_transaction:
+            try:
+                self._db.execute("ROLLBACK")
+            except sqlite3.Error:
+                pass
+
+    def _undo_savepoint(self, name: str) -> None:
+        # Savepoint names are constants of this module, never a caller's text.
+        try:
+            self._db.execute(f"ROLLBACK TO {name}")
+            self._db.execute(f"RELEASE {name}")
+        except sqlite3.Error:
+            # The error already ended the whole transaction (or left it unusable): drop it, so
+            # that the store stays at its last commit.
+            self._rollback()
 
     def _begin(self) -> None:
         # IMMEDIATE takes the write lock now, so a second writer waits here (busy_timeout)
@@ -143,11 +174,8 @@ class Store:
         if not self._db.in_transaction:
             try:
                 self._db.execute("BEGIN IMMEDIATE")
-            except sqlite3.OperationalError as exc:
-                raise StoreError(
-                    f"cannot write to {self.path}: {exc}; another eventwire command may be writing "
-                    "to it, wait for it to finish"
-                ) from exc
+            except sqlite3.Error as exc:
+                raise _write_error(exc, f"cannot write to {self.path}") from exc
 
     # ------------------------------------------------------------------ runs
 
@@ -161,7 +189,7 @@ class Store:
             )
             self.commit()
         except sqlite3.Error as exc:
-            raise StoreError(f"cannot record the run in {self.path}: {exc}") from exc
+            raise _write_error(exc, f"cannot record the run in {self.path}") from exc
         run_id = cursor.lastrowid
         assert run_id is not None
         return run_id
@@ -178,7 +206,7 @@ class Store:
                 raise StoreError(f"no run {run_id} in {self.path}")
             self.commit()
         except sqlite3.Error as exc:
-            raise StoreError(f"cannot record the end of run {run_id} in {self.path}: {exc}") from exc
+            raise _write_error(exc, f"cannot record the end of run {run_id} in {self.path}") from exc
 
     # ------------------------------------------------------------------ writing
 
@@ -201,10 +229,9 @@ class Store:
         try:
             self._write_result(result, run_id, replace=replace)
         except BaseException as exc:
-            self._db.execute("ROLLBACK TO save_result")
-            self._db.execute("RELEASE save_result")
+            self._undo_savepoint("save_result")
             if isinstance(exc, sqlite3.Error):
-                raise StoreError(f"cannot store article {result.article.id!r} in {self.path}: {exc}") from exc
+                raise _write_error(exc, f"cannot store article {result.article.id!r} in {self.path}") from exc
             raise
         self._db.execute("RELEASE save_result")
 
@@ -293,7 +320,7 @@ class Store:
             self._begin()
             self._db.execute(sql, params)
         except sqlite3.Error as exc:
-            raise StoreError(f"cannot record {what} in {self.path}: {exc}") from exc
+            raise _write_error(exc, f"cannot record {what} in {self.path}") from exc
 
     # ------------------------------------------------------------------ reading
 
@@ -424,10 +451,9 @@ class Store:
         try:
             work()
         except BaseException as exc:
-            self._db.execute("ROLLBACK TO incidents")
-            self._db.execute("RELEASE incidents")
+            self._undo_savepoint("incidents")
             if isinstance(exc, sqlite3.Error):
-                raise StoreError(f"cannot write {what} in {self.path}: {exc}") from exc
+                raise _write_error(exc, f"cannot write {what} in {self.path}") from exc
             raise
         self._db.execute("RELEASE incidents")
 
@@ -492,6 +518,41 @@ def _event_filters(
             where.append("(lon >= ? OR lon <= ?)")
         params.extend([min_lon, max_lon])
     return where, params
+
+
+_BUSY_ADVICE = (
+    "another eventwire command (or another program) is writing to it; wait for it to finish, "
+    "then run the same command again"
+)
+# What to do about a failed write, by SQLite's primary result code (extended codes such as
+# SQLITE_IOERR_WRITE or SQLITE_READONLY_DIRECTORY start with these).
+_ADVICE = {
+    "SQLITE_FULL": "the disk is full or the store reached its size limit; free some space and run "
+    "the same command again (what was committed before is kept, the rest is redone)",
+    "SQLITE_BUSY": _BUSY_ADVICE,
+    "SQLITE_LOCKED": _BUSY_ADVICE,
+    "SQLITE_READONLY": "the store is read-only; check the permissions of the file and of its "
+    "directory (which must hold its -wal and -shm files), or give another --db path",
+    "SQLITE_CANTOPEN": "the file cannot be opened or created; check that the directory exists and "
+    "is writable, or give another --db path",
+    "SQLITE_PERM": "permission denied; check the permissions of the file and its directory",
+    "SQLITE_IOERR": "the disk reported an I/O error; check the disk, then run the same command "
+    "again (what was committed before is kept)",
+}
+
+
+def _advice(exc: sqlite3.Error) -> str | None:
+    name = getattr(exc, "sqlite_errorname", None) or ""
+    for code, advice in _ADVICE.items():
+        if name == code or name.startswith(code + "_"):
+            return advice
+    return None
+
+
+def _write_error(exc: sqlite3.Error, what: str) -> StoreError:
+    """A StoreError saying what failed, SQLite's reason and what to do about it."""
+    advice = _advice(exc)
+    return StoreError(f"{what}: {exc}; {advice}" if advice else f"{what}: {exc}")
 
 
 def _check_is_sqlite(path: Path) -> None:
