@@ -61,8 +61,8 @@ def main() -> int:
     n = len(articles)
     report = {
         "articles": n,
-        "extract_only": {"seconds": round(fastest["extract"], 2), "articles_per_s": round(n / fastest["extract"], 2)},
-        "ingest": {"seconds": round(fastest["ingest"], 2), "articles_per_s": round(n / fastest["ingest"], 2)},
+        "extract_only": _rate(n, fastest["extract"]),
+        "ingest": _rate(n, fastest["ingest"]),
         "store_overhead_pct": round(100 * (fastest["ingest"] / fastest["extract"] - 1), 1),
         "database_mb": round(size_mb, 1),
         "stored": counts,
@@ -78,7 +78,8 @@ def main() -> int:
     else:
         print(f"{n} articles from {args.corpus.name}")
         for name in ("extract_only", "ingest"):
-            print(f"  {name:<13}{report[name]['seconds']:>8.2f} s {report[name]['articles_per_s']:>8.2f} articles/s")
+            timing = report[name]
+            print(f"  {name:<13}{timing['seconds']:>8.2f} s {timing['articles_per_s']:>8.2f} articles/s")
         print(f"  store overhead: {report['store_overhead_pct']}%   database: {report['database_mb']} MB")
         print(f"  stored: {json.dumps(counts)}")
         print(f"  rerun: {again.skipped} skipped, {again.new} new in {rerun_s:.2f} s")
@@ -88,6 +89,10 @@ def main() -> int:
             f"{merging['pct_of_extraction']}% of extraction"
         )
     return 0
+
+
+def _rate(articles: int, seconds: float) -> dict[str, float]:
+    return {"seconds": round(seconds, 2), "articles_per_s": round(articles / seconds, 2)}
 
 
 if __name__ == "__main__":
