@@ -263,15 +263,17 @@ def extract_dates(
 
     labels = {"DATE", "TIME"} if timeml else {"DATE"}
     entities = doc.ents  # a property that builds new spans: read it once
+    names = tuple(
+        (ent.start_char, ent.end_char)
+        for ent in entities
+        if ent.label_ in _NON_TEMPORAL_LABELS
+        and not (ent.label_ == "EVENT" and re.fullmatch(_HOLIDAY_NAMES, ent.text))
+    )
     facts = _DocFacts(
         doc,
         text,
-        names=tuple(
-            (ent.start_char, ent.end_char)
-            for ent in entities
-            if ent.label_ in _NON_TEMPORAL_LABELS
-            and not (ent.label_ == "EVENT" and re.fullmatch(_HOLIDAY_NAMES, ent.text))
-        ),
+        names=names,
+        name_ends=tuple(end for _, end in names),
         parsed=doc.has_annotation("DEP"),  # walks every token: once, not per candidate
     )
     candidates = [
@@ -359,6 +361,9 @@ class _DocFacts:
     doc: Doc
     text: str  # Doc.text joins every token on each read
     names: tuple[tuple[int, int], ...]  # entities a date cannot be part of ("the March 14 Alliance")
+    # The names' ends, to find by bisection the one name a candidate may overlap: entities do
+    # not overlap, so these are sorted, and scanning every name per candidate was quadratic.
+    name_ends: tuple[int, ...]
     parsed: bool
 
 
@@ -368,7 +373,8 @@ def _plausible(facts: _DocFacts, start: int, end: int) -> bool:
     doc = facts.doc
     if _NAMED_DAY.search(facts.text[max(0, start - 8) : start]):
         return False
-    if any(name_start < end and start < name_end for name_start, name_end in facts.names):
+    first_ending_after = bisect_right(facts.name_ends, start)
+    if first_ending_after < len(facts.names) and facts.names[first_ending_after][0] < end:
         return False
     if not facts.parsed:
         return True

@@ -31,6 +31,7 @@ Decisions worth knowing:
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 
@@ -38,8 +39,9 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from eventwire.data.quantity_words import QuantityWords
+from eventwire.extract.doc_index import sentence_bounds
 from eventwire.extract.syntax import char_span, conjuncts
-from eventwire.records import AttributionMention, EventMention, QuantityMention
+from eventwire.records import AttributionMention, EventMention, QuantityMention, Span
 from eventwire.text.numbers import (
     Count,
     add_counts,
@@ -109,12 +111,18 @@ def attribute_quantities(
 ) -> list[QuantityMention]:
     """Each figure with the attribution that vouches for it: the narrowest reported content
     ("..., the ministry said", "according to ...") that holds the figure, if any."""
+    # Scopes by start, so that each figure looks only at those that start close enough before
+    # it to reach over it: comparing every figure with every attribution was quadratic.
+    by_start = sorted(range(len(attributions)), key=lambda k: attributions[k].scope.start)
+    starts = [attributions[k].scope.start for k in by_start]
+    longest = max((a.scope.end - a.scope.start for a in attributions), default=0)
     attributed = []
     for quantity in quantities:
+        reaching = by_start[
+            bisect_left(starts, quantity.span.end - longest) : bisect_right(starts, quantity.span.start)
+        ]
         covering = [
-            a
-            for a in attributions
-            if a.scope.start <= quantity.span.start and quantity.span.end <= a.scope.end
+            attributions[k] for k in sorted(reaching) if quantity.span.end <= attributions[k].scope.end
         ]
         source = min(covering, key=lambda a: a.scope.end - a.scope.start, default=None)
         attributed.append(replace(quantity, attribution=source) if source is not None else quantity)
@@ -137,22 +145,38 @@ def link_unattached_figures(
     Otherwise the figure stays unattached.
     """
     attached = {id(q) for e in events for q in e.quantities}
+    event_sentences = {e.sentence for e in events}
+    # Linking replaces only an event's quantities, so which events are attacks, and where,
+    # is known up front; each figure then looks its attacks up instead of scanning every event.
+    assaults = [
+        position
+        for position, event in enumerate(events)
+        if event.type == "ASSAULT" and event.status not in {"denied", "hypothetical"}
+    ]
+    assault_sentences = [events[p].sentence for p in assaults]
+    in_order = all(a <= b for a, b in zip(assault_sentences, assault_sentences[1:], strict=False))
+    lemmas: dict[tuple[int, int], frozenset[str]] = {}  # per sentence span, read once
+    text: str | None = None  # Doc.text rejoins every token on each read: read it once, if needed
     linked = list(events)
     for quantity in quantities:
         if id(quantity) in attached or quantity.what not in _CASUALTY_KINDS:
             continue
-        if any(e.sentence == quantity.sentence for e in events):
+        if quantity.sentence in event_sentences:
             continue  # the event extractor saw this sentence's events and chose none for it
-        attacks = [
-            position
-            for position, event in enumerate(linked)
-            if event.sentence < quantity.sentence
-            and event.type == "ASSAULT"
-            and event.status not in {"denied", "hypothetical"}
+        if in_order:  # as extract_events gives them: the earlier attacks are a prefix
+            attacks = assaults[: bisect_left(assault_sentences, quantity.sentence)]
+        else:
+            attacks = [p for p, s in zip(assaults, assault_sentences, strict=True) if s < quantity.sentence]
+        # In order, an attack of the sentence just before is the last of the earlier ones.
+        previous = [
+            p for p in (attacks[-1:] if in_order else attacks) if linked[p].sentence == quantity.sentence - 1
         ]
-        previous = [p for p in attacks if linked[p].sentence == quantity.sentence - 1]
         target: int | None = None
-        if previous and "\n" not in doc.text[linked[previous[-1]].sentence_span.end : quantity.span.start]:
+        if previous:
+            text = doc.text if text is None else text
+        if previous and text is not None and (
+            "\n" not in text[linked[previous[-1]].sentence_span.end : quantity.span.start]
+        ):
             target = previous[-1]
         else:
             bearer = _bearer_lemma(doc, quantity)
@@ -160,8 +184,7 @@ def link_unattached_figures(
                 (
                     p
                     for p in reversed(attacks)
-                    if bearer is not None
-                    and _has_lemma(doc, linked[p].sentence_span.start, linked[p].sentence_span.end, bearer)
+                    if bearer is not None and bearer in _span_lemmas(doc, linked[p].sentence_span, lemmas)
                 ),
                 None,
             )
@@ -205,9 +228,14 @@ def _bearer_lemma(doc: Doc, quantity: QuantityMention) -> str | None:
     return subjects[0].lemma_.lower()
 
 
-def _has_lemma(doc: Doc, start: int, end: int, lemma: str) -> bool:
-    piece = doc.char_span(start, end, alignment_mode="expand")
-    return piece is not None and any(t.lemma_.lower() == lemma for t in piece)
+def _span_lemmas(doc: Doc, span: Span, known: dict[tuple[int, int], frozenset[str]]) -> frozenset[str]:
+    """The lower-cased lemmas of the tokens over a character span (cached in `known`)."""
+    bounds = (span.start, span.end)
+    found = known.get(bounds)
+    if found is None:
+        piece = doc.char_span(span.start, span.end, alignment_mode="expand")
+        found = known[bounds] = frozenset(() if piece is None else (t.lemma_.lower() for t in piece))
+    return found
 
 
 def _find(sentence: SpacySpan, words: QuantityWords) -> Iterator[_Found]:
@@ -397,13 +425,22 @@ def _objects(preposition: Token) -> list[Token]:
     return [c for c in preposition.children if c.dep_ == "pobj"]
 
 
+#: How many heads up a figure's verb may be. Clauses put it a few heads up (9 at most in the
+#: 5,000-item list of benchmarks/length.py; 155 golden and corpus articles code the same with
+#: the cap); it keeps a degenerate parse (a coordination parsed as one long chain) from walking
+#: its whole sentence for every figure.
+_MAX_CLAUSE_STEPS = 40
+
+
 def _governing_verb(token: Token) -> Token | None:
     """The verb whose clause a trigger word belongs to (itself when it is one)."""
-    while token.pos_ not in _VERBAL:
+    for _ in range(_MAX_CLAUSE_STEPS):
+        if token.pos_ in _VERBAL:
+            return token
         if token.head.i == token.i or token.dep_ not in _CLAUSE_MEMBER_DEPS:
             return None
         token = token.head
-    return token
+    return token if token.pos_ in _VERBAL else None
 
 
 # --------------------------------------------------------------------------- counting
@@ -472,7 +509,7 @@ def _count_one(word: Token, words: QuantityWords, *, articles: bool) -> tuple[Co
 
 def _number_phrase(number: Token, noun: Token) -> tuple[Count, int, int] | None:
     """Parse the number around `number` with its qualifiers, up to the counted noun."""
-    sentence = number.sent
+    sentence = _Bounds(number.doc, *sentence_bounds(number))
     first = last = number.i
     while True:
         if is_number_word(_word_at(sentence, first - 1)):
@@ -506,7 +543,16 @@ def _number_phrase(number: Token, noun: Token) -> tuple[Count, int, int] | None:
     return _parse_tokens(number.doc, _qualifier_start(number.doc[first]), first, end)
 
 
-def _word_at(sentence: SpacySpan, i: int) -> str:
+@dataclass(frozen=True, slots=True)
+class _Bounds:
+    """A sentence's token bounds [start, end) in its Doc."""
+
+    doc: Doc
+    start: int
+    end: int
+
+
+def _word_at(sentence: _Bounds, i: int) -> str:
     """The lower-cased token at doc index `i`, or "" outside the sentence."""
     return sentence.doc[i].lower_ if sentence.start <= i < sentence.end else ""
 
@@ -523,7 +569,8 @@ def _joins(left: str, connector: str, *, between: bool) -> bool:
 def _qualifier_start(token: Token) -> int:
     """How far left the words that may qualify a count reach ("at least", "more than")."""
     start = token.i
-    while start - 1 >= token.sent.start and is_qualifier_word(token.doc[start - 1].text):
+    sentence_start, _ = sentence_bounds(token)
+    while start - 1 >= sentence_start and is_qualifier_word(token.doc[start - 1].text):
         start -= 1
     return start
 

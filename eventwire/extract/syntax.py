@@ -8,6 +8,7 @@ from typing import Literal
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
+from eventwire.extract.doc_index import entity_index
 from eventwire.records import Span
 
 __all__ = [
@@ -148,10 +149,9 @@ def noun_phrase(head: Token) -> tuple[int, int]:
     doc = head.doc
     if head.ent_type_:
         # A named entity stays whole: "Syrian Observatory for Human Rights", "ministry of defense".
-        for ent in doc.ents:
-            if ent.start <= head.i < ent.end:
-                start, end = min(start, ent.start), max(end, ent.end)
-                break
+        ent = entity_index(doc).containing(head.i)
+        if ent is not None:
+            start, end = min(start, ent.start), max(end, ent.end)
     while start < head.i and doc[start].dep_ in {"det", "predet", "punct", "cc"}:
         start += 1
     while end - 1 > head.i and (doc[end - 1].dep_ in {"punct", "cc"} or doc[end - 1].is_space):

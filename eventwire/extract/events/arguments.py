@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from spacy.tokens import Token
 
 from eventwire.data.lexicon import EventLexicon, TriggerRule
+from eventwire.extract.doc_index import entity_index
 from eventwire.extract.events.parse import (
     _NAMED_ENTS,
     _NOT_ACTOR_ENTS,
@@ -133,7 +134,8 @@ _HINDERING_VERBS = frozenset({
 
 def _same_entity(a: Token, b: Token) -> bool:
     """Whether both tokens sit in one named entity (headline NER often swallows the trigger)."""
-    return any(ent.start <= a.i < ent.end and ent.start <= b.i < ent.end for ent in a.doc.ents)
+    ent = entity_index(a.doc).containing(a.i)
+    return ent is not None and ent.start <= b.i < ent.end
 
 
 def _target_heads(token: Token, rule: TriggerRule, lexicon: EventLexicon, linker: _Linker) -> list[Token]:
@@ -357,7 +359,7 @@ def _clause_entity(
     taken |= {t.i for h in target_heads for c in h.children if c.dep_ != "prep" for t in c.subtree}
     candidates = [
         ent.root
-        for ent in token.doc.ents
+        for ent in entity_index(token.doc).overlapping(min(scope), max(scope) + 1)
         if ent.label_ in labels and ent.root.i in scope and ent.root.i not in taken and ent.root.i != token.i
     ]
     after = [t for t in candidates if t.i > token.i]
