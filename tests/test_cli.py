@@ -185,3 +185,33 @@ def test_gazetteer_build_into_an_unwritable_cache_is_a_clean_error(tmp_path: Pat
     assert "cannot write the gazetteer index" in result.output
     assert "Traceback" not in result.output and result.exception is not None
     assert isinstance(result.exception, SystemExit)
+
+
+def test_an_unknown_encoding_is_a_clean_error() -> None:
+    result = CliRunner().invoke(main, ["extract", str(SAMPLE), "--encoding", "no-such-codec"])
+    assert result.exit_code == 1
+    assert "unknown encoding 'no-such-codec'" in result.output
+    assert isinstance(result.exception, SystemExit)
+
+
+def test_control_characters_never_reach_the_terminal() -> None:
+    from eventwire.cli.render import printable
+
+    assert printable("killed two\a\x1b[31m people\x9b") == "killed two??[31m people?"
+    assert printable("line\nbreaks and\ttabs stay") == "line\nbreaks and\ttabs stay"
+
+
+def test_an_id_given_to_two_texts_fails_the_second_and_the_rest_goes_on(tmp_path: Path) -> None:
+    corpus = tmp_path / "dump.json"  # JSONL by its content, whatever the name
+    corpus.write_text(
+        '{"id": "x1", "text": "Rebels shelled Idlib on Monday, killing four civilians, activists said."}\n'
+        '{"id": "x1", "text": "Gunmen killed three police officers in Mosul on Friday, officials said."}\n'
+        '{"id": "x2", "text": "Rebels shelled Idlib on Monday, killing four civilians, activists said."}\n',
+        "utf-8",
+    )
+    result = run_cli("extract", str(corpus), "--format", "jsonl")
+    assert result.returncode == 1
+    lines = [json.loads(line) for line in result.stdout.decode("utf-8").splitlines()]
+    assert [line.get("failure", {}).get("error") for line in lines] == [None, "DuplicateIdError", None]
+    assert "already given to another text" in result.stderr.decode("utf-8")
+    assert b"Traceback" not in result.stderr

@@ -2,17 +2,19 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 import sys
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from datetime import date
 
 import click
 
+from eventwire.cli.common import clean_errors
 from eventwire.cli.render import render_table
 from eventwire.config import Config
 from eventwire.errors import EventwireError
-from eventwire.records import ExtractionResult, Failure, to_dict
+from eventwire.records import Article, ExtractionResult, Failure, to_dict
 
 
 @click.command()
@@ -50,17 +52,33 @@ def extract(config: Config, files: tuple[str, ...], published: str | None, fmt: 
             date.fromisoformat(published)
         except ValueError as exc:
             raise click.BadParameter("use YYYY-MM-DD, e.g. 2018-01-12", param_hint="--published") from exc
-    try:
-        pipeline = Pipeline.load(config)
-    except EventwireError as exc:
-        raise click.ClickException(str(exc)) from exc
-    inputs = read_articles(
-        files, config.ingest, published=published, encoding=encoding, stdin=sys.stdin.buffer
+    inputs = clean_errors(
+        lambda: read_articles(
+            files, config.ingest, published=published, encoding=encoding, stdin=sys.stdin.buffer
+        )
     )
-    failed = _write(pipeline.extract(inputs), fmt)
+    pipeline = clean_errors(lambda: Pipeline.load(config))
+    failed = _write(pipeline.extract(refuse_reused_ids(inputs)), fmt)
     if failed:
         click.echo(f"eventwire: {failed} input(s) failed; see the messages above", err=True)
         sys.exit(1)
+
+
+def refuse_reused_ids(inputs: Iterable[Article | Failure]) -> Iterator[Article | Failure]:
+    """An id given to a second, different text is a failure for that input: its events would
+    take the same ids as the first text's. (A store records it as a conflict instead.)"""
+    seen: dict[str, tuple[str, str | None]] = {}  # id -> (text hash, where first read)
+    for item in inputs:
+        if isinstance(item, Article):
+            digest = hashlib.sha256(item.text.encode("utf-8")).hexdigest()
+            first = seen.setdefault(item.id, (digest, item.source))
+            if first[0] != digest:
+                item = Failure(
+                    item.source or item.id, "ingest", "DuplicateIdError",
+                    f"id {item.id!r} was already given to another text ({first[1]}); "
+                    f"give each record its own id", item.id,
+                )
+        yield item
 
 
 @click.command()

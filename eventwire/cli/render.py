@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import textwrap
 from collections.abc import Iterable
 
@@ -14,7 +15,8 @@ def render_table(result: ExtractionResult) -> str:
     """A readable text table of one article's events."""
     article = result.article
     lines = [
-        f"# {article.title or article.source or article.id}  (published {article.published or 'unknown'})"
+        f"# {printable(article.title or article.source or article.id)}"
+        f"  (published {article.published or 'unknown'})"
     ]
     for warning in result.warnings:
         lines.append(f"! {warning}")
@@ -24,7 +26,7 @@ def render_table(result: ExtractionResult) -> str:
     lines += [header, "-" * len(header)]
     for number, event in enumerate(result.events, 1):
         lines.append(_row(number, event))
-        lines.append("    " + textwrap.shorten(f'"{event.evidence.text}"', 150))
+        lines.append("    " + textwrap.shorten(printable(f'"{event.evidence.text}"'), 150))
     if not result.events:
         lines.append("   (no events found)")
     return "\n".join(lines) + "\n"
@@ -68,7 +70,17 @@ def _figure(value: int | None, low: int | None, high: int | None) -> str:
 
 
 def _cut(text: str, width: int) -> str:
+    text = printable(text)
     return (text if len(text) <= width else text[: width - 1] + "…").ljust(width)
+
+
+_CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def printable(text: str) -> str:
+    """Article text as a terminal may show it: control characters (a bell, an escape sequence
+    that would restyle the terminal) become "?"."""
+    return _CONTROLS.sub("?", text)
 
 
 def render_events(rows: Iterable[tuple[Article, Event]], *, limit: int = 0) -> str:
@@ -83,7 +95,7 @@ def render_events(rows: Iterable[tuple[Article, Event]], *, limit: int = 0) -> s
         shown += 1
         lines.append(_row(shown, event).replace(f"{shown:>2}  ", f"{shown:>4}  ", 1))
         report = article.title or article.source or article.id
-        lines.append("      " + textwrap.shorten(f"{report}: \"{event.evidence.text}\"", 150))
+        lines.append("      " + printable(textwrap.shorten(f"{report}: \"{event.evidence.text}\"", 150)))
     if not shown:
         lines.append("     (no events)")
     return "\n".join(lines) + "\n"

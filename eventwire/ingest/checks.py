@@ -124,6 +124,20 @@ def check_binary_bytes(data: bytes, *, encoding: str = "utf-8") -> None:
     _raise_if_many_controls(controls, len(data), "bytes")
 
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def check_valid_unicode(text: str) -> None:
+    """Refuse a lone surrogate (JSON can spell one, "\\ud800"): it is no character, and no
+    file, database or terminal can hold it."""
+    found = _SURROGATE.search(text)
+    if found:
+        raise EncodingError(
+            f"the text holds a lone surrogate (U+{ord(found.group()):04X} at character {found.start()}), "
+            f"which is not valid Unicode; fix the source record's text"
+        )
+
+
 def check_binary_text(text: str) -> None:
     """The same test on decoded text (JSONL strings, UTF-16 input): NULs or many controls."""
     nul = text.find("\x00")
@@ -270,6 +284,7 @@ class TextChecks:
         check_not_empty(text)
         check_size(text, self.max_chars)  # first of the rest: the others are linear in the length
         check_binary_text(text)
+        check_valid_unicode(text)
         check_english(text, self.min_english_ratio, self.english_words)
         return text
 

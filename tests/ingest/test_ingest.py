@@ -443,3 +443,19 @@ def test_normalise_date(value: str, expected: str) -> None:
 def test_normalise_date_refuses_what_it_would_have_to_guess(value: str) -> None:
     with pytest.raises(ValueError, match="date"):
         normalise_date(value)
+
+
+def test_a_lone_surrogate_in_a_json_text_is_refused_and_the_rest_goes_on(tmp_path) -> None:
+    from eventwire.config import IngestConfig
+    from eventwire.ingest import read_articles
+    from eventwire.records import Article, Failure
+
+    dump = tmp_path / "dump.jsonl"
+    dump.write_text(
+        '{"id": "bad", "text": "Gunmen killed three police officers in Mosul \\ud800 on Friday."}\n'
+        '{"id": "good", "text": "Gunmen killed three police officers in Mosul on Friday."}\n',
+        "utf-8",
+    )
+    bad, good = read_articles([str(dump)], IngestConfig())
+    assert isinstance(bad, Failure) and bad.error == "EncodingError" and "surrogate" in bad.message
+    assert isinstance(good, Article) and good.id == "good"
