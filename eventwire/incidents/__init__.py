@@ -29,7 +29,13 @@ Policies:
   joins another only with a score of at least the `weak` threshold; an event dated to a year
   only, or not at all, links to nothing and is an incident alone. Every other clustered event
   is in exactly one incident, alone when nothing matches it.
-- Denied events are clustered: a denial against a claim is what `disagreements` shows.
+- An event of a family the rules file marks `needs_place` (protests: many share a day in one
+  country) joins another without a place of its own only at the `weak` threshold too.
+- Two modes of one `mode_group` (a drone strike, an air strike: ACLED's "Air/drone strike")
+  agree as when one report leaves the mode out.
+- Denied events are clustered: a denial against a claim is what `disagreements` shows. Pairs
+  with a denial are taken after all the others, so a report joins an outlet's account of an
+  attack rather than the same outlet's denial of it, and the denial then joins that incident.
 
 Ids: an incident is named after its earliest stored member event (article storage order, then
 event id), so a report joining it never changes its id, and when two incidents merge the older

@@ -1,6 +1,10 @@
 """Clustering scored pairs into incidents: deterministic, with constraints.
 
-Pairs are taken best score first (ties by event ids, so the order of the store never matters).
+Pairs are taken best score first (ties by event ids, so the order of the store never matters),
+pairs with a denied event after all the others: the reports that tell what happened make the
+incident, and a denial then joins the incident it denies. Taken by score alone, a report could
+join an outlet's denial ("its aircraft carried out no strikes in Idlib") and so be kept from the
+same outlet's account of the strike.
 A pair whose score reaches the `link` threshold (`weak` when either event has neither a place
 nor a date of its own) merges the two clusters it joins, unless:
 
@@ -30,7 +34,11 @@ def cluster(
     link, join, weak = (rules.thresholds[name] for name in ("link", "join", "weak"))
     ordered = sorted(
         scores.items(),
-        key=lambda item: (-item[1], *sorted((profiles[item[0][0]].event_id, profiles[item[0][1]].event_id))),
+        key=lambda item: (
+            _denied(profiles[item[0][0]]) or _denied(profiles[item[0][1]]),
+            -item[1],
+            *sorted((profiles[item[0][0]].event_id, profiles[item[0][1]].event_id)),
+        ),
     )
     for (i, j), score in ordered:
         needed = weak if profiles[i].weak or profiles[j].weak else link
@@ -50,3 +58,7 @@ def cluster(
         members[keep].extend(members.pop(gone))
         articles[keep] |= articles.pop(gone)
     return sorted(sorted(group) for group in members.values())
+
+
+def _denied(profile: Profile) -> bool:
+    return profile.stored.event.status == "denied"

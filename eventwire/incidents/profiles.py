@@ -49,6 +49,7 @@ class Profile:
     figures: tuple[tuple[str, int | None, int | None], ...]  # credible (what, low, high)
     names: frozenset[str]
     evidence: str
+    place_required: bool = False  # of a family whose events link on a place (see `weak`)
 
     @property
     def event_id(self) -> str:
@@ -68,8 +69,9 @@ class Profile:
 
     @property
     def weak(self) -> bool:
-        """Neither a place nor a date of its own: it joins only on strong evidence."""
-        return not self.placed and not self.own_date
+        """Neither a place nor a date of its own, or no place where its family needs one (many
+        protests share a day in one country): it joins only on strong evidence."""
+        return not self.placed and (not self.own_date or self.place_required)
 
 
 def order_key(stored: StoredEvent) -> tuple[int, str]:
@@ -119,4 +121,5 @@ def make_profile(stored: StoredEvent, family: str, rules: IncidentRules) -> Prof
         figures=figures,
         names=frozenset(names - _NOT_NAMES),
         evidence=event.evidence.text.lower(),
+        place_required=family in rules.needs_place,
     )

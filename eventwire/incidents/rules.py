@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from eventwire.data import read_table
@@ -28,6 +28,11 @@ class IncidentRules:
     thresholds: dict[str, float]
     figure_ratio: float
     figure_gap: int
+    #: PLOVER mode -> group: two modes of one group are one way of attacking (a drone strike
+    #: is an air strike), scored like a mode one report leaves out.
+    mode_groups: dict[str, str] = field(default_factory=dict)
+    #: Families whose events, without a place of their own, link only at the `weak` threshold.
+    needs_place: frozenset[str] = frozenset()
 
     @classmethod
     def load(cls, source: str | Path = RULES_FILE) -> IncidentRules:
@@ -47,6 +52,8 @@ class IncidentRules:
                 thresholds={name: float(sections["threshold"][name]) for name in _THRESHOLDS},
                 figure_ratio=float(sections["figures"]["ratio"]),
                 figure_gap=int(sections["figures"]["gap"]),
+                mode_groups=dict(sections.get("mode_group", {})),
+                needs_place=frozenset(k for k, v in sections.get("needs_place", {}).items() if v == "yes"),
             )
         except (KeyError, ValueError) as exc:
             raise ResourceError(
@@ -59,6 +66,10 @@ class IncidentRules:
         """The family of a PLOVER type; None for types that are never incidents. A type the
         file does not list is a family of its own."""
         return self.families.get(event_type, event_type)
+
+    def same_mode_group(self, mode_a: str, mode_b: str) -> bool:
+        group = self.mode_groups.get(mode_a)
+        return group is not None and group == self.mode_groups.get(mode_b)
 
     @property
     def clustered_types(self) -> tuple[str, ...]:

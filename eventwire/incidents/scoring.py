@@ -2,8 +2,9 @@
 
 The score is a weighted sum (weights in ``data/incident_rules.tsv``) of parts in 0..1:
 
-- **type**: same PLOVER type and mode 1; one mode unknown 0.8; modes that differ 0.3 (an
-  airstrike and a car bomb); another type of the same family 0.5;
+- **type**: same PLOVER type and mode 1; one mode unknown, or two modes of one `mode_group`
+  (a drone strike and an air strike) 0.8; modes that differ 0.3 (an airstrike and a car bomb);
+  another type of the same family 0.5;
 - **date**: the same day 1; overlapping spans of coarser dates 0.6; a day apart 0.5; further
   (within the slack) 0.3; a date standing in from publication 0.4;
 - **place**: the same GeoNames place 1; within 10 km 0.8; within the radius, or a region that
@@ -32,7 +33,7 @@ _NEAR_KM = 10.0
 def score_pair(a: Profile, b: Profile, rules: IncidentRules) -> float:
     """The weighted score of a compatible pair, rounded so that ties compare exactly."""
     parts = {
-        "type": _type_part(a, b),
+        "type": _type_part(a, b, rules),
         "date": _date_part(a, b),
         "place": _place_part(a, b, rules),
         "actors": (_codes_part(a.source_codes, b.source_codes) + _codes_part(a.target_codes, b.target_codes))
@@ -44,13 +45,15 @@ def score_pair(a: Profile, b: Profile, rules: IncidentRules) -> float:
     return round(sum(rules.weights[name] * value for name, value in parts.items()), 6)
 
 
-def _type_part(a: Profile, b: Profile) -> float:
+def _type_part(a: Profile, b: Profile, rules: IncidentRules) -> float:
     event_a, event_b = a.stored.event, b.stored.event
     if event_a.type != event_b.type:
         return 0.5
     if event_a.mode == event_b.mode:
         return 1.0
     if event_a.mode is None or event_b.mode is None:
+        return 0.8
+    if rules.same_mode_group(event_a.mode, event_b.mode):
         return 0.8
     return 0.3
 

@@ -15,6 +15,7 @@ import pytest
 import spacy
 
 from eventwire.config import Config
+from eventwire.data.lexicon import EventLexicon
 from eventwire.eval.geoparse import (
     MAX_ERROR_KM,
     GeoparseDocument,
@@ -101,8 +102,9 @@ def pipeline() -> Pipeline:
         _entry(192950, "Kenya", 1.0, 38.0, "KEN", "PCLI", 51_000_000),
         _entry(184745, "Nairobi", -1.283, 36.817, "KEN", "PPLC", 2_750_547),
     ])
+    # Geoparsing needs no actors; the lexicon holds the place words resolution reads.
     return Pipeline(Config(), nlp=spacy.blank("en"), gazetteer=gazetteer, actors=None,  # type: ignore[arg-type]
-                    lexicon=None)  # type: ignore[arg-type]
+                    lexicon=EventLexicon.load())
 
 
 def test_resolve_mode_resolves_gold_spans_in_context(pipeline: Pipeline) -> None:
