@@ -98,6 +98,9 @@ def _section(cls: type, values: dict[str, Any], name: str) -> Any:
             value = float(value)
         if not isinstance(value, expected) or (expected is int and isinstance(value, bool)):
             raise ConfigError(f"[{name}] {key} must be {expected.__name__}, got {value!r}")
+        # Sizes, counts, ratios and timeouts: a negative one is a typo, not a setting.
+        if expected in (int, float) and value < 0:
+            raise ConfigError(f"[{name}] {key} must not be negative, got {value!r}")
     return replace(default, **values)
 
 

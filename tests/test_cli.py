@@ -215,3 +215,11 @@ def test_an_id_given_to_two_texts_fails_the_second_and_the_rest_goes_on(tmp_path
     assert [line.get("failure", {}).get("error") for line in lines] == [None, "DuplicateIdError", None]
     assert "already given to another text" in result.stderr.decode("utf-8")
     assert b"Traceback" not in result.stderr
+
+
+def test_a_negative_size_in_the_config_is_a_clean_error(tmp_path: Path) -> None:
+    config = tmp_path / "bad.toml"
+    config.write_text("[ingest]\nmax_chars = -5\n", "utf-8")
+    result = CliRunner().invoke(main, ["--config", str(config), "extract", str(SAMPLE)])
+    assert result.exit_code == 1
+    assert "[ingest] max_chars must not be negative, got -5" in result.output

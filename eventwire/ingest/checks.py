@@ -115,6 +115,12 @@ def check_binary_bytes(data: bytes, *, encoding: str = "utf-8") -> None:
             "with `iconv -f utf-16 -t utf-8`, or pass --encoding utf-16"
         )
     nul = data.find(b"\x00")
+    if nul >= 0 and _looks_like_utf16(data[:4096]):
+        raise EncodingError(
+            "the input looks like UTF-16 text without a byte-order mark (a NUL byte beside each "
+            "ASCII letter), not UTF-8; pass --encoding utf-16-le (or utf-16-be), or re-encode it "
+            "with `iconv -f utf-16le -t utf-8`"
+        )
     if nul >= 0:
         raise BinaryInputError(
             f"the input contains a NUL byte (at byte {nul}), so it looks like a binary file, "
@@ -136,6 +142,18 @@ def check_valid_unicode(text: str) -> None:
             f"the text holds a lone surrogate (U+{ord(found.group()):04X} at character {found.start()}), "
             f"which is not valid Unicode; fix the source record's text"
         )
+
+
+def _looks_like_utf16(head: bytes) -> bool:
+    """Most even (little-endian) or odd (big-endian) bytes NUL and the others printable ASCII:
+    English in UTF-16, which a binary file almost never looks like."""
+    if len(head) < 8:
+        return False
+    for zeros, letters in ((head[1::2], head[0::2]), (head[0::2], head[1::2])):
+        printable = sum(32 <= b < 127 or b in (9, 10, 13) for b in letters)
+        if zeros.count(0) >= 0.9 * len(zeros) and printable >= 0.9 * len(letters):
+            return True
+    return False
 
 
 def check_binary_text(text: str) -> None:

@@ -459,3 +459,21 @@ def test_a_lone_surrogate_in_a_json_text_is_refused_and_the_rest_goes_on(tmp_pat
     bad, good = read_articles([str(dump)], IngestConfig())
     assert isinstance(bad, Failure) and bad.error == "EncodingError" and "surrogate" in bad.message
     assert isinstance(good, Article) and good.id == "good"
+
+
+def test_utf16_without_a_byte_order_mark_is_named_as_such(tmp_path) -> None:
+    from eventwire.config import IngestConfig
+    from eventwire.ingest import read_articles
+
+    text = "Shelling killed two people in Aleppo on Monday, officials said."
+    for codec in ("utf-16-le", "utf-16-be"):
+        path = tmp_path / f"{codec}.txt"
+        path.write_bytes(text.encode(codec))
+        (failure,) = read_articles([str(path)], IngestConfig())
+        assert failure.error == "EncodingError" and "UTF-16" in failure.message
+        (article,) = read_articles([str(path)], IngestConfig(), encoding=codec)
+        assert article.text == text
+    png = tmp_path / "image.txt"
+    png.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)))
+    (binary,) = read_articles([str(png)], IngestConfig())
+    assert binary.error == "BinaryInputError"
