@@ -48,6 +48,7 @@ class GazetteerConfig:
     cache_dir: str = ""
     user_places: str = ""
     country_bias: list[str] = field(default_factory=list)
+    ranker: str = "rules"  # "rules" (hand-set weights) or "learned" (data/place_ranker.tsv)
 
     def cache_path(self) -> Path:
         if self.cache_dir:

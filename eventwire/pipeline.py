@@ -29,6 +29,7 @@ from eventwire.resolve.dates import CalendarPatterns, resolve_dates
 from eventwire.resolve.events import key, resolve_events
 from eventwire.resolve.gazetteer import Gazetteer
 from eventwire.resolve.places import resolve_places
+from eventwire.resolve.places.learned import LearnedRanker, load_place_ranker
 from eventwire.resources import Resources, resources_fingerprint
 from eventwire.text.normalise import Normalised, map_spans_to_original, normalise_for_parsing
 
@@ -94,6 +95,7 @@ class Pipeline:
         self.lexicon = resources.lexicon
         self.acled = resources.acled
         self.data_fingerprint = resources.data_fingerprint
+        self.place_ranker = load_place_ranker(self.config.gazetteer.ranker)
         # Compiled once per pipeline from the lexicon's calendar words.
         self.date_finders: DateFinders = DateFinders.build(self.lexicon.calendar)
         self.date_patterns = CalendarPatterns.build(self.lexicon.calendar)
@@ -158,6 +160,7 @@ class Pipeline:
                     self.gazetteer,
                     country_bias=self.config.gazetteer.country_bias,
                     place_words=self.lexicon.place_words,
+                    ranker=self.place_ranker,
                 )
                 yield map_spans_to_original(places, normalised)
                 continue
@@ -172,6 +175,7 @@ class Pipeline:
                 self.gazetteer,
                 country_bias=self.config.gazetteer.country_bias,
                 place_words=self.lexicon.place_words,
+                ranker=self.place_ranker,
             )
             yield map_spans_to_original(resolved[: len(given)], normalised)
 
@@ -205,6 +209,7 @@ class Pipeline:
                 result = resolve_mentions(
                     mentions, self.gazetteer, self.actors, self.lexicon,
                     country_bias=self.config.gazetteer.country_bias,
+                    place_ranker=self.place_ranker,
                     acled=self.acled,
                     date_patterns=self.date_patterns,
                 )
@@ -228,12 +233,14 @@ def resolve_mentions(
     lexicon: EventLexicon,
     *,
     country_bias: Sequence[str] = (),
+    place_ranker: LearnedRanker | None = None,
     acled: AcledRules | None = None,
     date_patterns: CalendarPatterns | None = None,
 ) -> ExtractionResult:
     """The resolve stage for one article: records in, records out, no spaCy.
 
-    `country_bias` (ISO3 codes, ``[gazetteer] country_bias``) nudges ambiguous place names.
+    `country_bias` (ISO3 codes, ``[gazetteer] country_bias``) nudges ambiguous place names;
+    `place_ranker` (``[gazetteer] ranker``) replaces the hand-set ranking weights when given.
     `acled`, when given, re-codes each event's ACLED type from its own sentence with the same
     rules as `classify_acled`, so an event and a one-event snippet get the same sub-event type.
     `date_patterns` are the pipeline's, compiled from `lexicon.calendar` (built here if None).
@@ -243,7 +250,8 @@ def resolve_mentions(
     article = mentions.article
     published = date.fromisoformat(article.published) if article.published else None
     places = resolve_places(
-        mentions.places, gazetteer, country_bias=country_bias, place_words=lexicon.place_words
+        mentions.places, gazetteer, country_bias=country_bias, place_words=lexicon.place_words,
+        ranker=place_ranker,
     )
     dates = resolve_dates(
         mentions.dates, published, [d.tense for d in mentions.dates], patterns=date_patterns

@@ -31,7 +31,9 @@ countries. A capital used as an
 adjective ("Moscow officials", a demonym mention) stands for its state at the capital's point,
 unless the article's context picks a namesake town ("London police" in a story from Ontario).
 
-Scores are combined linearly with fixed weights (`ranking._WEIGHTS`); `Place.score` is the winner's
+Scores are combined linearly with fixed weights (`ranking._WEIGHTS`), or, with ``[gazetteer] ranker
+= "learned"``, with coefficients fitted on the dev gold (`learned`, ``data/place_ranker.tsv``,
+fitted by ``benchmarks/fit_place_ranker.py``); `Place.score` is the winner's
 softmax share among the candidates, so a name with one plausible reading scores near 1 and a
 name with many similar readings scores low. `Place.reason` names the deciding evidence.
 
@@ -52,7 +54,8 @@ in Germany. An unresolvable mention gets ``geonameid=None`` and never changes th
 
 The package reads in the order of the steps: `candidates` (and `unlisted` for names the
 gazetteer lacks), `cohesion`, `ranking`, `demonyms`, `place_records`; `article` runs them over
-one article in two passes. `evidence` holds the records they hand each other.
+one article in two passes (and `recorded_rankings` hands back every candidate's features).
+`evidence` holds the records they hand each other.
 """
 
 from eventwire.resolve.places.article import resolve_places

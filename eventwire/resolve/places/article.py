@@ -3,7 +3,9 @@ that can only mean one country (or province) are context for all, then every fir
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import replace
 
 from eventwire.data.place_words import PlaceWords
@@ -20,11 +22,29 @@ from eventwire.resolve.places.evidence import (
     _Found,
     _is_anchor,
 )
+from eventwire.resolve.places.learned import LearnedRanker
 from eventwire.resolve.places.place_records import _as_found, _place, _unresolved
 from eventwire.resolve.places.ranking import _choose, _qualifier_regions
 from eventwire.resolve.places.unlisted import _sites_named_without_town
 
-__all__ = ["resolve_places"]
+__all__ = ["recorded_rankings", "resolve_places"]
+
+#: Where `recorded_rankings` collects the final choices; None outside such a block.
+_RECORDED: ContextVar[list[list[_Choice | None]] | None] = ContextVar("place_rankings", default=None)
+
+
+@contextmanager
+def recorded_rankings() -> Iterator[list[list[_Choice | None]]]:
+    """Collect, for each `resolve_places` call inside the block, every mention's final ranked
+    choice (None for a mention that was not ranked: demonyms, names without candidates). Each
+    choice carries every candidate's feature values (`_Choice.ranked`); recording changes no
+    decision. ``benchmarks/fit_place_ranker.py`` learns the ranking weights from them."""
+    calls: list[list[_Choice | None]] = []
+    token = _RECORDED.set(calls)
+    try:
+        yield calls
+    finally:
+        _RECORDED.reset(token)
 
 
 def resolve_places(
@@ -33,6 +53,7 @@ def resolve_places(
     *,
     country_bias: Sequence[str] | str | None = None,
     place_words: PlaceWords | None = None,
+    ranker: LearnedRanker | None = None,
 ) -> list[Place]:
     """One `Place` per mention, in the same order; see the package docstring for the ranking.
 
@@ -40,6 +61,8 @@ def resolve_places(
     `country_bias` (ISO3 codes, or one code) nudges ambiguous names toward those countries.
     `place_words` (aliases, region demonyms, affixes) read names the gazetteer lacks; the
     pipeline passes its lexicon's, a caller without one gets the bundled tables read afresh.
+    `ranker` combines the ranking's features with learned coefficients (``[gazetteer] ranker =
+    "learned"``); None keeps the hand-set weights.
     """
     words = place_words if place_words is not None else PlaceWords.load()
     biased = frozenset([country_bias] if isinstance(country_bias, str) else country_bias or ())
@@ -69,7 +92,7 @@ def resolve_places(
             marker = (keys[i], mention.feature_hint, mention.qualifier)
             if marker not in memo:
                 memo[marker] = _choose(
-                    mention, candidates[i], keys[i], evidence, biased, regions[i], cohesion
+                    mention, candidates[i], keys[i], evidence, biased, regions[i], cohesion, ranker
                 )
             return memo[marker]
 
@@ -86,12 +109,20 @@ def resolve_places(
     places = []
     for i, mention in enumerate(mentions):
         if mention.kind == "demonym":
-            town = _capital_namesake(mention, keys[i], demonym_countries[i], gazetteer, evidence, biased)
+            town = _capital_namesake(
+                mention, keys[i], demonym_countries[i], gazetteer, evidence, biased, ranker
+            )
             places.append(town or _demonym_place(mention, demonym_countries[i], gazetteer))
         elif not candidates[i]:
             places.append(_unresolved(mention, "not in the gazetteer"))
         else:
             places.append(_chosen_place(mention, choose(i), found_as[i]))
+    recorder = _RECORDED.get()
+    if recorder is not None:
+        recorder.append([
+            choose(i) if candidates[i] and mention.kind != "demonym" else None
+            for i, mention in enumerate(mentions)
+        ])
     return places
 
 

@@ -10,6 +10,7 @@ from dataclasses import replace
 from eventwire.records import Place, PlaceMention
 from eventwire.resolve.gazetteer import Gazetteer
 from eventwire.resolve.places.evidence import _Evidence
+from eventwire.resolve.places.learned import LearnedRanker
 from eventwire.resolve.places.place_records import _place, _unresolved
 from eventwire.resolve.places.ranking import _choose
 from eventwire.resolve.places.unlisted import _PEOPLE_WORD_ENDINGS
@@ -33,6 +34,7 @@ def _capital_namesake(
     gazetteer: Gazetteer,
     evidence: Sequence[_Evidence],
     biased: frozenset[str],
+    model: LearnedRanker | None = None,
 ) -> Place | None:
     """The namesake town that "London police" means in an article set around London, Ontario:
     a capital used as an adjective stands for its state only where the article's context does
@@ -40,7 +42,7 @@ def _capital_namesake(
     found = gazetteer.lookup(mention.span.text)
     if not any(e.feature_code == "PPLC" and e.country == country for e in found):
         return None
-    choice = _choose(mention, found, key, evidence, biased, set(), {})
+    choice = _choose(mention, found, key, evidence, biased, set(), {}, model)
     town = choice.entry
     if town.country == country or town.feature_class != "P":
         return None

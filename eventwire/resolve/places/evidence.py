@@ -37,11 +37,21 @@ class _Evidence:
 
 
 @dataclass(frozen=True, slots=True)
+class RankedCandidate:
+    """One candidate as the ranker saw it: its feature values and its combined score."""
+
+    entry: GazetteerEntry
+    features: dict[str, float]
+    total: float
+
+
+@dataclass(frozen=True, slots=True)
 class _Choice:
     entry: GazetteerEntry
     share: float  # softmax share among the mention's candidates
     reason: str
     supported: bool  # some evidence beyond the name itself (hint, context, proximity, curated)
+    ranked: tuple[RankedCandidate, ...] = ()  # every candidate scored, the winner first
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,6 +1,8 @@
 """Ranking one mention's candidates: feature values from the text and the article's other
-names, combined linearly with fixed weights (`_WEIGHTS`); the winner's softmax share is its score
-and the feature that most sets it above the runner-up its reason."""
+names, combined linearly with fixed weights (`_WEIGHTS`), or with the coefficients of a
+`LearnedRanker` when one is given; the winner's softmax share is its score and the feature that
+most sets it above the runner-up its reason. Every candidate's values come back with the choice
+(`_Choice.ranked`), which is how ``benchmarks/fit_place_ranker.py`` reads them."""
 
 from __future__ import annotations
 
@@ -10,7 +12,8 @@ from dataclasses import dataclass
 
 from eventwire.records import PlaceMention
 from eventwire.resolve.gazetteer import Gazetteer, GazetteerEntry, distance_km
-from eventwire.resolve.places.evidence import _Choice, _Evidence, _is_anchor, _name_key
+from eventwire.resolve.places.evidence import RankedCandidate, _Choice, _Evidence, _is_anchor, _name_key
+from eventwire.resolve.places.learned import LearnedRanker
 
 _WEIGHTS = {
     "hint": 3.0,
@@ -303,6 +306,7 @@ def _choose(
     biased: frozenset[str],
     region: set[tuple[str, str | None]],
     cohesion: dict[tuple[str, int], tuple[float, str]],
+    model: LearnedRanker | None = None,
 ) -> _Choice:
     kind, near = _split_hint(mention.feature_hint)
     seats = _namesake_seats(found, key) if kind != "province" else set()
@@ -311,19 +315,50 @@ def _choose(
     candidate_count = len(found)
     found = _without_lesser_alternates(found, key)
     others = _Others.of(evidence, key)
-    scored = [_score(entry, kind, key, others, biased, region, cohesion, seats) for entry in found]
+    scored = [_score(entry, kind, key, others, biased, region, cohesion, seats, model) for entry in found]
     scored.sort(key=lambda s: (-s[0], -s[1].population, s[1].geonameid))
     best_total, best, values, country, near_name = scored[0]
-    share = _share(scored, best_total, best)
+    share = _share(scored, best_total, best, model.sharpness if model else _SHARPNESS)
     supported = _is_supported(values, near, best)
     if len(scored) == 1:
         # The others bore the name only as an alternate name of a smaller town.
         reason = "only candidate" if candidate_count == 1 else "name match"
-    else:
+    elif model is None:
         runner_up = scored[1][2]
         gains = {name: _WEIGHTS[name] * (values[name] - runner_up[name]) for name in values}
         reason = _reason(max(gains, key=lambda n: gains[n]), best, kind, country, near_name)
-    return _Choice(best, share, reason, supported)
+    else:
+        reason = _learned_reason(model, scored[0], scored[1], kind)
+    ranked = tuple(RankedCandidate(entry, vals, total) for total, entry, vals, *_ in scored)
+    return _Choice(best, share, reason, supported, ranked)
+
+
+#: How the learned ranker's entry-kind features read in a reason.
+_KIND_REASONS = {
+    "is_country": "country name",
+    "is_province": "first-order division",
+    "is_capital": "capital",
+    "is_town": "populated place",
+    "is_region": "natural feature or region",
+    "is_curated": "curated conflict place",
+}
+
+
+def _learned_reason(model: LearnedRanker, best: _Scored, runner_up: _Scored, kind: str | None) -> str:
+    """The features that most set the winner above the runner-up under the learned
+    coefficients, the strongest first ("learned: country context FRA; name match")."""
+    _, entry, values, country, near_name = best
+    mine = model.values(values, entry)
+    theirs = model.values(runner_up[2], runner_up[1])
+    gains = {name: model.coefficients[name] * (mine[name] - theirs[name]) for name in mine}
+    top = [name for name in sorted(gains, key=lambda n: -gains[n]) if gains[name] > 0][:2]
+    if not top:
+        return "learned: largest population"
+    parts = [
+        _KIND_REASONS[name] if name in _KIND_REASONS else _reason(name, entry, kind, country, near_name)
+        for name in top
+    ]
+    return "learned: " + "; ".join(dict.fromkeys(parts))
 
 
 def _score(
@@ -335,19 +370,23 @@ def _score(
     region: set[tuple[str, str | None]],
     cohesion: dict[tuple[str, int], tuple[float, str]],
     seats: set[int],
+    model: LearnedRanker | None = None,
 ) -> _Scored:
     values, country, near_name = _features(entry, kind, key, others, biased, region, cohesion)
     if entry.geonameid in seats:  # the town inherits its province's standing, and a bit more
         values["prominence"] = _PROMINENCE_BY_CODE["ADM1"] + 0.05
         values["population"] = max(values["population"], _population_value(_TYPICAL_POPULATION["ADM1"]))
-    total = sum(_WEIGHTS[name] * value for name, value in values.items())
+    if model is None:
+        total = sum(_WEIGHTS[name] * value for name, value in values.items())
+    else:
+        total = model.score(values, entry)
     return (total, entry, values, country, near_name)
 
 
-def _share(scored: Sequence[_Scored], best_total: float, best: GazetteerEntry) -> float:
+def _share(scored: Sequence[_Scored], best_total: float, best: GazetteerEntry, sharpness: float) -> float:
     """The winner's softmax share; candidates at the winner's own spot do not dilute it."""
     return 1.0 / sum(
-        math.exp(_SHARPNESS * (total - best_total))
+        math.exp(sharpness * (total - best_total))
         for total, entry, *_ in scored
         if entry is best
         or distance_km(entry.lat, entry.lon, best.lat, best.lon) > _SAME_SPOT_KM
