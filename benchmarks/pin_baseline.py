@@ -24,7 +24,9 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--only", nargs="*", help="entry names to run (default: all)")
     parser.add_argument("--write", action="store_true", help="pin the figures measured now")
-    parser.add_argument("--gold-root", help="the shared gold folder (default: $EVENTWIRE_GOLD or ../shared/gold)")
+    parser.add_argument(
+        "--gold-root", help="the shared gold folder (default: $EVENTWIRE_GOLD or ../shared/gold)"
+    )
     args = parser.parse_args()
     root = gold_root(REPO, args.gold_root)
     baseline = json.loads(BASELINE_FILE.read_text("utf-8"))

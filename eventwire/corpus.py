@@ -12,13 +12,15 @@ left alone unless `update` is given (then the article and its results are replac
 
 from __future__ import annotations
 
-import hashlib
+import contextlib
 import time
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from typing import TYPE_CHECKING
 
+from eventwire.errors import StoreError
 from eventwire.records import EXTRACTOR_VERSION, Article, ExtractionResult, Failure, RunSummary
+from eventwire.store.rows import text_sha256
 
 if TYPE_CHECKING:
     from eventwire.backends import Executor
@@ -56,7 +58,7 @@ def ingest_corpus(
                 yield item
                 continue
             state = _state_in_run(item, seen) or store.lookup(item)
-            seen.setdefault(item.id, _sha256(item.text))
+            seen.setdefault(item.id, text_sha256(item.text))
             if state == "same":
                 run.tally("skipped")
             elif state == "conflict" and not update:
@@ -120,10 +122,13 @@ class _Run:
                 if done_since_commit >= self.commit_every:
                     self.store.commit()
                     done_since_commit = 0
-        finally:
-            # Also on Ctrl-C or an error: what was coded stays, and the run says how far it got.
-            self.store.commit()
-            self.store.finish_run(self.id, self.counts)
+        except BaseException:
+            # Ctrl-C or an error: what was coded stays, and the run says how far it got; if
+            # that fails too (the disk is full), the first error is the one the user sees.
+            with contextlib.suppress(StoreError):
+                self._close_run()
+            raise
+        self._close_run()
         return RunSummary(
             run_id=self.id,
             new=self.counts["new"],
@@ -134,6 +139,10 @@ class _Run:
             events=self.counts["events"],
             seconds=time.perf_counter() - self.started,
         )
+
+    def _close_run(self) -> None:
+        self.store.commit()
+        self.store.finish_run(self.id, self.counts)
 
     def _save(self, outcome: ExtractionResult | Failure, replacing: set[str]) -> None:
         if isinstance(outcome, Failure):
@@ -149,8 +158,4 @@ class _Run:
 def _state_in_run(article: Article, seen: dict[str, str]) -> str | None:
     if article.id not in seen:
         return None
-    return "same" if seen[article.id] == _sha256(article.text) else "conflict"
-
-
-def _sha256(text: str) -> str:
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+    return "same" if seen[article.id] == text_sha256(article.text) else "conflict"

@@ -71,4 +71,6 @@ def resources_fingerprint(config: Config) -> str:
 
     User data files change what is coded as much as the bundled ones do.
     """
-    return data_fingerprint((config.gazetteer.user_places, config.actors.user_file))
+    # The spaCy model and the settings that change decisions are part of what coded a result.
+    settings = (config.nlp.model, config.gazetteer.ranker, ",".join(config.gazetteer.country_bias))
+    return data_fingerprint((config.gazetteer.user_places, config.actors.user_file), settings=settings)

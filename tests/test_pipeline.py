@@ -46,12 +46,12 @@ def test_extract_text_uses_injected_resources(pipeline) -> None:
 
 
 def test_a_result_says_which_extractor_and_data_files_coded_it(pipeline) -> None:
-    from eventwire.data import data_fingerprint
     from eventwire.records import EXTRACTOR_VERSION
+    from eventwire.resources import resources_fingerprint
 
     result = pipeline.extract_text(TEXT, published="2024-03-15")
     assert result.extractor == EXTRACTOR_VERSION
-    assert result.data_fingerprint == data_fingerprint() != ""
+    assert result.data_fingerprint == resources_fingerprint(load_config()) != ""
 
 
 def test_a_failing_document_becomes_a_failure_and_the_batch_goes_on(pipeline, monkeypatch) -> None:

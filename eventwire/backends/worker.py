@@ -9,18 +9,21 @@ grow without bound.
 
 from __future__ import annotations
 
+import logging
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from eventwire.config import Config
-from eventwire.data import data_fingerprint
 from eventwire.records import Article, ExtractionResult, Failure
+from eventwire.resources import resources_fingerprint
 
 if TYPE_CHECKING:
     from eventwire.pipeline import Pipeline
 
 __all__ = ["extract_partition", "ordered_results", "partitions", "worker_fingerprint"]
+
+log = logging.getLogger(__name__)
 
 RECYCLE_AFTER = 20_000
 
@@ -54,7 +57,7 @@ def _pipeline_for(config: Config, documents: int, recycle_after: int) -> Pipelin
 
 def worker_fingerprint(config: Config) -> str:
     """The data fingerprint a worker's results carry (the one `Pipeline` computes)."""
-    return data_fingerprint((config.gazetteer.user_places, config.actors.user_file))
+    return resources_fingerprint(config)
 
 
 def partitions(inputs: Iterable[T], size: int) -> Iterator[list[T]]:
@@ -80,10 +83,27 @@ def ordered_results(
     Bounding the futures in flight bounds the driver's memory on a corpus of any size, and
     reading the input lazily lets the caller skip stored articles before they are sent.
     """
-    pending: deque[Any] = deque()
+    pending: deque[tuple[Any, list[Article | Failure]]] = deque()
     for partition in partitions(inputs, partition_size):
-        pending.append(submit(partition))
+        pending.append((submit(partition), partition))
         if len(pending) >= in_flight:
-            yield from pending.popleft().result()
+            yield from _outcomes(*pending.popleft())
     while pending:
-        yield from pending.popleft().result()
+        yield from _outcomes(*pending.popleft())
+
+
+def _outcomes(future: Any, partition: list[Article | Failure]) -> list[ExtractionResult | Failure]:
+    """A partition's results; if its worker died (killed for memory, a crash in a library),
+    one Failure per article of it, so that the run goes on and a rerun codes them again."""
+    try:
+        return list(future.result())
+    except Exception as exc:  # noqa: BLE001 - a lost worker must not end the batch
+        log.error("a worker lost a partition of %d inputs: %s", len(partition), exc)
+        return [
+            item if isinstance(item, Failure) else Failure(
+                item.source or item.id, "extract", "WorkerError",
+                f"the worker coding this article stopped ({type(exc).__name__}: {exc}); "
+                "run the same command again to retry it", item.id,
+            )
+            for item in partition
+        ]

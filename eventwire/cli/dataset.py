@@ -243,8 +243,8 @@ def export(
     if fmt == "parquet" and output == "-":
         raise click.BadParameter("parquet is binary: give a file", param_hint="--output")
     with _store(db_path, must_exist=True) as store:
-        filters = dict(since=since, until=until, types=types, countries=countries, bbox=_bbox(bbox))
-        rows = store.iter_incidents(**filters) if unit == "incident" else store.iter_events(**filters)
+        read = store.iter_incidents if unit == "incident" else store.iter_events
+        rows = read(since=since, until=until, types=types, countries=countries, bbox=_bbox(bbox))
         target = sys.stdout.buffer if output == "-" else output
         written = clean_errors(lambda: write_export(rows, fmt, target, unit=unit))
     if output != "-":

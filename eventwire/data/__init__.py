@@ -58,19 +58,21 @@ NOT_READ_BY_EXTRACTION = frozenset({
 })
 
 
-def data_fingerprint(extra: tuple[str | Path, ...] = ()) -> str:
+def data_fingerprint(extra: tuple[str | Path, ...] = (), *, settings: tuple[str, ...] = ()) -> str:
     """A short hash of every bundled data file and of the user files in `extra`.
 
     Stored with each result, it tells results coded with the current data files from results
     coded before one was edited, so `eventwire reprocess` can find the stale ones.
     """
-    digest = hashlib.sha256()
+    digest = hashlib.sha256("\0".join(settings).encode("utf-8") + b"\0")
     root = resources.files("eventwire.data")
     for entry in sorted(root.iterdir(), key=lambda item: item.name):
-        if entry.name.endswith((".tsv", ".csv", ".txt", ".toml")) and entry.name not in NOT_READ_BY_EXTRACTION:
+        name = entry.name
+        if name.endswith((".tsv", ".csv", ".txt", ".toml")) and name not in NOT_READ_BY_EXTRACTION:
             digest.update(entry.name.encode("utf-8") + b"\0" + entry.read_bytes() + b"\0")
     for path in extra:
         file = Path(path).expanduser()
         if str(path) and file.is_file():
-            digest.update(str(file).encode("utf-8") + b"\0" + file.read_bytes() + b"\0")
+            # The content, not the path: a user file moved unchanged codes the same.
+            digest.update(file.read_bytes() + b"\0")
     return digest.hexdigest()[:16]

@@ -485,9 +485,10 @@ def _score_figures(
         n += 1
         low_high = found if found is not None and found[0] is not None else None
         exact += low_high == wanted
-        within += (
-            low_high is not None and abs(low_high[0] - wanted[0]) <= 1 and abs(low_high[1] - wanted[1]) <= 1
-        )
+        if low_high is not None:
+            low, high = low_high
+            close = low is not None and high is not None
+            within += close and abs(low - wanted[0]) <= 1 and abs(high - wanted[1]) <= 1  # type: ignore[operator]
         if wanted[0] < wanted[1]:
             disputed += 1
             flagged += incident is not None and any(d.field in _KILLED_FIELDS for d in incident.disagreements)

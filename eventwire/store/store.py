@@ -29,6 +29,7 @@ from typing import Literal
 from eventwire.errors import StoreError
 from eventwire.records import Article, Event, ExtractionResult, Failure, Incident, StoredEvent
 from eventwire.store import incident_tables, rows
+from eventwire.store.failures import sqlite_advice, write_error
 from eventwire.store.schema import APPLICATION_ID, MIGRATIONS, SCHEMA_VERSION, statements
 
 __all__ = ["Store"]
@@ -99,8 +100,8 @@ class Store:
             _migrate(connection, path)
         except sqlite3.DatabaseError as exc:
             connection.close()
-            if _advice(exc):
-                raise StoreError(f"cannot open the store {path}: {exc}; {_advice(exc)}") from exc
+            if sqlite_advice(exc):
+                raise StoreError(f"cannot open the store {path}: {exc}; {sqlite_advice(exc)}") from exc
             raise StoreError(f"{path} is not a usable eventwire store: {exc}") from exc
         except BaseException:
             connection.close()
@@ -147,7 +148,7 @@ class Store:
             self._db.execute("COMMIT")
         except sqlite3.Error as exc:
             self._rollback()
-            raise _write_error(exc, f"cannot commit the last batch to {self.path}") from exc
+            raise write_error(exc, f"cannot commit the last batch to {self.path}") from exc
 
     def _rollback(self) -> None:
         # After SQLITE_FULL or an I/O error SQLite may already have rolled the transaction
@@ -175,7 +176,7 @@ class Store:
             try:
                 self._db.execute("BEGIN IMMEDIATE")
             except sqlite3.Error as exc:
-                raise _write_error(exc, f"cannot write to {self.path}") from exc
+                raise write_error(exc, f"cannot write to {self.path}") from exc
 
     # ------------------------------------------------------------------ runs
 
@@ -189,7 +190,7 @@ class Store:
             )
             self.commit()
         except sqlite3.Error as exc:
-            raise _write_error(exc, f"cannot record the run in {self.path}") from exc
+            raise write_error(exc, f"cannot record the run in {self.path}") from exc
         run_id = cursor.lastrowid
         assert run_id is not None
         return run_id
@@ -203,10 +204,11 @@ class Store:
                 (_now(), json.dumps(dict(counts), sort_keys=True), run_id),
             )
             if cursor.rowcount == 0:
+                self._db.rollback()  # release the write lock taken for this update
                 raise StoreError(f"no run {run_id} in {self.path}")
             self.commit()
         except sqlite3.Error as exc:
-            raise _write_error(exc, f"cannot record the end of run {run_id} in {self.path}") from exc
+            raise write_error(exc, f"cannot record the end of run {run_id} in {self.path}") from exc
 
     # ------------------------------------------------------------------ writing
 
@@ -231,7 +233,7 @@ class Store:
         except BaseException as exc:
             self._undo_savepoint("save_result")
             if isinstance(exc, sqlite3.Error):
-                raise _write_error(exc, f"cannot store article {result.article.id!r} in {self.path}") from exc
+                raise write_error(exc, f"cannot store article {result.article.id!r} in {self.path}") from exc
             raise
         self._db.execute("RELEASE save_result")
 
@@ -241,7 +243,9 @@ class Store:
         sha256 = rows.text_sha256(article.text)
         now = _now()
         ingested_at = now
-        old = db.execute("SELECT sha256, ingested_at FROM articles WHERE id = ?", (article.id,)).fetchone()
+        old = db.execute(
+            "SELECT seq, sha256, ingested_at FROM articles WHERE id = ?", (article.id,)
+        ).fetchone()
         if old is not None:
             if not replace:
                 raise StoreError(
@@ -251,7 +255,11 @@ class Store:
             if old["sha256"] == sha256:
                 ingested_at = old["ingested_at"]  # re-extracted, not re-ingested
             db.execute("DELETE FROM articles WHERE id = ?", (article.id,))
-        seq = db.execute("SELECT ifnull(max(seq), 0) + 1 FROM articles").fetchone()[0]
+        # A replaced article keeps its place in the storage order: incident ids are named after
+        # their earliest stored member, and links to them must survive a reprocess.
+        seq = old["seq"] if old is not None else db.execute(
+            "SELECT ifnull(max(seq), 0) + 1 FROM articles"
+        ).fetchone()[0]
         # rowid = seq, so tools that join the full-text index on rowid (Datasette) agree too.
         db.execute(
             "INSERT INTO articles (rowid, seq, id, title, published, url, source, text, sha256,"
@@ -320,7 +328,7 @@ class Store:
             self._begin()
             self._db.execute(sql, params)
         except sqlite3.Error as exc:
-            raise _write_error(exc, f"cannot record {what} in {self.path}") from exc
+            raise write_error(exc, f"cannot record {what} in {self.path}") from exc
 
     # ------------------------------------------------------------------ reading
 
@@ -453,7 +461,7 @@ class Store:
         except BaseException as exc:
             self._undo_savepoint("incidents")
             if isinstance(exc, sqlite3.Error):
-                raise _write_error(exc, f"cannot write {what} in {self.path}") from exc
+                raise write_error(exc, f"cannot write {what} in {self.path}") from exc
             raise
         self._db.execute("RELEASE incidents")
 
@@ -518,41 +526,6 @@ def _event_filters(
             where.append("(lon >= ? OR lon <= ?)")
         params.extend([min_lon, max_lon])
     return where, params
-
-
-_BUSY_ADVICE = (
-    "another eventwire command (or another program) is writing to it; wait for it to finish, "
-    "then run the same command again"
-)
-# What to do about a failed write, by SQLite's primary result code (extended codes such as
-# SQLITE_IOERR_WRITE or SQLITE_READONLY_DIRECTORY start with these).
-_ADVICE = {
-    "SQLITE_FULL": "the disk is full or the store reached its size limit; free some space and run "
-    "the same command again (what was committed before is kept, the rest is redone)",
-    "SQLITE_BUSY": _BUSY_ADVICE,
-    "SQLITE_LOCKED": _BUSY_ADVICE,
-    "SQLITE_READONLY": "the store is read-only; check the permissions of the file and of its "
-    "directory (which must hold its -wal and -shm files), or give another --db path",
-    "SQLITE_CANTOPEN": "the file cannot be opened or created; check that the directory exists and "
-    "is writable, or give another --db path",
-    "SQLITE_PERM": "permission denied; check the permissions of the file and its directory",
-    "SQLITE_IOERR": "the disk reported an I/O error; check the disk, then run the same command "
-    "again (what was committed before is kept)",
-}
-
-
-def _advice(exc: sqlite3.Error) -> str | None:
-    name = getattr(exc, "sqlite_errorname", None) or ""
-    for code, advice in _ADVICE.items():
-        if name == code or name.startswith(code + "_"):
-            return advice
-    return None
-
-
-def _write_error(exc: sqlite3.Error, what: str) -> StoreError:
-    """A StoreError saying what failed, SQLite's reason and what to do about it."""
-    advice = _advice(exc)
-    return StoreError(f"{what}: {exc}; {advice}" if advice else f"{what}: {exc}")
 
 
 def _check_is_sqlite(path: Path) -> None:

@@ -107,7 +107,7 @@ def list_articles(db: Database, filters: FilterParams, limit: Limit = 50, offset
     return _page(total, items, limit, offset)
 
 
-@router.get("/articles/{article_id}", summary="One article: text, events, places and evidence spans")
+@router.get("/articles/{article_id:path}", summary="One article: text, events, places and evidence spans")
 def get_article(article_id: str, db: Database) -> dict[str, Any]:
     article = queries.get_article_row(db, article_id)
     if article is None:
@@ -350,10 +350,8 @@ def _ingest(state: WebState, items: list[Article | Failure]) -> dict[str, Any]:
 
 
 def _update_incidents(store: Any) -> bool:
-    try:
-        from eventwire.incidents import build_incidents  # type: ignore[import-not-found, unused-ignore]
-    except ImportError:
-        return False
+    from eventwire.incidents import build_incidents
+
     build_incidents(store)
     store.commit()
     return True

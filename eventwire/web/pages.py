@@ -99,7 +99,7 @@ def articles(
     )
 
 
-@router.get("/articles/{article_id}", response_class=HTMLResponse)
+@router.get("/articles/{article_id:path}", response_class=HTMLResponse)
 def article(article_id: str, request: Request, state: State, db: Database) -> HTMLResponse:
     found = queries.get_article_row(db, article_id)
     if found is None:

@@ -89,8 +89,15 @@ def _fts_ids(q: str) -> tuple[str, list[object]]:
 
 
 def _run(db: sqlite3.Connection, sql: str, params: Sequence[object]) -> list[sqlite3.Row]:
+    return list(_iterate(db, sql, params))
+
+
+def _iterate(db: sqlite3.Connection, sql: str, params: Sequence[object]) -> Iterator[sqlite3.Row]:
+    """The rows of a query one at a time (an export of the whole store never sits in memory)."""
     try:
-        return db.execute(sql, list(params)).fetchall()
+        cursor = db.execute(sql, list(params))
+        while batch := cursor.fetchmany(500):
+            yield from batch
     except sqlite3.OperationalError as exc:
         if "fts5" in str(exc) or "MATCH" in str(exc) or "syntax" in str(exc):
             raise StoreError(
@@ -235,7 +242,7 @@ def iter_event_rows(db: sqlite3.Connection, filters: Filters) -> Iterator[tuple[
     clause = f" WHERE {' AND '.join(where)}" if where else ""
     sql = f"SELECT article_id, record FROM events{clause} ORDER BY date_start IS NULL, date_start, id"
     cached: tuple[str, Article] | None = None
-    for row in _run(db, sql, params):
+    for row in _iterate(db, sql, params):
         if cached is None or cached[0] != row["article_id"]:
             article = get_article_row(db, row["article_id"])
             if article is None:

@@ -77,7 +77,8 @@ def test_two_workers_give_the_store_a_local_run_gives(kind, local_store, tmp_pat
             summary = ingest_corpus(inputs, store, executor)
     finally:
         close_executor(executor)
-    assert summary.new == 34 and summary.failed == 1
+    articles = sum(isinstance(item, Article) for item in inputs)
+    assert (summary.new, summary.failed) == (articles, len(inputs) - articles) and summary.failed >= 1
     assert stored(tmp_path / f"{kind}.db") == stored(local_db)  # same event ids, same records
 
 
@@ -106,3 +107,29 @@ def test_a_scheduler_needs_the_dask_executor():
         open_executor(load_config(), "local", scheduler="tcp://127.0.0.1:8786")
     with pytest.raises(ConfigError, match="unknown executor"):
         open_executor(load_config(), "spark")  # type: ignore[arg-type]
+
+
+def test_a_lost_worker_fails_its_partition_and_the_run_goes_on():
+    class Lost:
+        def result(self):
+            raise RuntimeError("worker killed")
+
+    class Done:
+        def __init__(self, value):
+            self.value = value
+
+        def result(self):
+            return self.value
+
+    articles = [Article(id=f"a{n}", text=f"Report {n}.", source=f"in:{n}") for n in range(4)]
+    unreadable = Failure("bad.txt", "ingest", "EmptyInputError", "empty")
+    inputs = [articles[0], articles[1], unreadable, articles[2], articles[3]]
+    results = list(ordered_results(
+        lambda part: Lost() if part[0].id == "a0" else Done(list(part)),
+        inputs, partition_size=3, in_flight=1,
+    ))  # fmt: skip
+    assert [getattr(r, "error", None) for r in results] == [
+        "WorkerError", "WorkerError", "EmptyInputError", None, None
+    ]
+    assert results[0].article_id == "a0" and "run the same command again" in results[0].message
+    assert results[3:] == articles[2:]

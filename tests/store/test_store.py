@@ -175,6 +175,23 @@ def test_replace_swaps_the_text_and_all_results(store: Store, run_id: int) -> No
     assert store.search("Updated") == [("a1", "")]
 
 
+def test_a_replaced_article_keeps_its_place_in_the_storage_order(
+    store: Store, run_id: int, store_path: Path
+) -> None:
+    # Incident ids are named after their earliest stored member: a reprocess must not move it.
+    store.save_result(result(article(), []), run_id)
+    store.save_result(result(article("a2"), []), run_id)
+    store.save_result(result(article(text=TEXT + " Again."), []), run_id, replace=True)
+    store.commit()
+    connection = sqlite3.connect(store_path)
+    try:
+        order = connection.execute("SELECT id FROM articles ORDER BY seq").fetchall()
+    finally:
+        connection.close()
+    assert order == [("a1",), ("a2",)]
+    assert store.search("Again") == [("a1", "")]
+
+
 def test_conflicts_are_recorded_once_and_keep_the_stored_text(
     store: Store, run_id: int, store_path: Path
 ) -> None:

@@ -160,12 +160,8 @@ def fill_store(path: Path) -> Path:
 
 
 def _build_incidents(store: Store) -> None:
-    # Incidents come from eventwire.incidents when that package is there; the web app serves
-    # a store with or without them.
-    try:
-        from eventwire.incidents import build_incidents  # type: ignore[import-not-found, unused-ignore]
-    except ImportError:
-        return
+    from eventwire.incidents import build_incidents
+
     build_incidents(store)
     store.commit()
 

@@ -247,3 +247,25 @@ def test_the_article_page_links_each_event_to_its_incident(client: httpx.Client)
     pytest.importorskip("eventwire.incidents")
     incident_id = client.get("/api/events/art-strike-2-e0").json()["incident_id"]
     assert f'href="/incidents/{incident_id}"' in client.get("/articles/art-strike-2").text
+
+
+def test_an_article_id_with_slashes_has_working_pages(tmp_path, serve) -> None:
+    # Ids come from the user's records ("reuters/2024/123"); the pages and the API must reach them.
+    from builders import make_event
+
+    from eventwire.records import Article, ExtractionResult, Span
+    from eventwire.store import Store
+
+    db = tmp_path / "slashes.db"
+    text = "Gunmen attacked a convoy near Gao on Monday, killing 4 soldiers."
+    with Store.open(db) as store:
+        run = store.start_run("test", extractor="x", data_fingerprint="y")
+        article = Article("reuters/2024/03/gao?x#y", text, "Convoy attacked")
+        event = make_event(id="ev-slash", article_id=article.id, evidence=Span(text[:6], 0, 6))
+        store.save_result(ExtractionResult(article, [event], []), run)
+    with serve(db) as url, httpx.Client(base_url=url, timeout=30) as client:
+        listed = client.get("/articles")
+        assert listed.status_code == 200
+        assert "/articles/reuters/2024/03/gao%3Fx%23y" in listed.text
+        assert client.get("/articles/reuters/2024/03/gao%3Fx%23y").status_code == 200
+        assert client.get("/api/articles/reuters/2024/03/gao%3Fx%23y").json()["article"]["id"] == article.id
