@@ -9,13 +9,11 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Iterable, Iterator, Sequence
 
-from eventwire.errors import StoreError
 from eventwire.records import Incident, StoredEvent
 from eventwire.store import rows
 
 __all__ = [
     "clear_incidents",
-    "incident_filters",
     "iter_incidents",
     "save_incidents",
     "stale_incident_ids",
@@ -26,7 +24,7 @@ _CHUNK = 500  # ids per IN (...) list, well under SQLite's limit on parameters
 
 
 def _marks(values: Sequence[object]) -> str:
-    return ", ".join("?" for _ in values)
+    return rows.placeholders(values)
 
 
 def stored_events(
@@ -104,45 +102,6 @@ def save_incidents(db: sqlite3.Connection, incidents: Sequence[Incident], replac
         " SELECT id, ?, article_id FROM events WHERE id = ?",
         [(incident.id, event_id) for incident in incidents for event_id in incident.event_ids],
     )
-
-
-def incident_filters(
-    since: str | None,
-    until: str | None,
-    types: Sequence[str],
-    countries: Sequence[str],
-    bbox: tuple[float, float, float, float] | None,
-) -> tuple[list[str], list[object]]:
-    where: list[str] = []
-    params: list[object] = []
-    if since is not None:
-        where.append("date_high >= ?")
-        params.append(rows.filter_date_range(since, "since")[0])
-    if until is not None:
-        where.append("date_low <= ?")
-        params.append(rows.filter_date_range(until, "until")[1])
-    if isinstance(types, str) or isinstance(countries, str):
-        raise StoreError("types and countries are sequences of names, not one string")
-    if types:
-        marks = _marks(types)
-        where.append(
-            f"(type IN ({marks}) OR acled_event_type IN ({marks}) OR acled_sub_event_type IN ({marks}))"
-        )
-        params.extend([*types, *types, *types])
-    if countries:
-        where.append(f"country IN ({_marks(countries)})")
-        params.extend(countries)
-    if bbox is not None:
-        min_lon, min_lat, max_lon, max_lat = bbox
-        if not (-90 <= min_lat <= max_lat <= 90 and -180 <= min_lon <= 180 and -180 <= max_lon <= 180):
-            raise StoreError(
-                f"bbox {bbox} is not (min_lon, min_lat, max_lon, max_lat) in degrees with min_lat <= max_lat"
-            )
-        where.append("lat BETWEEN ? AND ?")
-        params.extend([min_lat, max_lat])
-        where.append("lon BETWEEN ? AND ?" if min_lon <= max_lon else "(lon >= ? OR lon <= ?)")
-        params.extend([min_lon, max_lon])
-    return where, params
 
 
 def iter_incidents(db: sqlite3.Connection, where: list[str], params: list[object]) -> Iterator[Incident]:

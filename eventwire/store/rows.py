@@ -11,6 +11,7 @@ import hashlib
 import json
 import re
 import sqlite3
+from collections.abc import Sequence
 from typing import Any
 
 from eventwire.errors import StoreError
@@ -30,6 +31,8 @@ __all__ = [
     "event_row",
     "figure_rows",
     "filter_date_range",
+    "filters",
+    "placeholders",
     "incident_from_json",
     "incident_row",
     "place_row",
@@ -228,3 +231,54 @@ def incident_row(incident: Incident) -> tuple[Any, ...]:
 def incident_from_json(record: str) -> Incident:
     incident: Incident = from_dict(Incident, json.loads(record))
     return incident
+
+
+def placeholders(values: Sequence[object]) -> str:
+    """"?, ?, ?" for an IN list of `values` (the values themselves go in as parameters)."""
+    return ", ".join("?" for _ in values)
+
+
+def filters(
+    since: str | None,
+    until: str | None,
+    types: Sequence[str],
+    countries: Sequence[str],
+    bbox: tuple[float, float, float, float] | None,
+    *,
+    first_day: str,
+    last_day: str,
+) -> tuple[list[str], list[object]]:
+    """WHERE terms and parameters of the user's filters over the events or incidents table,
+    whose first and last covered days are the columns `first_day` and `last_day`: a record is
+    kept when its days can fall in the range."""
+    where: list[str] = []
+    params: list[object] = []
+    if since is not None:
+        where.append(f"{last_day} >= ?")
+        params.append(filter_date_range(since, "since")[0])
+    if until is not None:
+        where.append(f"{first_day} <= ?")
+        params.append(filter_date_range(until, "until")[1])
+    if isinstance(types, str) or isinstance(countries, str):
+        raise StoreError("types and countries are sequences of names, not one string")
+    if types:
+        marks = placeholders(types)
+        where.append(
+            f"(type IN ({marks}) OR acled_event_type IN ({marks}) OR acled_sub_event_type IN ({marks}))"
+        )
+        params.extend([*types, *types, *types])
+    if countries:
+        where.append(f"country IN ({placeholders(countries)})")
+        params.extend(countries)
+    if bbox is not None:
+        min_lon, min_lat, max_lon, max_lat = bbox
+        if not (-90 <= min_lat <= max_lat <= 90 and -180 <= min_lon <= 180 and -180 <= max_lon <= 180):
+            raise StoreError(
+                f"bbox {bbox} is not (min_lon, min_lat, max_lon, max_lat) in degrees with min_lat <= max_lat"
+            )
+        where.append("lat BETWEEN ? AND ?")
+        params.extend([min_lat, max_lat])
+        # min_lon > max_lon: a box across the antimeridian.
+        where.append("lon BETWEEN ? AND ?" if min_lon <= max_lon else "(lon >= ? OR lon <= ?)")
+        params.extend([min_lon, max_lon])
+    return where, params

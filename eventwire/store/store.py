@@ -55,7 +55,7 @@ def _now() -> str:
 
 
 def _placeholders(values: Sequence[object]) -> str:
-    return ", ".join("?" for _ in values)
+    return rows.placeholders(values)
 
 
 class Store:
@@ -385,7 +385,9 @@ class Store:
         ignore case); `bbox` is (min_lon, min_lat, max_lon, max_lat), and min_lon > max_lon
         means a box across the antimeridian.
         """
-        where, params = _event_filters(since, until, types, countries, bbox)
+        where, params = rows.filters(
+            since, until, types, countries, bbox, first_day="date_start", last_day="date_end"
+        )
         query = "SELECT article_id, record FROM events"
         if where:
             query += " WHERE " + " AND ".join(where)
@@ -417,7 +419,9 @@ class Store:
     ) -> Iterator[Incident]:
         """Stored incidents by first day (undated last), then id; the filters work as in
         `iter_events`, `since`/`until` against the span of days the reports' dates cover."""
-        where, params = incident_tables.incident_filters(since, until, types, countries, bbox)
+        where, params = rows.filters(
+            since, until, types, countries, bbox, first_day="date_low", last_day="date_high"
+        )
         yield from incident_tables.iter_incidents(self._db, where, params)
 
     def stored_events(
@@ -484,48 +488,6 @@ class Store:
                 'to search for them as written, e.g. "al-Bab"'
             ) from exc
         return [(row["id"], row["title"] or "") for row in found]
-
-
-def _event_filters(
-    since: str | None,
-    until: str | None,
-    types: Sequence[str],
-    countries: Sequence[str],
-    bbox: tuple[float, float, float, float] | None,
-) -> tuple[list[str], list[object]]:
-    where: list[str] = []
-    params: list[object] = []
-    if since is not None:
-        where.append("date_end >= ?")
-        params.append(rows.filter_date_range(since, "since")[0])
-    if until is not None:
-        where.append("date_start <= ?")
-        params.append(rows.filter_date_range(until, "until")[1])
-    if isinstance(types, str) or isinstance(countries, str):
-        raise StoreError("types and countries are sequences of names, not one string")
-    if types:
-        marks = _placeholders(types)
-        where.append(
-            f"(type IN ({marks}) OR acled_event_type IN ({marks}) OR acled_sub_event_type IN ({marks}))"
-        )
-        params.extend([*types, *types, *types])
-    if countries:
-        where.append(f"country IN ({_placeholders(countries)})")
-        params.extend(countries)
-    if bbox is not None:
-        min_lon, min_lat, max_lon, max_lat = bbox
-        if not (-90 <= min_lat <= max_lat <= 90 and -180 <= min_lon <= 180 and -180 <= max_lon <= 180):
-            raise StoreError(
-                f"bbox {bbox} is not (min_lon, min_lat, max_lon, max_lat) in degrees with min_lat <= max_lat"
-            )
-        where.append("lat BETWEEN ? AND ?")
-        params.extend([min_lat, max_lat])
-        if min_lon <= max_lon:
-            where.append("lon BETWEEN ? AND ?")
-        else:
-            where.append("(lon >= ? OR lon <= ?)")
-        params.extend([min_lon, max_lon])
-    return where, params
 
 
 def _check_is_sqlite(path: Path) -> None:
