@@ -81,15 +81,18 @@ def reprocess_corpus(
 ) -> RunSummary:
     """Re-code the stored articles whose results another extractor version or data produced."""
     run = _Run(store, pipeline, "reprocess", commit_every, progress)
-    # Ids first: the store is written while the stale articles are read back one at a time.
-    stale = [
-        article.id
+    # `stale_articles` reads the ids first, so results may be replaced while it yields; every
+    # article it yields is one whose results are replaced.
+    replacing: set[str] = set()
+
+    def stale() -> Iterator[Article]:
         for article in store.stale_articles(
             extractor=EXTRACTOR_VERSION, data_fingerprint=pipeline.data_fingerprint
-        )
-    ]
-    articles = (article for article_id in stale if (article := store.get_article(article_id)))
-    return run.code(articles, set(stale))
+        ):
+            replacing.add(article.id)
+            yield article
+
+    return run.code(stale(), replacing)
 
 
 class _Run:
