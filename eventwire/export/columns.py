@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from typing import Any, Literal
 from urllib.parse import urlsplit
 
-from eventwire.records import Actor, Article, Estimate, Event, Precision
+from eventwire.records import Actor, Article, Estimate, Event, Place, Precision
 
 __all__ = [
     "FLAT_COLUMNS",
@@ -111,13 +111,7 @@ def flat_row(article: Article, event: Event) -> dict[str, Any]:
         "target_actors": _texts(event.target_actors),
         "target_country": _first(a.country for a in event.target_actors),
         "target_sector": _first(a.sector for a in event.target_actors),
-        "place": place.name if place else None,
-        "geonameid": place.geonameid if place else None,
-        "latitude": place.lat if place else None,
-        "longitude": place.lon if place else None,
-        "country": place.country if place else None,
-        "admin1": place.admin1 if place else None,
-        "geo_precision": place.precision if place else None,
+        **place_columns(place),
         "feature_code": place.feature_code if place else None,
         "fatalities_low": fatalities[0],
         "fatalities_best": fatalities[1],
@@ -254,3 +248,16 @@ def country_codes() -> Mapping[str, CountryCodes]:
             continent=info.get("continentcode") or None,
         )
     return table
+
+
+def place_columns(place: Place | None) -> dict[str, Any]:
+    """The flat place columns of an event or incident row (all None when unplaced)."""
+    return {
+        "place": place.name if place else None,
+        "geonameid": place.geonameid if place else None,
+        "latitude": place.lat if place else None,
+        "longitude": place.lon if place else None,
+        "country": place.country if place else None,
+        "admin1": place.admin1 if place else None,
+        "geo_precision": place.precision if place else None,
+    }

@@ -38,7 +38,7 @@ from eventwire.export.acled import (
     long_date,
     write_acled_cells,
 )
-from eventwire.export.columns import Column, CountryCodes, country_codes, iso_day, one_line
+from eventwire.export.columns import Column, CountryCodes, country_codes, iso_day, one_line, place_columns
 from eventwire.export.geojson import point, write_features
 from eventwire.export.tabular import write_csv_table, write_parquet_table
 from eventwire.records import Actor, FigureRange, Incident, IncidentDate
@@ -149,13 +149,7 @@ def incident_flat_row(incident: Incident) -> dict[str, Any]:
         "date_precision": incident.date.precision,
         "source_actors": _joined(one_line(a.text) for a in incident.source_actors),
         "target_actors": _joined(one_line(a.text) for a in incident.target_actors),
-        "place": place.name if place else None,
-        "geonameid": place.geonameid if place else None,
-        "latitude": place.lat if place else None,
-        "longitude": place.lon if place else None,
-        "country": place.country if place else None,
-        "admin1": place.admin1 if place else None,
-        "geo_precision": place.precision if place else None,
+        **place_columns(place),
         "fatalities_low": fatalities[0],
         "fatalities_best": fatalities[1],
         "fatalities_high": fatalities[2],
