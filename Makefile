@@ -41,9 +41,10 @@ chromium:
 test: install-dev chromium
 	$(BIN)/python -m pytest -q
 
-## test-fast: the edit loop: every test that needs no spaCy model (no baseline evaluations)
+## test-fast: the edit loop: every test that needs neither the spaCy model (baseline evaluations
+## included) nor a fresh gazetteer index build; make test runs them all
 test-fast: install-dev
-	$(BIN)/python -m pytest -q -m "not model"
+	$(BIN)/python -m pytest -q -m "not model and not slow"
 
 lint: install-dev
 	$(BIN)/ruff check eventwire tests benchmarks

@@ -80,9 +80,15 @@ def seed_text() -> str:
 # another fixture) is marked `model` here, so `make test-fast` (-m "not model") can never load
 # the model by accident, whether or not the test file remembered the marker.
 MODEL_FIXTURES = frozenset({"nlp", "pipeline", "acled_pipeline"})
+# Fixtures that build a full gazetteer index from every source in a fresh directory (~25 s):
+# marked `slow`, which `make test-fast` leaves out and `make test` runs.
+INDEX_BUILD_FIXTURES = frozenset({"built"})
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     for item in items:
-        if MODEL_FIXTURES.intersection(getattr(item, "fixturenames", ())):
+        fixtures = getattr(item, "fixturenames", ())
+        if MODEL_FIXTURES.intersection(fixtures):
             item.add_marker(pytest.mark.model)
+        if INDEX_BUILD_FIXTURES.intersection(fixtures):
+            item.add_marker(pytest.mark.slow)
