@@ -69,6 +69,8 @@ class WebConfig:
     # The bearer token writes (POST /api/ingest, /api/extract) need; EVENTWIRE_TOKEN wins.
     token: str = ""
     max_request_bytes: int = 2_000_000
+    # Host names besides loopback and the served address that requests may carry (comma-separated).
+    allowed_hosts: str = ""
 
     def write_token(self) -> str:
         """The token writes must present; "" means writes are refused."""

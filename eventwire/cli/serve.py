@@ -49,9 +49,15 @@ def serve(config: Config, db_path: str, host: str, port: int) -> None:
         Store.open(path).close()
 
     clean_errors(check_store)
-    app = clean_errors(lambda: create_app(path, config=config))
+    app = clean_errors(lambda: create_app(path, config=config, served_host=host))
     writes = "enabled" if config.web.write_token() else "disabled (set EVENTWIRE_TOKEN to enable)"
     click.echo(
         f"eventwire: serving {path} at http://{host}:{port}/ (docs at /docs); writes {writes}", err=True
     )
+    if host in ("0.0.0.0", "::") and not config.web.allowed_hosts:
+        click.echo(
+            "eventwire: only loopback Host names are answered; list the names other machines use "
+            "for this one in [web] allowed_hosts",
+            err=True,
+        )
     uvicorn.run(app, host=host, port=port, log_level="warning")

@@ -11,6 +11,7 @@ app's own /static/, no inline scripts, nothing from another host.
 
 from __future__ import annotations
 
+import logging
 import os
 import threading
 from dataclasses import dataclass, field
@@ -34,7 +35,7 @@ from eventwire.web.highlight import KINDS
 if TYPE_CHECKING:
     from eventwire.pipeline import Pipeline
 
-__all__ = ["CONTENT_SECURITY_POLICY", "WebState", "create_app"]
+__all__ = ["CONTENT_SECURITY_POLICY", "LOOPBACK_HOSTS", "WebState", "allowed_hosts", "create_app"]
 
 # Styles may be set inline because Leaflet, uPlot and Swagger UI position elements with
 # style attributes; scripts may not.
@@ -51,6 +52,7 @@ _SECURITY_HEADERS = [
 ]
 
 _PACKAGE = Path(str(resources.files("eventwire.web")))
+_log = logging.getLogger(__name__)
 
 
 @dataclass
@@ -79,30 +81,65 @@ class WebState:
         return self.templates.get_template(template).render(**context)
 
 
+#: The names a loopback server answers to. Any other Host header is refused: a page on another
+#: site whose name an attacker points at 127.0.0.1 (DNS rebinding) must not read the store.
+LOOPBACK_HOSTS = frozenset({"127.0.0.1", "localhost", "::1"})
+_WILDCARD_ADDRESSES = frozenset({"0.0.0.0", "::", ""})
+
+
+def allowed_hosts(config: Config, served_host: str | None = None) -> frozenset[str]:
+    """The Host names requests may carry: loopback, the address served on, and [web] allowed_hosts
+    (comma-separated; "*" allows any)."""
+    names = {name.strip().lower() for name in config.web.allowed_hosts.split(",") if name.strip()}
+    if served_host and served_host not in _WILDCARD_ADDRESSES:
+        names.add(served_host.strip("[]").lower())
+    return LOOPBACK_HOSTS | names
+
+
+def _host_name(headers: list[tuple[bytes, bytes]]) -> str:
+    """The name in the Host header without its port ("[::1]:8000" -> "::1")."""
+    host = dict(headers).get(b"host", b"").decode("latin-1").strip().lower()
+    if host.startswith("["):
+        return host[1 : host.find("]")] if "]" in host else host
+    return host.rsplit(":", 1)[0] if host.count(":") == 1 else host
+
+
 class SecurityMiddleware:
-    """Adds the security headers to every response and refuses bodies over the size limit.
+    """Adds the security headers to every response, refuses unknown Host names and bodies over
+    the size limit, and turns an unexpected error into a plain 500 with the same headers.
 
     A declared Content-Length over the limit is refused here, before the body is read; the
     write endpoints count the bytes of a body sent without one (`api.read_body`).
     """
 
-    def __init__(self, app: ASGIApp, max_request_bytes: int) -> None:
+    def __init__(self, app: ASGIApp, max_request_bytes: int, hosts: frozenset[str] = LOOPBACK_HOSTS) -> None:
         self.app = app
         self.max_request_bytes = max_request_bytes
+        self.hosts = hosts
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
+        started = False
 
         async def send_with_headers(message: Message) -> None:
+            nonlocal started
             if message["type"] == "http.response.start":
+                started = True
                 names = {name.lower() for name, _ in message.get("headers", [])}
                 extra = [(name, value) for name, value in _SECURITY_HEADERS if name not in names]
                 message["headers"] = [*message.get("headers", []), *extra]
             await send(message)
 
-        declared = dict(scope.get("headers", [])).get(b"content-length")
+        headers = scope.get("headers", [])
+        if "*" not in self.hosts and _host_name(headers) not in self.hosts:
+            refused = JSONResponse(
+                {"detail": "unknown Host header; see [web] allowed_hosts"}, status_code=400
+            )
+            await refused(scope, receive, send_with_headers)
+            return
+        declared = dict(headers).get(b"content-length")
         if declared is not None:
             too_large = not declared.isdigit() or int(declared) > self.max_request_bytes
             if too_large:
@@ -112,7 +149,15 @@ class SecurityMiddleware:
                 )
                 await response(scope, receive, send_with_headers)
                 return
-        await self.app(scope, receive, send_with_headers)
+        try:
+            await self.app(scope, receive, send_with_headers)
+        except Exception:
+            # The traceback goes to the server's log, never to the client.
+            _log.exception("unexpected error answering %s %s", scope.get("method"), scope.get("path"))
+            if started:
+                raise
+            failed = JSONResponse({"detail": "internal error; see the server log"}, status_code=500)
+            await failed(scope, receive, send_with_headers)
 
 
 def _templates() -> Environment:
@@ -134,9 +179,16 @@ def _wants_html(request: Request) -> bool:
 
 
 def create_app(
-    db_path: str | os.PathLike[str], *, config: Config, pipeline: Pipeline | None = None
+    db_path: str | os.PathLike[str],
+    *,
+    config: Config,
+    pipeline: Pipeline | None = None,
+    served_host: str | None = None,
 ) -> FastAPI:
-    """The web app over the store at `db_path` (it must exist: `Store.open` creates one)."""
+    """The web app over the store at `db_path` (it must exist: `Store.open` creates one).
+
+    It answers requests whose Host is loopback, `served_host` or a name in [web] allowed_hosts.
+    """
     from eventwire.web import api, pages
 
     path = Path(db_path)
@@ -154,7 +206,11 @@ def create_app(
         redoc_url=None,
     )
     app.state.web = state
-    app.add_middleware(SecurityMiddleware, max_request_bytes=config.web.max_request_bytes)
+    app.add_middleware(
+        SecurityMiddleware,
+        max_request_bytes=config.web.max_request_bytes,
+        hosts=allowed_hosts(config, served_host),
+    )
     app.mount("/static", StaticFiles(directory=str(_PACKAGE / "static")), name="static")
     app.include_router(api.router)
     app.include_router(pages.router)

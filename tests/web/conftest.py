@@ -20,7 +20,7 @@ import pytest
 import uvicorn
 from builders import make_event, make_place
 
-from eventwire.config import Config, WebConfig, load_config
+from eventwire.config import Config, load_config
 from eventwire.records import (
     Actor,
     Article,
@@ -218,10 +218,13 @@ def serve(monkeypatch_session: pytest.MonkeyPatch) -> Callable[..., contextlib.A
         pipeline: Any = None,
         max_request_bytes: int = 200_000,
         config: Config | None = None,
+        extra_routes: dict[str, Callable[..., Any]] | None = None,
     ) -> Iterator[str]:
         base = config or load_config()
-        web = WebConfig(token=token, max_request_bytes=max_request_bytes)
+        web = replace(base.web, token=token, max_request_bytes=max_request_bytes)
         app = create_app(db_path, config=replace(base, web=web), pipeline=pipeline)
+        for path, endpoint in (extra_routes or {}).items():  # e.g. a route that fails on purpose
+            app.add_api_route(path, endpoint)
         with running_server(app) as url:
             yield url
 

@@ -202,6 +202,63 @@ def test_every_response_has_the_security_headers(client: httpx.Client) -> None:
         assert response.headers.get("x-content-type-options") == "nosniff", path
 
 
+def _assert_security_headers(response: httpx.Response) -> None:
+    assert "default-src 'self'" in response.headers.get("content-security-policy", "")
+    assert response.headers.get("x-content-type-options") == "nosniff"
+
+
+# --------------------------------------------------------------------------- host names
+
+
+@pytest.mark.parametrize("host", ["evil.example", "evil.example:80", "127.0.0.1.evil.example", ""])
+def test_a_request_for_another_host_name_is_refused(server: str, host: str) -> None:
+    # A page on evil.example whose name resolves to 127.0.0.1 sends Host: evil.example.
+    response = httpx.get(server + "/api/events", headers={"Host": host})
+    assert response.status_code == 400
+    assert "allowed_hosts" in response.json()["detail"]
+    assert "events" not in response.json()
+    _assert_security_headers(response)
+
+
+@pytest.mark.parametrize(
+    "host", ["127.0.0.1", "localhost", "LOCALHOST:{port}", "127.0.0.1:{port}", "[::1]:{port}"]
+)
+def test_loopback_host_names_are_answered(server: str, host: str) -> None:
+    port = urlsplit(server).port
+    response = httpx.get(server + "/api/health", headers={"Host": host.format(port=port)})
+    assert response.status_code == 200
+
+
+def test_configured_host_names_are_answered(web_store: Path, serve: Callable[..., Any]) -> None:
+    from dataclasses import replace
+
+    from eventwire.config import load_config
+
+    base = load_config()
+    config = replace(base, web=replace(base.web, allowed_hosts="events.example.org, 10.1.2.3"))
+    with serve(web_store, config=config) as url:
+        for host, status in (("events.example.org", 200), ("10.1.2.3:8000", 200), ("other.example", 400)):
+            assert httpx.get(url + "/api/health", headers={"Host": host}).status_code == status, host
+
+
+# --------------------------------------------------------------------------- unexpected errors
+
+
+def test_an_unexpected_error_is_a_plain_500_with_the_headers(
+    web_store: Path, serve: Callable[..., Any]
+) -> None:
+    def fails() -> None:
+        raise RuntimeError("secret detail /internal/path")
+
+    with serve(web_store, extra_routes={"/api/fails": fails}) as url:
+        response = httpx.get(url + "/api/fails")
+        assert response.status_code == 500
+        assert "see the server log" in response.json()["detail"]
+        assert "secret detail" not in response.text and "Traceback" not in response.text
+        _assert_security_headers(response)
+        assert httpx.get(url + "/api/health").status_code == 200  # the server goes on
+
+
 # --------------------------------------------------------------------------- offline
 
 
