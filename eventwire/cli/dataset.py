@@ -16,6 +16,7 @@ from eventwire.cli.common import clean_errors, json_option
 from eventwire.config import Config
 from eventwire.export import FORMATS, UNITS
 from eventwire.records import Incident, IncidentSummary, RunSummary, to_dict
+from eventwire.store.rows import parse_bbox
 
 if TYPE_CHECKING:
     from eventwire.backends import Executor
@@ -45,14 +46,20 @@ def executor_options(command):  # type: ignore[no-untyped-def]
             help="local: this process (or --workers N local processes); processes; dask: a Dask cluster.",
         ),
         click.option(
-            "--workers", type=click.IntRange(min=1), default=1, show_default=True,
+            "--workers",
+            type=click.IntRange(min=1),
+            default=1,
+            show_default=True,
             help="Worker processes (local or processes), or the size of a Dask LocalCluster.",
         ),
         click.option(
             "--scheduler", help="A running Dask scheduler, e.g. tcp://10.0.0.5:8786 (with --executor dask)."
         ),
         click.option(
-            "--partition-size", type=click.IntRange(min=1), default=200, show_default=True,
+            "--partition-size",
+            type=click.IntRange(min=1),
+            default=200,
+            show_default=True,
             help="Articles per task sent to a worker.",
         ),
     ]
@@ -62,6 +69,7 @@ def executor_options(command):  # type: ignore[no-untyped-def]
 
 
 quiet_option = click.option("-q", "--quiet", is_flag=True, help="No progress bar and no summary.")
+
 
 @click.command()
 @click.argument("inputs", nargs=-1, required=True)
@@ -214,8 +222,11 @@ def filter_options(command):  # type: ignore[no-untyped-def]
 )
 @click.option("--output", "-o", default="-", show_default=True, help="Output file; - for stdout.")
 @click.option(
-    "--unit", default="event", show_default=True, type=click.Choice(UNITS),
-    help="event: one row an event; incident: one row an incident (acled, geojson, parquet, csv)."
+    "--unit",
+    default="event",
+    show_default=True,
+    type=click.Choice(UNITS),
+    help="event: one row an event; incident: one row an incident (acled, geojson, parquet, csv).",
 )
 @filter_options
 def export(
@@ -273,9 +284,7 @@ def events(
     from eventwire.cli.render import render_events  # noqa: PLC0415 - keeps --help fast
 
     with _store(db_path, must_exist=True) as store:
-        rows = store.iter_events(
-            since=since, until=until, types=types, countries=countries, bbox=_bbox(bbox)
-        )
+        rows = store.iter_events(since=since, until=until, types=types, countries=countries, bbox=_bbox(bbox))
         click.echo(clean_errors(lambda: render_events(rows, limit=limit)), nl=False)
 
 
@@ -332,10 +341,15 @@ def _reports(store: Store, incident: Incident) -> list[dict[str, str | None]]:
     for article_id in incident.article_ids:
         article = store.get_article(article_id)
         if article is not None:
-            reports.append({
-                "article_id": article.id, "source": article.source, "title": article.title,
-                "published": article.published, "url": article.url,
-            })
+            reports.append(
+                {
+                    "article_id": article.id,
+                    "source": article.source,
+                    "title": article.title,
+                    "published": article.published,
+                    "url": article.url,
+                }
+            )
     return reports
 
 
@@ -388,7 +402,11 @@ def _executor(
         kind = "processes"  # --workers N asks for local worker processes
     executor = clean_errors(
         lambda: open_executor(
-            config, kind, workers=workers, scheduler=scheduler, partition_size=partition_size  # type: ignore[arg-type]
+            config,
+            kind,
+            workers=workers,
+            scheduler=scheduler,
+            partition_size=partition_size,  # type: ignore[arg-type]
         )
     )
     try:
@@ -412,8 +430,9 @@ def _report(
         click.echo(json.dumps(data, indent=2))
     elif not quiet:
         incidents = (
-            "" if merged is None else f"; incidents: {merged.new} new, {merged.updated} updated, "
-            f"{merged.incidents} in all"
+            ""
+            if merged is None
+            else f"; incidents: {merged.new} new, {merged.updated} updated, {merged.incidents} in all"
         )
         click.echo(
             f"eventwire: {summary.new} new, {summary.updated} updated, {summary.skipped} skipped, "
@@ -427,15 +446,9 @@ def _bbox(value: str | None) -> tuple[float, float, float, float] | None:
     if value is None:
         return None
     try:
-        min_lon, min_lat, max_lon, max_lat = (float(part) for part in value.split(","))
+        return parse_bbox(value)
     except ValueError as exc:
-        raise click.BadParameter(
-            "use min_lon,min_lat,max_lon,max_lat, e.g. 35,32,42,37", param_hint="--bbox"
-        ) from exc
-    # min_lon > max_lon is a box across the antimeridian (170,-20,-170,-10 around Fiji).
-    if not (-180 <= min_lon <= 180 and -180 <= max_lon <= 180 and -90 <= min_lat <= max_lat <= 90):
-        raise click.BadParameter("latitudes out of order, or a corner out of range", param_hint="--bbox")
-    return min_lon, min_lat, max_lon, max_lat
+        raise click.BadParameter(str(exc), param_hint="--bbox") from exc
 
 
 COMMANDS = (ingest, status, reprocess, export, events, incidents)

@@ -234,8 +234,31 @@ def incident_from_json(record: str) -> Incident:
 
 
 def placeholders(values: Sequence[object]) -> str:
-    """"?, ?, ?" for an IN list of `values` (the values themselves go in as parameters)."""
+    """ "?, ?, ?" for an IN list of `values` (the values themselves go in as parameters)."""
     return ", ".join("?" for _ in values)
+
+
+BBOX_FORMAT = (
+    "min_lon,min_lat,max_lon,max_lat in degrees with min_lat <= max_lat (e.g. 35.5,32.3,42.4,37.4 "
+    "for Syria; min_lon > max_lon is a box across the antimeridian, 170,-20,-170,-10 around Fiji)"
+)
+
+
+def parse_bbox(value: str) -> tuple[float, float, float, float]:
+    """A bounding box written "min_lon,min_lat,max_lon,max_lat"; ValueError saying what is wrong."""
+    try:
+        numbers = tuple(float(part) for part in value.split(","))
+    except ValueError:
+        numbers = ()
+    if len(numbers) != 4 or not _is_bbox(numbers):
+        raise ValueError(f"{value!r} is not {BBOX_FORMAT}")
+    min_lon, min_lat, max_lon, max_lat = numbers
+    return min_lon, min_lat, max_lon, max_lat
+
+
+def _is_bbox(box: Sequence[float]) -> bool:
+    min_lon, min_lat, max_lon, max_lat = box
+    return -90 <= min_lat <= max_lat <= 90 and -180 <= min_lon <= 180 and -180 <= max_lon <= 180
 
 
 def filters(
@@ -247,38 +270,42 @@ def filters(
     *,
     first_day: str,
     last_day: str,
+    prefix: str = "",
 ) -> tuple[list[str], list[object]]:
     """WHERE terms and parameters of the user's filters over the events or incidents table,
     whose first and last covered days are the columns `first_day` and `last_day`: a record is
-    kept when its days can fall in the range."""
+    kept when its days can fall in the range. `prefix` qualifies every column ("events.")."""
     where: list[str] = []
     params: list[object] = []
     if since is not None:
-        where.append(f"{last_day} >= ?")
+        where.append(f"{prefix}{last_day} >= ?")
         params.append(filter_date_range(since, "since")[0])
     if until is not None:
-        where.append(f"{first_day} <= ?")
+        where.append(f"{prefix}{first_day} <= ?")
         params.append(filter_date_range(until, "until")[1])
     if isinstance(types, str) or isinstance(countries, str):
         raise StoreError("types and countries are sequences of names, not one string")
     if types:
         marks = placeholders(types)
         where.append(
-            f"(type IN ({marks}) OR acled_event_type IN ({marks}) OR acled_sub_event_type IN ({marks}))"
+            f"({prefix}type IN ({marks}) OR {prefix}acled_event_type IN ({marks})"
+            f" OR {prefix}acled_sub_event_type IN ({marks}))"
         )
         params.extend([*types, *types, *types])
     if countries:
-        where.append(f"country IN ({placeholders(countries)})")
+        where.append(f"{prefix}country IN ({placeholders(countries)})")
         params.extend(countries)
     if bbox is not None:
         min_lon, min_lat, max_lon, max_lat = bbox
-        if not (-90 <= min_lat <= max_lat <= 90 and -180 <= min_lon <= 180 and -180 <= max_lon <= 180):
-            raise StoreError(
-                f"bbox {bbox} is not (min_lon, min_lat, max_lon, max_lat) in degrees with min_lat <= max_lat"
-            )
-        where.append("lat BETWEEN ? AND ?")
+        if not _is_bbox(bbox):
+            raise StoreError(f"bbox {bbox} is not {BBOX_FORMAT}")
+        where.append(f"{prefix}lat BETWEEN ? AND ?")
         params.extend([min_lat, max_lat])
         # min_lon > max_lon: a box across the antimeridian.
-        where.append("lon BETWEEN ? AND ?" if min_lon <= max_lon else "(lon >= ? OR lon <= ?)")
+        where.append(
+            f"{prefix}lon BETWEEN ? AND ?"
+            if min_lon <= max_lon
+            else f"({prefix}lon >= ? OR {prefix}lon <= ?)"
+        )
         params.extend([min_lon, max_lon])
     return where, params

@@ -58,20 +58,10 @@ def _check_date(value: str | None, name: str) -> str | None:
 def _parse_bbox(value: str | None) -> tuple[float, float, float, float] | None:
     if value is None or value == "":
         return None
-    message = (
-        f"bbox={value!r} is not min_lon,min_lat,max_lon,max_lat in degrees "
-        "(e.g. 35.5,32.3,42.4,37.4 for Syria; min_lon > max_lon crosses the antimeridian)"
-    )
     try:
-        numbers = tuple(float(part) for part in value.split(","))
+        return rows.parse_bbox(value)
     except ValueError as exc:
-        raise HTTPException(400, message) from exc
-    if len(numbers) != 4:
-        raise HTTPException(400, message)
-    min_lon, min_lat, max_lon, max_lat = numbers
-    if not (-90 <= min_lat <= max_lat <= 90 and -180 <= min_lon <= 180 and -180 <= max_lon <= 180):
-        raise HTTPException(400, message)
-    return min_lon, min_lat, max_lon, max_lat
+        raise HTTPException(400, f"bbox={exc}") from exc
 
 
 def _fts_error(db: sqlite3.Connection, q: str) -> sqlite3.Error | None:

@@ -108,34 +108,18 @@ def _iterate(db: sqlite3.Connection, sql: str, params: Sequence[object]) -> Iter
 
 
 def _event_where(filters: Filters, prefix: str = "") -> tuple[list[str], list[object]]:
-    """WHERE terms over the `events` table (columns prefixed with `prefix`)."""
-    where: list[str] = []
-    params: list[object] = []
-    if filters.since is not None:
-        where.append(f"{prefix}date_end >= ?")
-        params.append(rows.filter_date_range(filters.since, "since")[0])
-    if filters.until is not None:
-        where.append(f"{prefix}date_start <= ?")
-        params.append(rows.filter_date_range(filters.until, "until")[1])
-    if filters.types:
-        marks = ", ".join("?" for _ in filters.types)
-        where.append(
-            f"({prefix}type IN ({marks}) OR {prefix}acled_event_type IN ({marks})"
-            f" OR {prefix}acled_sub_event_type IN ({marks}))"
-        )
-        params.extend([*filters.types, *filters.types, *filters.types])
-    if filters.countries:
-        where.append(f"{prefix}country IN ({', '.join('?' for _ in filters.countries)})")
-        params.extend(filters.countries)
-    if filters.bbox is not None:
-        min_lon, min_lat, max_lon, max_lat = filters.bbox
-        where.append(f"{prefix}lat BETWEEN ? AND ?")
-        params.extend([min_lat, max_lat])
-        if min_lon <= max_lon:
-            where.append(f"{prefix}lon BETWEEN ? AND ?")
-        else:  # across the antimeridian
-            where.append(f"({prefix}lon >= ? OR {prefix}lon <= ?)")
-        params.extend([min_lon, max_lon])
+    """WHERE terms over the `events` table (columns prefixed with `prefix`): the store's own
+    filters, and `q` through the events' articles."""
+    where, params = rows.filters(
+        filters.since,
+        filters.until,
+        filters.types,
+        filters.countries,
+        filters.bbox,
+        first_day="date_start",
+        last_day="date_end",
+        prefix=prefix,
+    )
     if filters.q:
         subquery, sub_params = _fts_ids(filters.q)
         where.append(f"{prefix}article_id IN ({subquery})")
@@ -288,20 +272,17 @@ def has_incidents(db: sqlite3.Connection) -> bool:
 
 
 def _incident_where(filters: Filters) -> tuple[list[str], list[object]]:
-    """WHERE terms over the `incidents` table: its own date span, type, place; `q` through the
-    articles of its events."""
-    where: list[str] = []
-    params: list[object] = []
-    if filters.since is not None:
-        where.append("date_high >= ?")
-        params.append(rows.filter_date_range(filters.since, "since")[0])
-    if filters.until is not None:
-        where.append("date_low <= ?")
-        params.append(rows.filter_date_range(filters.until, "until")[1])
-    located = Filters(types=filters.types, countries=filters.countries, bbox=filters.bbox)
-    event_terms, event_params = _event_where(located)  # the same columns exist on incidents
-    where.extend(event_terms)
-    params.extend(event_params)
+    """WHERE terms over the `incidents` table: the store's filters over its own date span, type
+    and place; `q` through the articles of its events."""
+    where, params = rows.filters(
+        filters.since,
+        filters.until,
+        filters.types,
+        filters.countries,
+        filters.bbox,
+        first_day="date_low",
+        last_day="date_high",
+    )
     if filters.q:
         subquery, sub_params = _fts_ids(filters.q)
         where.append(f"id IN (SELECT incident_id FROM incident_events WHERE article_id IN ({subquery}))")
