@@ -58,9 +58,7 @@ class _Extractor(Protocol):
     def extract(self, inputs: Iterable[Article | Failure]) -> Iterator[ExtractionResult | Failure]: ...
 
 
-def read_acled_snippets(
-    path: str | Path, labels: Iterable[str]
-) -> tuple[list[AcledSnippet], list[str]]:
+def read_acled_snippets(path: str | Path, labels: Iterable[str]) -> tuple[list[AcledSnippet], list[str]]:
     """The snippets of a labelled TSV file, and one message per bad line (skipped)."""
     source = Path(path)
     try:
@@ -129,8 +127,6 @@ def score_labels(gold: Sequence[str], predicted: Sequence[str], label_set: Itera
 
 def _f1_of(scores: dict[str, float | int]) -> float:
     return _f1(float(scores["precision"]), float(scores["recall"]))
-
-
 
 
 def evaluate_acled(

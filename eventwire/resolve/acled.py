@@ -11,7 +11,8 @@ crime, disasters, diplomacy, claims of responsibility). `classify_acled` gives o
   in the whole snippet or only in its first sentence;
 - ``data/acled_rules.tsv``: an ordered decision list over facts: cue groups, the order of two
   cues ("troops" before "captured"), and the pipeline's events (type, mode, status, target
-  sector, figures of people killed). The first rule that holds gives the code.
+  sector, the sector of who acted, figures of people killed). The first rule that holds gives
+  the code.
 
 When no rule holds, the main event gives the code: of the events asserted or claimed (not
 denied or hypothetical) that carry an ACLED sub-event type, the one whose type ranks first in
@@ -294,6 +295,9 @@ def _event_facts(events: Iterable[Event]) -> Iterable[str]:
         yield f"event:{event.type}"
         if any(actor.sector or actor.country for actor in event.source_actors):
             yield f"with_source:{event.type}"  # "the army accused ...", not "a man accused of ..."
+        for actor in event.source_actors:
+            if actor.sector:
+                yield f"source:{actor.sector}"  # who acts: the codebook splits by it (state or rebels)
         if event.mode:
             yield f"event:{event.type}/{event.mode}"
             yield f"mode:{event.mode}"
