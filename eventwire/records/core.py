@@ -146,12 +146,14 @@ class ActorMention:
 
     `place_modifier` marks a place name modifying the event noun ("US airstrikes", "Aleppo
     offensive"): it acts only if it resolves to a country, else it is where the event happened.
+    `antecedent` is the phrase a pronoun in it refers to ("they", "its forces"), when found.
     """
 
     span: Span
     sentence: int
     head: str
     place_modifier: bool = False
+    antecedent: Span | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -32,7 +32,7 @@ from eventwire.records import (
     Span,
     make_id,
 )
-from eventwire.resolve.actors import ActorDictionary, resolve_actors, story_country
+from eventwire.resolve.actors import ActorDictionary, is_agent, resolve_actors, story_country, without_seats
 from eventwire.resolve.quantities import resolve_quantities, summarize_casualties
 
 __all__ = ["resolve_events"]
@@ -69,14 +69,16 @@ def resolve_events(
     unclaimed = {k: d for k, d in dates.items() if k not in claimed}
     # Leaders are dated by the year of publication ("President Bashir" in 1995: Sudan's).
     year = int(article.published[:4]) if article.published and article.published[:4].isdigit() else None
-    if context_country is None:
+    # An office's seat ("the Britain-based monitor") is no country the story is about.
+    located = without_seats(places.values(), article.text, actors)
+    if context_country is None or len(located) < len(places):
         # No place country stands out: the countries the actor phrases name count too
         # ("President Museveni banned Ugandan opposition candidates" is a Ugandan story).
         context_country = story_country(
-            places.values(), [a.span.text for m in mentions for a in (*m.sources, *m.targets)], actors,
+            located, [a.span.text for m in mentions for a in (*m.sources, *m.targets)], actors,
             year,
         )
-    coder = _ActorCoder(actors, context_country, tuple(places.values()), year)
+    coder = _ActorCoder(actors, context_country, tuple(located), year)
     drafts = [_draft(article, m, places, dates, unclaimed, coder, lexicon) for m in mentions]
     merged = [_with_unnamed_source(draft) for draft in _merge_coreferent(drafts)]
     return [event for draft in merged for event in _split(article, draft)]
@@ -123,11 +125,14 @@ def _draft(
     acting_places = {k for k, p in modifier_places.items() if (p.feature_code or "").startswith("PCL")}
     mere_places = modifier_places.keys() - acting_places
     source_mentions = [m for m in mention.sources if key(m.span) not in mere_places]
-    sources = actors.code(source_mentions)
     locations = [
         p for p in _event_locations(mention, places) if p.span is None or key(p.span) not in acting_places
     ]
-    targets = _things_by_place(actors.code(mention.targets), locations, actors.context_country)
+    located = {p.country for p in locations if p.country}
+    located_country = next(iter(located)) if len(located) == 1 else None
+    sources = actors.code(source_mentions, located_country, agents_only=True)
+    targets = _things_by_place(actors.code(mention.targets, located_country, agents_only=True),
+                               locations, actors.context_country)
     civilian_target = bool(targets) and all(t.sector == "CVL" for t in targets)
     code = lexicon.code(mention.type, mention.mode, mention.cameo, civilian_target=civilian_target)
     attributed = []
@@ -206,10 +211,14 @@ class _ActorCoder:
     places: tuple[Place, ...] = ()
     year: int | None = None
 
-    def code(self, mentions: Sequence[ActorMention]) -> list[Actor]:
+    def code(self, mentions: Sequence[ActorMention], located_country: str | None = None, *,
+             agents_only: bool = False) -> list[Actor]:
+        """The mentions' actors; `agents_only` leaves out scraped page furniture ("Tags ...")."""
+        if agents_only:
+            mentions = [m for m in mentions if is_agent(m, self.dictionary, self.year)]
         return resolve_actors(
             mentions, self.dictionary, context_country=self.context_country, places=self.places,
-            year=self.year,
+            year=self.year, located_country=located_country,
         )
 
 

@@ -9,10 +9,15 @@ from spacy.tokens import Token
 
 from eventwire.data.lexicon import EventLexicon
 from eventwire.extract.events.parse import _NOT_ACTOR_ENTS
-from eventwire.extract.syntax import char_span, conjuncts, noun_phrase
-from eventwire.records import ActorMention
+from eventwire.extract.syntax import char_span, conjuncts, noun_phrase, subject_of
+from eventwire.records import ActorMention, Span
 
 _PEOPLES = frozenset({"GPE", "NORP"})
+
+#: Pronouns whose referent is an actor: subjects and objects, and possessors ("its forces").
+_SINGULAR_PRONOUNS = frozenset({"it", "its"})
+_PLURAL_PRONOUNS = frozenset({"they", "them", "their"})
+_CLAUSE_LINKS = frozenset({"ccomp", "xcomp", "conj", "advcl", "acomp", "relcl", "acl"})
 
 
 def _actor_mentions_by_head(
@@ -25,7 +30,21 @@ def _actor_mentions(heads: Sequence[Token], number: int, lexicon: EventLexicon) 
     mentions: list[ActorMention] = []
     for head in heads:
         head = _counted_noun(head)
-        if head.pos_ == "PRON" or head.ent_type_ in _NOT_ACTOR_ENTS:
+        if head.pos_ == "PRON":
+            # "They seized the district": the pronoun acts for what it refers to.
+            referent = _referent(head, head, lexicon)
+            if referent is not None:
+                mentions.append(ActorMention(char_span(head.doc, head.i, head.i + 1), number, head.lemma_,
+                                             antecedent=referent))
+            continue
+        if head.ent_type_ in _NOT_ACTOR_ENTS:
+            continue
+        possessor = next((c for c in head.children if c.dep_ == "poss" and c.pos_ == "PRON"), None)
+        if possessor is not None:
+            # "the military said one of its soldiers was killed": whose soldiers.
+            start, end = noun_phrase(head)
+            mentions.append(ActorMention(char_span(head.doc, start, end), number, head.lemma_,
+                                         antecedent=_referent(possessor, head, lexicon)))
             continue
         shared = _shared_head_modifiers(head)
         if shared:
@@ -118,3 +137,58 @@ def _of_members(head: Token, lexicon: EventLexicon) -> list[Token]:
             if objects and objects[0].ent_type_ in {"GPE", "NORP", "ORG"}:
                 return conjuncts(objects[0])
     return []
+
+
+def _referent(pronoun: Token, phrase_head: Token, lexicon: EventLexicon) -> Span | None:
+    """The phrase a third-person pronoun refers to, in its own sentence or the one before.
+
+    The usual preference of coreference rules: the subject of a clause governing the
+    pronoun's own ("the ministry said *its* forces ...", "rebels said *they* ..."), else the
+    subject of the previous sentence ("The army captured Zabadani. *They* seized ..."); it and
+    its want a singular antecedent, they, them and their a plural or coordinated one. The
+    antecedent must name a party (a name, or a noun of data/noun_classes.tsv): "the bases ...
+    they" refers to no actor.
+    """
+    word = pronoun.lower_
+    if word not in _SINGULAR_PRONOUNS | _PLURAL_PRONOUNS:
+        return None
+    plural = word in _PLURAL_PRONOUNS
+    own = set(t.i for t in phrase_head.subtree)
+    clause = pronoun
+    while clause.pos_ not in {"VERB", "AUX"} and clause.head.i != clause.i:
+        clause = clause.head
+    while True:
+        found = [t for t in subject_of(clause) if t.pos_ != "PRON" and t.i not in own and t.i < pronoun.i]
+        if found and _agrees(found, plural) and _names_party(found[0], lexicon):
+            return _phrase(found[0])
+        if clause.dep_ not in _CLAUSE_LINKS or clause.head.i == clause.i:
+            break
+        clause = clause.head
+    sentence = pronoun.sent
+    if sentence.start == 0:
+        return None
+    previous = pronoun.doc[sentence.start - 1].sent
+    found = [t for t in subject_of(previous.root) if t.pos_ != "PRON"]
+    if found and _agrees(found, plural) and _names_party(found[0], lexicon):
+        return _phrase(found[0])
+    return None
+
+
+def _names_party(noun: Token, lexicon: EventLexicon) -> bool:
+    """A name or a party noun: what a pronoun can stand for as an actor."""
+    lemma = noun.lemma_.lower()
+    return (noun.ent_type_ in {"ORG", "GPE", "NORP", "PERSON"} or noun.pos_ == "PROPN"
+            or lemma in lexicon.party_nouns)
+
+
+def _agrees(subjects: Sequence[Token], plural: bool) -> bool:
+    many = len(subjects) > 1 or subjects[0].tag_ in {"NNS", "NNPS"}
+    # Collective bodies ("the army", "the regime", "Daesh") take either: "the army and its
+    # allies ... They seized".
+    collective = subjects[0].tag_ in {"NN", "NNP"} and subjects[0].ent_type_ != "PERSON"
+    return many == plural or (plural and collective)
+
+
+def _phrase(head: Token) -> Span:
+    start, end = noun_phrase(head)
+    return char_span(head.doc, start, end)

@@ -56,6 +56,7 @@ from __future__ import annotations
 
 from eventwire.resolve.actors.dictionary import ActorDictionary
 from eventwire.resolve.actors.loading import KINDS, SECTORS, ActorRow
-from eventwire.resolve.actors.resolution import resolve_actors, story_country
+from eventwire.resolve.actors.resolution import is_agent, resolve_actors, story_country, without_seats
 
-__all__ = ["KINDS", "SECTORS", "ActorDictionary", "ActorRow", "resolve_actors", "story_country"]
+__all__ = ["KINDS", "SECTORS", "ActorDictionary", "ActorRow", "is_agent", "resolve_actors", "story_country",
+           "without_seats"]

@@ -60,6 +60,9 @@ _STOP_WORDS: Final = frozenset({
     "where", "as", "than", ";", ":", ")", "[", "]",
 })
 
+# Kinds that only qualify the words next to them and never name an actor themselves.
+_MODIFIER_KINDS: Final = frozenset({"patron_suffix", "patron_prefix", "seat_suffix"})
+
 # Words between an organisation and a country that make the country the head: "NATO-member Norway".
 _MEMBER_WORDS: Final = frozenset({"member", "members", "state", "states", "country", "countries"})
 
@@ -137,6 +140,7 @@ class _Coding:
     sector: str | None
     local: bool  # the sector comes from a local role and the phrase names no country
     transnational: bool = False  # names a countryless armed group (al-Qaeda), and no country
+    furniture: bool = False  # holds a scraped page's navigation words: no actor at all
 
 
 def _entry(words: Sequence[str], row: ActorRow) -> _Entry:
@@ -181,6 +185,14 @@ class ActorDictionary:
             # The most case-specific spelling is tried first ("US" before "us").
             node.entries = tuple(sorted(entries, key=lambda e: -max(e.modes or (_ANY,))))
         self._size = len(table)
+        #: Single words that mark the seat of an office ("Britain-based", "based in").
+        self.seat_words: frozenset[str] = frozenset(
+            key[0] for key, entries in table.items()
+            if len(key) == 1 and any(e.kind == "seat_suffix" for e in entries))
+        #: Single words after which a name is a patron or a seat, not the actor ("US-backed").
+        self.qualifier_suffixes: frozenset[str] = self.seat_words | frozenset(
+            key[0] for key, entries in table.items()
+            if len(key) == 1 and any(e.kind == "patron_suffix" for e in entries))
         self._cache: dict[tuple[str, int | None], _Coding] = {}
 
     @classmethod
@@ -294,12 +306,15 @@ class ActorDictionary:
         matches = self._matches(raw, folded, year)
         if not matches:
             return _Coding(None, None, False)
+        if any(m.entry.kind == "furniture" for m in matches):
+            return _Coding(None, None, False, furniture=True)
 
         # 2. Patrons: "Turkish-backed", "pro-Russian" name a sponsor, not the actor. An ethnic
         # demonym names a people, not a state: "ethnic Albanians" in Serbia are coded by where
         # they live (a place in the phrase, else the story's country: see resolve_actors).
         dropped = {k for k, m in enumerate(matches)
                    if m.entry.kind == "country" and m.start > 0 and folded[m.start - 1] == "ethnic"}
+        prenominal_seats: set[int] = set()
         for k, m in enumerate(matches):
             # "NATO-member Norway", "EU member state Poland": the head noun is the country; the
             # organisation only says what it belongs to.
@@ -309,23 +324,31 @@ class ActorDictionary:
                 dropped.update((k - 2, k - 1))
             if m.entry.kind == "patron_suffix" and k > 0 and matches[k - 1].end == m.start:
                 dropped.add(k - 1)
+            elif (m.entry.kind == "seat_suffix" and k > 0 and matches[k - 1].end == m.start
+                  and matches[k - 1].entry.kind == "country"):
+                # "the Britain-based monitor": the country is where its office is.
+                dropped.add(k - 1)
+                prenominal_seats.add(m.start)
             elif (m.entry.kind == "patron_prefix" and k + 1 < len(matches)
                   and matches[k + 1].start == m.end):
                 dropped.add(k + 1)
         actors = [m for k, m in enumerate(matches)
-                  if k not in dropped and not m.entry.kind.startswith("patron")]
+                  if k not in dropped and m.entry.kind not in _MODIFIER_KINDS]
         if not actors:
             return _Coding(None, None, bool(dropped) and "ethnic" in folded)
 
         # 3. Head zone and tail.
         covered = {t for m in matches for t in range(m.start, m.end)}
+        # After its noun, a seat word ends the phrase: "a monitor *based in Britain*" is not
+        # British, and what follows describes the office, not the actor.
+        seats = {m.start for m in matches if m.entry.kind == "seat_suffix"} - prenominal_seats
         head_end, tail_end = len(folded), len(folded)
         for t, word in enumerate(folded):
-            if t in covered:
+            if t in covered and t not in seats:
                 continue
-            if word in _LINKING_WORDS or word in _STOP_WORDS:
+            if word in _LINKING_WORDS or word in _STOP_WORDS or t in seats:
                 head_end = t
-                if word in _STOP_WORDS:
+                if word in _STOP_WORDS or t in seats:
                     tail_end = t
                 else:
                     tail_end = next((u for u in range(t + 1, len(folded))
@@ -368,6 +391,7 @@ class ActorDictionary:
                     country = before[0].entry.country
         elif (decider is None and not dependents and head and tail
               and all(m.entry.kind == "country" and m.entry.sector is None for m in head)
+              and all(t in covered or folded[t] in _FILLER_WORDS for t in range(head_end))
               and folded[head_end] in ("of", "in")
               and any(m.entry.kind == "country" and m.entry.country for m in tail)):
             # A people where it lives: "Hungarians of northern Serbia" are coded by Serbia, as

@@ -32,6 +32,8 @@ KINDS: Final = (
     "dependent",
     "patron_suffix",
     "patron_prefix",
+    "seat_suffix",
+    "furniture",
     "ignore",
 )
 
