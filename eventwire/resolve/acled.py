@@ -35,6 +35,7 @@ __all__ = [
     "AcledClass",
     "AcledRules",
     "DecisionRule",
+    "backdrop_spans",
     "classify_acled",
     "code_acled_events",
     "lead_sentence",
@@ -43,6 +44,12 @@ __all__ = [
 #: Events that count as facts: a denied or hypothetical event did not happen as reported
 #: (public so that other ACLED consumers, such as the SATP evaluation, share this one definition).
 COUNTED_STATUSES = frozenset({"asserted", "claimed"})
+#: A fact "main:GROUP" holds when a cue of GROUP occurs outside every backdrop clause.
+_MAIN = "main:"
+#: The cue group that opens a backdrop clause ("after weeks of protests", "amid fighting").
+_BACKDROP = "backdrop"
+#: Where a backdrop clause ends: the next comma, semicolon, colon, dash or sentence end.
+_CLAUSE_END = re.compile(r"[,;:.!?]\s|\s[-\u2013\u2014]\s|[.!?]?$")
 _NUMBER = (
     r"(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a dozen|dozens|"
     r"scores|several|hundreds|thousands|tens)"
@@ -122,11 +129,21 @@ class AcledRules:
                 raise ResourceError(f"acled_rules.tsv rule {rule.number}: unknown code {rule.code!r}")
             for fact in [f for condition in rule.when for f in condition] + list(rule.unless):
                 for part in fact.split("<"):
+                    group = part.removeprefix(_MAIN)
+                    if group != part and group not in self.cues:
+                        raise ResourceError(
+                            f"acled_rules.tsv rule {rule.number}: {group!r} (in {part!r}) is no cue "
+                            "group of acled_cues.tsv"
+                        )
                     if ":" not in part and part != "killed" and part not in self.cues:
                         raise ResourceError(
                             f"acled_rules.tsv rule {rule.number}: {part!r} is no cue group of "
                             "acled_cues.tsv and no event fact; add the group or fix the name"
                         )
+        if _BACKDROP not in self.cues:
+            raise ResourceError(
+                f"acled_cues.tsv: the group {_BACKDROP!r} (clauses that tell context) is missing"
+            )
         for name, cue in self.cues.items():
             if cue.scope not in {"text", "lead"}:
                 raise ResourceError(f"acled_cues.tsv group {name!r}: scope must be text or lead")
@@ -193,7 +210,7 @@ def classify_acled(result: ExtractionResult, rules: AcledRules) -> AcledDecision
     >>> classify_acled(pipeline.extract_text("On 3 May 2017, a grenade was lobbed ..."), rules).code
     'GRENADE'
     """
-    return _decide(result.article.text, result.events, rules)
+    return _decide(result.article.text, result.events, rules, base=0)
 
 
 def code_acled_events(events: Sequence[Event], rules: AcledRules) -> list[Event]:
@@ -207,7 +224,7 @@ def code_acled_events(events: Sequence[Event], rules: AcledRules) -> list[Event]
     coded = []
     for event in events:
         if event.acled_sub_event_type is not None and event.status in COUNTED_STATUSES:
-            decision = _decide(event.evidence.text, [event], rules)
+            decision = _decide(event.evidence.text, [event], rules, base=event.evidence.start, coded=event)
             if decision.sub_event_type is not None and decision.code != "OTHER":
                 event = replace(
                     event, acled_event_type=decision.event_type, acled_sub_event_type=decision.sub_event_type
@@ -216,9 +233,21 @@ def code_acled_events(events: Sequence[Event], rules: AcledRules) -> list[Event]
     return coded
 
 
-def _decide(text: str, events: Sequence[Event], rules: AcledRules) -> AcledDecision:
-    facts = _Facts(text, events, rules)
-    main = _main_event(events, rules)
+def _decide(
+    text: str, events: Sequence[Event], rules: AcledRules, *, base: int, coded: Event | None = None
+) -> AcledDecision:
+    """The decision for `text`; `base` is the offset of `text` in the article the events' spans index.
+
+    When one event is `coded`, the clause that tells it is no backdrop: in "urged Damascus to
+    halt its offensive in Idlib despite a deal", the offensive is the event being coded, not the
+    setting of another.
+    """
+    backdrop = backdrop_spans(text, rules)
+    if coded is not None:
+        backdrop = [span for span in backdrop if not _in_spans(_position(coded, base), [span])]
+    told = [e for e in events if not _in_spans(_position(e, base), backdrop)]
+    facts = _Facts(text, told, rules, backdrop)
+    main = _main_event(told, rules)
     for rule in rules.rules:
         if all(any(facts.holds(f) for f in condition) for condition in rule.when) and not any(
             facts.holds(f) for f in rule.unless
@@ -228,6 +257,34 @@ def _decide(text: str, events: Sequence[Event], rules: AcledRules) -> AcledDecis
         event, code = main
         return _decision(rules, code, f"main event: {event.type} '{_trigger(event)}'", main)
     return _decision(rules, "OTHER", "no rule and no event", None)
+
+
+def backdrop_spans(text: str, rules: AcledRules) -> list[tuple[int, int]]:
+    """The clauses of `text` that tell context rather than the event (character spans).
+
+    A clause opened by a backdrop cue ("since the war began with protests", "after weeks of
+    fighting", "amid clashes") runs to the next clause boundary. ACLED codes the event a report
+    tells, not the earlier events it names as its reason or setting.
+    """
+    spans = []
+    for match in rules.cues[_BACKDROP].pattern.finditer(text):
+        end = _CLAUSE_END.search(text, match.end())
+        stop = end.start() if end else len(text)
+        opens_sentence = not text[: match.start()].strip() or text[: match.start()].rstrip()[-1] in ".!?"
+        if opens_sentence and (
+            end is None or end.group().strip()[:1] not in {",", ";", ":", "-", "\u2013", "\u2014"}
+        ):
+            continue  # "Since March the group has recruited ...": without a comma the clause has no end
+        spans.append((match.start(), stop))
+    return spans
+
+
+def _in_spans(position: int | None, spans: Sequence[tuple[int, int]]) -> bool:
+    return position is not None and any(start <= position < end for start, end in spans)
+
+
+def _position(event: Event, base: int) -> int | None:
+    return event.trigger.start - base if event.trigger is not None else None
 
 
 def _decision(rules: AcledRules, code: str, reason: str, main: tuple[Event, str] | None) -> AcledDecision:
@@ -265,14 +322,19 @@ class _Facts:
     Cue groups are sought only when a rule asks (most snippets are decided by an early rule).
     """
 
-    def __init__(self, text: str, events: Sequence[Event], rules: AcledRules) -> None:
+    def __init__(
+        self, text: str, events: Sequence[Event], rules: AcledRules, backdrop: Sequence[tuple[int, int]]
+    ) -> None:
         self.text = text
         self.lead = lead_sentence(text)
         self.cues = rules.cues
+        self.backdrop = backdrop
         self.found: dict[str, list[int]] = {}
         self.event_facts = frozenset(_event_facts(events))
 
     def positions(self, name: str) -> list[int]:
+        if name.startswith(_MAIN):
+            return [p for p in self.positions(name.removeprefix(_MAIN)) if not _in_spans(p, self.backdrop)]
         if name not in self.found:
             cue = self.cues.get(name)
             scope = self.lead if cue is not None and cue.scope == "lead" else self.text
