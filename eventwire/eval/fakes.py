@@ -9,13 +9,15 @@ location, labels`` (``labels``: 1 credible, 0 fake).
 **Publication date.** The file has no publication-date column. Most outlets start the article
 text with a dateline ("Wed 05 Apr 2017", "12 February 2015", "Published February 18 2015",
 "24.08.2013", "Last updated at Apr 232017"); SANA puts it after the headline. `read_fakes` takes
-the first complete written date (day, month and year) in the first `DATELINE_CHARS` characters
+the first complete written date (day, month and year) starting in the first `DATELINE_CHARS` characters
 as the publication date, the date that eventwire anchors "on Saturday" and "yesterday" against.
 It is the outlet's date, not the label, so using it leaks nothing; Al-Ahram texts carry none and
 are run without one. The text itself is passed unchanged, dateline included.
 
 **Main incident.** An article yields several events; the one scored is chosen by `main_incident`:
-among the events not denied or hypothetical (all events if every one is), the located ASSAULT
+among the events not denied or hypothetical (all events if every one is), and among ASSAULTs
+not dated only to a month or a year (all if every one is), the ASSAULT located inside a
+governorate, else located anywhere,
 with the highest best fatality estimate, else the deadliest unlocated ASSAULT, else the first
 event, in eventwire's output order (ties keep the first). An incident report places its
 incident; a toll with no place ("dozens of civilians were killed in the bombardment") is most
@@ -23,6 +25,14 @@ often a summary line. The first version of this rule ignored whether an event wa
 preferring located events was adopted after measuring both (governorate 0.24 -> 0.50, date
 0.529 -> 0.539 on the 804 articles), so the change is not blind to the labels, but it is one
 general rule about what an incident report is, not a fit to individual articles.
+
+Two more rules of the same kind (issue 17). An attack dated only to a month or a year ("more
+than 320,000 people have been killed since 2011", "strikes in April killed 301") is the war's
+background, not the day's incident: such ASSAULTs are set aside unless nothing else is left. And
+a place inside a first-order division beats a country-only one ("in Syria"): a report says where
+in the country its incident happened. Measured both ways on the 804 articles, with the same
+pipeline (which now also places an event by its sentence, `resolve/events.py`): old rule date
+0.532, governorate 0.623; new rule date 0.555, governorate 0.704.
 
 **Scores** (fractions of all n articles; an article without events, or whose extraction failed,
 counts as wrong on every score): exact date (the main incident's date value equals the label),
@@ -45,7 +55,7 @@ from typing import Any, Literal, Protocol
 
 from eventwire.errors import InputError, MissingInputError, RecordFormatError
 from eventwire.ingest.dateline import DATELINE_CHARS, DatelineReader  # DATELINE_CHARS re-exported
-from eventwire.records import Article, Event, ExtractionResult, Failure
+from eventwire.records import Article, Event, ExtractionResult, Failure, Place
 
 __all__ = [
     "DATELINE_CHARS",
@@ -81,6 +91,9 @@ _LABELS: dict[str, Literal["credible", "fake"]] = {"1": "credible", "0": "fake"}
 
 
 _SKIPPED_STATUSES = ("denied", "hypothetical")
+#: An attack dated only to a month or a year ("killed since 2011", "strikes in April") is the
+#: war's background, not the day's incident.
+_BACKGROUND_PRECISIONS = ("month", "year")
 
 
 @dataclass(frozen=True, slots=True)
@@ -172,14 +185,29 @@ def _label_date(value: str, where: str) -> str:
 # --------------------------------------------------------------------------- scoring
 
 
-def main_incident(events: Sequence[Event]) -> Event | None:
-    """The event taken as the article's incident (the rule is in the module docstring)."""
+def main_incident(events: Sequence[Event], *, month_dated_background: bool = False) -> Event | None:
+    """The event taken as the article's incident (the rule is in the module docstring).
+
+    `month_dated_background`: set aside ASSAULTs dated only to a month or a year, as the FA-KES
+    scores do; the incidents evaluation tells background by the publication date instead.
+    """
     candidates = [e for e in events if e.status not in _SKIPPED_STATUSES] or list(events)
     assaults = [e for e in candidates if e.type == "ASSAULT"]
+    if month_dated_background:
+        assaults = [e for e in assaults if e.date.precision not in _BACKGROUND_PRECISIONS] or assaults
     if assaults:
         # max() keeps the first of equals: without any figure this is the first located ASSAULT.
-        return max(assaults, key=lambda event: (event.location is not None, _fatalities(event)))
+        return max(assaults, key=_incident_rank)
     return candidates[0] if candidates else None
+
+
+def _incident_rank(event: Event) -> tuple[bool, bool, int]:
+    return _inside_country(event.location), event.location is not None, _fatalities(event)
+
+
+def _inside_country(place: Place | None) -> bool:
+    """Whether the place lies in a first-order division, not only in a country or a region."""
+    return place is not None and place.admin1 is not None
 
 
 def _fatalities(event: Event) -> int:
@@ -190,7 +218,11 @@ def _fatalities(event: Event) -> int:
 
 def score_article(result: ExtractionResult | Failure, article: FakesArticle) -> ArticleScore:
     """Score eventwire's output for one article against its labels."""
-    event = main_incident(result.events) if isinstance(result, ExtractionResult) else None
+    event = (
+        main_incident(result.events, month_dated_background=True)
+        if isinstance(result, ExtractionResult)
+        else None
+    )
     if event is None:
         return ArticleScore(article.id, False, False, False, False, False, False)
     predicted = event.date.value

@@ -491,7 +491,8 @@ def _count_one(word: Token, words: QuantityWords, *, articles: bool) -> tuple[Co
         return found[0], found[1], max(found[2], counted[0].i)  # "dozens of activists"
     if word.lemma_.lower() in words.unit_nouns:
         return None
-    for child in word.children:
+    # The number nearest the noun: "2016 Thirty one militants" (a glued dateline) counts from "one".
+    for child in reversed(list(word.children)):
         if child.i < word.i and child.dep_ not in {"det", "predet"} and is_number_word(child.text):
             return _number_phrase(child, word)
     for child in word.children:
@@ -512,7 +513,9 @@ def _number_phrase(number: Token, noun: Token) -> tuple[Count, int, int] | None:
     sentence = _Bounds(number.doc, *sentence_bounds(number))
     first = last = number.i
     while True:
-        if is_number_word(_word_at(sentence, first - 1)):
+        if is_number_word(_word_at(sentence, first - 1)) and _one_number(
+            _word_at(sentence, first - 1), _word_at(sentence, first)
+        ):
             first -= 1
         elif _joins(
             _word_at(sentence, first - 2),
@@ -524,7 +527,9 @@ def _number_phrase(number: Token, noun: Token) -> tuple[Count, int, int] | None:
             break
     between = _word_at(sentence, first - 1) == "between"
     while True:
-        if is_number_word(_word_at(sentence, last + 1)):
+        if is_number_word(_word_at(sentence, last + 1)) and _one_number(
+            _word_at(sentence, last), _word_at(sentence, last + 1)
+        ):
             last += 1
         elif _joins(_word_at(sentence, last), _word_at(sentence, last + 1), between=between) and (
             is_number_word(_word_at(sentence, last + 2))
@@ -555,6 +560,13 @@ class _Bounds:
 def _word_at(sentence: _Bounds, i: int) -> str:
     """The lower-cased token at doc index `i`, or "" outside the sentence."""
     return sentence.doc[i].lower_ if sentence.start <= i < sentence.end else ""
+
+
+def _one_number(left: str, right: str) -> bool:
+    """Whether two adjacent number words are one number. A figure in digits takes only a scale
+    word after it ("5 million"): "2016 Scores of civilians" and "2016 5 people" are a year (a
+    dateline glued to the first sentence, punctuation lost) and then the count."""
+    return not left.isdigit() or right in _SCALE_WORDS
 
 
 def _joins(left: str, connector: str, *, between: bool) -> bool:

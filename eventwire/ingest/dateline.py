@@ -19,9 +19,11 @@ from eventwire.data.calendar_words import CalendarWords
 
 __all__ = ["DATELINE_CHARS", "DatelineReader"]
 
-#: How far into the text the dateline is looked for (SANA's follows a headline of up to ~150
-#: characters).
-DATELINE_CHARS = 200
+#: How far into the text the dateline may start (SANA's follows a headline of up to ~150
+#: characters; Ahram Online's byline, "AFP Friday 23 Aug 2013", a headline and a deck of up to
+#: ~230).
+DATELINE_CHARS = 240
+_LONGEST_DATE = len("September 30th, 2017")
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,11 +50,15 @@ class DatelineReader:
 
     def publication_date(self, text: str) -> str | None:
         """The dateline date of a text (ISO), or None: the earliest complete written date
-        in its first `DATELINE_CHARS` characters."""
-        head = text[:DATELINE_CHARS]
+        starting in its first `DATELINE_CHARS` characters."""
+        # A date that starts inside the window counts even where it ends past it ("AFP Friday
+        # 23 Aug 2013" after a long headline).
+        head = text[: DATELINE_CHARS + _LONGEST_DATE]
         found: list[tuple[int, str]] = []
         for pattern in self.patterns:
             for match in pattern.finditer(head):
+                if match.start() >= DATELINE_CHARS:
+                    break
                 month_text = match["month"].lower()
                 month = int(month_text) if month_text.isdigit() else self.months[month_text]
                 try:

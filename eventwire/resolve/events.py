@@ -33,6 +33,7 @@ from eventwire.records import (
     make_id,
 )
 from eventwire.resolve.actors import ActorDictionary, is_agent, resolve_actors, story_country, without_seats
+from eventwire.resolve.gazetteer.geometry import distance_km
 from eventwire.resolve.quantities import resolve_quantities, summarize_casualties
 
 __all__ = ["resolve_events"]
@@ -80,6 +81,7 @@ def resolve_events(
         )
     coder = _ActorCoder(actors, context_country, tuple(located), year)
     drafts = [_draft(article, m, places, dates, unclaimed, coder, lexicon) for m in mentions]
+    drafts = [_located_by_sentence(draft, located) for draft in drafts]
     merged = [_with_unnamed_source(draft) for draft in _merge_coreferent(drafts)]
     return [event for draft in merged for event in _split(article, draft)]
 
@@ -250,6 +252,38 @@ def _event_date(
     )
 
 
+def _located_by_sentence(draft: _Draft, places: Sequence[Place]) -> _Draft:
+    """The draft, placed by its sentence when its own arguments place it no closer than a country.
+
+    Coders place an event at the most specific place its report names: in "At least 39 people
+    were killed in airstrikes on a market in the province of Idlib" the parse may tie "Idlib"
+    to no trigger, but the sentence says where the killing was. Taken only when the sentence's
+    places below country level all lie in one country, and in the event's own country when it
+    has one; the most specific of them is kept (one place: the sentence does not say which
+    event went where, so this never splits an event). Offices' seats are not among `places`.
+    """
+    if not all(_is_country(p) for p in draft.locations):
+        return draft  # a town or a province the event's own arguments name stays
+    sentence = draft.mention.sentence_span
+    below_country = [
+        p for p in places
+        if p.span is not None and _inside(p.span, sentence) and p.admin1 is not None
+        and not _is_country(p)
+        and (p.geonameid is not None or p.lat is not None)
+    ]  # fmt: skip
+    countries = {p.country for p in below_country}
+    own = {p.country for p in draft.locations}
+    if len(countries) != 1 or (own and not own >= countries):
+        return draft
+    best = min(below_country, key=lambda p: (p.precision, _FEATURE_RANK.get(p.feature_code or "", 0)))
+    draft.locations = [best]
+    return draft
+
+
+def _is_country(place: Place) -> bool:
+    return (place.feature_code or "").startswith("PCL")
+
+
 def _inside(span: Span, outer: Span) -> bool:
     return outer.start <= span.start and span.end <= outer.end
 
@@ -321,11 +355,24 @@ def _places_compatible(a: list[Place], b: list[Place]) -> bool:
     if {p.geonameid for p in a} & {p.geonameid for p in b}:
         return True
     for wide, narrow in ((a, b), (b, a)):
-        if all(p.precision == 3 for p in wide) and all(
-            any(n.country == w.country for w in wide) for n in narrow
-        ):
+        if all(p.precision == 3 for p in wide) and all(any(_contains(w, n) for w in wide) for n in narrow):
             return True
     return False
+
+
+#: How far from its drawn point a sea or a world region named without a country may hold a place:
+#: such areas have no outline in the gazetteer, and a headline's "attack in the Red Sea" is the
+#: body's attack "off Hodeidah", 740 km from the sea's point (the Red Sea is 2,250 km long).
+_COUNTRYLESS_AREA_REACH_KM = 1500.0
+
+
+def _contains(wide: Place, narrow: Place) -> bool:
+    """Whether an area (a country, a province, a sea) may hold `narrow`: by country, or by reach."""
+    if wide.country is not None:
+        return narrow.country == wide.country
+    if None in (wide.lat, wide.lon, narrow.lat, narrow.lon):
+        return False
+    return distance_km(wide.lat, wide.lon, narrow.lat, narrow.lon) <= _COUNTRYLESS_AREA_REACH_KM
 
 
 def _combine(a: _Draft, b: _Draft) -> _Draft:

@@ -213,3 +213,15 @@ def test_no_unnamed_source_without_one_located_country(lexicon, actors):
         [mention(0, type_="COERCE", mode="abduct", places=[kano])], [kano], lexicon=lexicon, actors=actors
     )
     assert event.source_actors == ()
+
+
+@pytest.mark.parametrize(("town_at", "merged"), [((14.8, 42.95), True), ((40.7, -74.0), False)])
+def test_a_sea_holds_the_places_within_its_reach(lexicon, actors, town_at, merged):
+    # a headline's "attack in the Red Sea" and the body's "off the port of Hodeidah": one attack
+    sea = Place("Red Sea", -3033, 20.0, 38.5, None, None, 3, "Red Sea", span(10, 15), "SEA")
+    town = Place("Port", -9, *town_at, "YEM", None, 1, "Port", span(110, 115), "PPL")
+    first = mention(0, places=[sea])
+    second = mention(105, places=[town], sentence=(100, 200))
+    events = run([first, second], [sea, town], lexicon=lexicon, actors=actors)
+    assert (len(events) == 1) is merged
+    assert events[-1].location.name == "Port"

@@ -3,6 +3,7 @@ fortnight ago"); it is slow, so it stays a fallback and its parsers are cached."
 
 from __future__ import annotations
 
+import re
 from datetime import date, datetime
 from functools import lru_cache
 
@@ -15,6 +16,7 @@ from eventwire.resolve.dates.patterns import CalendarPatterns
 
 # Two far-apart reference days: a result that does not move with the reference is absolute.
 _PROBE_BASES = (datetime(2001, 3, 14), datetime(2013, 10, 2))
+_NUMERIC_DATE = re.compile(r"^\d{1,2}([./-])\d{1,2}\1\d{4}$")
 _PERIOD_PRECISION: dict[str, Precision] = {
     "day": "day", "time": "day", "week": "week", "month": "month", "year": "year",
 }  # fmt: skip
@@ -31,6 +33,15 @@ def _parser(base: datetime, prefer: str) -> DateDataParser:
         "PREFER_DAY_OF_MONTH": "first",
     }
     return DateDataParser(languages=["en"], settings=settings)
+
+
+def _nearer_order(found: date, published: date) -> date:
+    """An all-digit date that reads both day-first and month-first ("10-07-2016"): the reading
+    nearer the publication date, since a report's dates cluster around its own."""
+    if found.day > 12 or found.day == found.month:
+        return found
+    swapped = date(found.year, found.day, found.month)
+    return swapped if abs(swapped - published) < abs(found - published) else found
 
 
 def _dateparse(s: str, base: datetime, prefer: str) -> tuple[date, Precision] | None:
@@ -52,6 +63,8 @@ def _fallback(s: str, published: date | None, tense: str, patterns: CalendarPatt
     if absolute:
         found, precision = probes[0]
         anchored = False
+        if precision == "day" and published is not None and _NUMERIC_DATE.match(s):
+            found = _nearer_order(found, published)
     elif published is None:
         return _UNKNOWN
     else:
