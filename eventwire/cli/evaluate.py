@@ -90,23 +90,33 @@ def eval_plover(config: Config, gold: str, as_json: bool) -> None:
 
 @eval_group.command(name="geoparse")
 @click.option(
-    "--gold", required=True, type=click.Path(exists=True, dir_okay=False),
+    "--gold",
+    required=True,
+    type=click.Path(exists=True, dir_okay=False),
     help="A gold XML file in the LGL/TR-News or GeoVirus layout.",
 )
 @click.option(
-    "--format", "fmt", type=click.Choice(["lgl", "geovirus"]), default=None,
+    "--format",
+    "fmt",
+    type=click.Choice(["lgl", "geovirus"]),
+    default=None,
     help="The gold layout (default: detected from the file).",
 )
 @click.option(
-    "--mode", type=click.Choice(["resolve", "end2end"]), default="resolve", show_default=True,
+    "--mode",
+    type=click.Choice(["resolve", "end2end"]),
+    default="resolve",
+    show_default=True,
     help="resolve: resolve the gold spans; end2end: recognise and resolve, also scoring recognition.",
 )
 @click.option(
-    "--corrections", type=click.Path(exists=True, dir_okay=False),
+    "--corrections",
+    type=click.Path(exists=True, dir_okay=False),
     help="A corrections_mlg TSV (toponym, old lat,lon, new lat,lon) applied to the gold.",
 )
 @click.option(
-    "--count-demonyms", is_flag=True,
+    "--count-demonyms",
+    is_flag=True,
     help="end2end: count demonyms (resolved to their country) as predicted toponyms "
     "(LGL and TR-News annotate them).",
 )
@@ -123,8 +133,9 @@ def eval_geoparse(
 ) -> None:
     """Toponym resolution (and recognition) against LGL, TR-News or GeoVirus.
 
-    Prints n_gold, acc_at_161km, exact_id_match, country_match, mean/median error in km, the
-    AUC of the log error curve, and in end2end mode precision, recall and f1.
+    Prints n_gold, acc_at_161km, acc_at_161km_or_id (an area also counts as right at the gold's
+    own GeoNames id, wherever a gazetteer draws it), exact_id_match, country_match, mean/median
+    error in km, the AUC of the log error curve, and in end2end mode precision, recall and f1.
 
     \b
     Example:
@@ -144,15 +155,54 @@ def eval_geoparse(
         if corrections:
             documents = apply_corrections(documents, read_corrections(corrections))
         return evaluate_geoparse(
-            documents, Pipeline.load(config), mode=mode, count_demonyms=count_demonyms  # type: ignore[arg-type]
+            documents,
+            Pipeline.load(config),
+            mode=mode,
+            count_demonyms=count_demonyms,  # type: ignore[arg-type]
         )
 
     print_report(evaluate, format_geoparse_report, as_json)
 
 
+@eval_group.command(name="toponyms")
+@click.option(
+    "--gold",
+    required=True,
+    type=click.Path(exists=True, dir_okay=False),
+    help="A JSONL file of held-out toponyms (doc, toponym, start, end, lat, lon, class).",
+)
+@click.option(
+    "--corpus",
+    required=True,
+    type=click.Path(exists=True, dir_okay=False),
+    help="The corpus JSONL that holds their articles (id, text).",
+)
+@click.option("--json", "as_json", is_flag=True, help="Print one JSON object.")
+@click.pass_obj
+def eval_toponyms(config: Config, gold: str, corpus: str, as_json: bool) -> None:
+    """Toponym resolution on eventwire's own held-out toponyms from real news, by class.
+
+    Prints acc@161 km overall and for each class (facilities, seas and regions, a state against
+    its namesake city, world cities) and every miss.
+
+    \b
+    Example:
+      eventwire eval toponyms --gold benchmarks/data/toponyms_holdout.jsonl \\
+        --corpus ../shared/gold/corpus/dev_news.jsonl
+    """
+    from eventwire.eval.toponym_holdout import evaluate_holdout_file, format_holdout_report
+    from eventwire.pipeline import Pipeline
+
+    print_report(
+        lambda: evaluate_holdout_file(gold, corpus, Pipeline.load(config)), format_holdout_report, as_json
+    )
+
+
 @eval_group.command(name="casualties")
 @click.option(
-    "--gold", required=True, type=click.Path(exists=True, dir_okay=False),
+    "--gold",
+    required=True,
+    type=click.Path(exists=True, dir_okay=False),
     help="PLOVER_GSR_CAMEO.txt, or a JSONL file of casualty sentences (detected from the content).",
 )
 @click.option("--json", "as_json", is_flag=True, help="Print one JSON object.")
@@ -180,7 +230,9 @@ def eval_casualties(config: Config, gold: str, as_json: bool) -> None:
 
 @eval_group.command(name="incidents")
 @click.option(
-    "--gold", required=True, type=click.Path(exists=True, dir_okay=False),
+    "--gold",
+    required=True,
+    type=click.Path(exists=True, dir_okay=False),
     help="A JSONL file of reports labelled by incident, or FA-KES-Dataset.csv (weak labels).",
 )
 @click.option("--split", type=click.Choice(["dev", "holdout"]), default=None, help="Score only this split.")
@@ -204,9 +256,7 @@ def eval_incidents(config: Config, gold: str, split: str | None, limit: int | No
     from eventwire.pipeline import Pipeline
 
     print_report(
-        lambda: evaluate_incidents(
-            read_incident_gold(gold, limit=limit), Pipeline.load(config), split=split
-        ),
+        lambda: evaluate_incidents(read_incident_gold(gold, limit=limit), Pipeline.load(config), split=split),
         format_incidents_report,
         as_json,
     )
@@ -214,7 +264,9 @@ def eval_incidents(config: Config, gold: str, split: str | None, limit: int | No
 
 @eval_group.command(name="acled")
 @click.option(
-    "--gold", required=True, type=click.Path(exists=True, dir_okay=False),
+    "--gold",
+    required=True,
+    type=click.Path(exists=True, dir_okay=False),
     help="A TSV of id, snippet and CASE 2021 label (an id/EventSnippet/SubType header may come first).",
 )
 @click.option("--json", "as_json", is_flag=True, help="Print one JSON object.")
@@ -237,7 +289,9 @@ def eval_acled(config: Config, gold: str, as_json: bool) -> None:
 
 @eval_group.command(name="satp")
 @click.option(
-    "--gold", required=True, type=click.Path(exists=True, dir_okay=False),
+    "--gold",
+    required=True,
+    type=click.Path(exists=True, dir_okay=False),
     help="A SATP TSV: text and four 0/1 columns (armed assault, bombing, kidnapping, other).",
 )
 @click.option("--json", "as_json", is_flag=True, help="Print one JSON object.")
@@ -276,5 +330,3 @@ def eval_wikievents(config: Config, gold: str, as_json: bool) -> None:
         format_wikievents_report,
         as_json,
     )
-
-

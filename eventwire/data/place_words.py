@@ -1,16 +1,18 @@
 """Written forms of place names that the gazetteer does not hold as such: aliases and
-abbreviations (place_aliases.tsv), region demonyms (region_demonyms.tsv) and the generic words
-around a name (place_affixes.tsv). Used by place resolution for names with no gazetteer entry."""
+abbreviations (place_aliases.tsv), region demonyms (region_demonyms.tsv), the generic words
+around a name (place_affixes.tsv) and the heads of site names (place_sites.tsv). Used by place
+resolution for names with no gazetteer entry."""
 
 from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
+from functools import lru_cache
 from types import MappingProxyType
 
 from eventwire.data import read_table
 
-__all__ = ["PlaceAlias", "PlaceWords"]
+__all__ = ["PlaceAlias", "PlaceWords", "SiteWords", "site_kind", "site_words"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,3 +71,37 @@ class PlaceWords:
             natural_words=frozenset(r["word"] for r in words("natural")),
             site_words=frozenset(r["word"] for r in words("site")),
         )
+
+
+@dataclass(frozen=True, slots=True)
+class SiteWords:
+    """The heads of the names of sites and natural features the gazetteer lacks (place_sites.tsv),
+    read by place extraction ("X Hospital in Y") and by place resolution (resolve.places.sites)."""
+
+    sites: frozenset[str]  # last words of site names: "airport", "university"
+    natural: frozenset[str]  # last words of natural features: "river", "lake"
+    generic: frozenset[str]  # words of a site name that name no town: "international"
+
+
+@lru_cache(maxsize=1)
+def site_words() -> SiteWords:
+    rows = read_table("place_sites.tsv")
+
+    def role(name: str) -> frozenset[str]:
+        return frozenset(r["word"].casefold() for r in rows if r["role"] == name)
+
+    return SiteWords(role("site"), role("natural"), role("generic"))
+
+
+def site_kind(text: str) -> str | None:
+    """Kind "site" for "Aleppo University" or "University of Kansas", "natural" for "Red River",
+    None for other names (one word is never a site: "Field" is a name, not a stadium)."""
+    tokens = [t.casefold().removesuffix("'s").removesuffix("’s") for t in text.split()]
+    if len(tokens) < 2:
+        return None
+    words = site_words()
+    if tokens[-1] in words.natural:
+        return "natural"
+    if tokens[-1] in words.sites or (tokens[0] in words.sites and tokens[1] == "of"):
+        return "site"
+    return None

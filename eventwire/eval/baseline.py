@@ -2,7 +2,8 @@
 
 `benchmarks/baseline.json` lists evaluations by name; each entry says which evaluation runs
 (`evaluation`), on which gold (`gold` under ../shared/gold, or `repo_gold` for eventwire's own
-labelled files under benchmarks/data), with which options (`mode` for geoparse), and the figures
+labelled files under benchmarks/data), with which options (`mode` for geoparse, `corpus` for
+the articles of eventwire's held-out toponyms, under the gold root), and the figures
 it pins (`floors`, and `ceilings` for figures where lower is better).
 """
 
@@ -70,6 +71,12 @@ def _wikievents(path: Path, pipeline: Any, entry: Entry) -> Report:
     return evaluate_wikievents(read_wikievents(path), pipeline)
 
 
+def _toponyms(path: Path, pipeline: Any, entry: Entry) -> Report:
+    from eventwire.eval.toponym_holdout import evaluate_holdout_file
+
+    return evaluate_holdout_file(path, Path(entry["_gold_root"]) / entry["corpus"], pipeline)
+
+
 def _incidents(path: Path, pipeline: Any, entry: Entry) -> Report:
     from eventwire.eval.incidents import evaluate_incidents, read_incident_gold
 
@@ -87,6 +94,7 @@ EVALUATORS: dict[str, Callable[[Path, Any, Entry], Report]] = {
     "satp": _satp,
     "wikievents": _wikievents,
     "incidents": _incidents,
+    "toponyms": _toponyms,
 }
 
 
@@ -114,8 +122,10 @@ def gold_path(entry: Entry, repo: Path, root: Path | None = None) -> Path:
 
 
 def run_entry(entry: Entry, pipeline: Any, repo: Path, root: Path | None = None) -> Report:
-    """Run one baseline entry's evaluation and return its report."""
-    return EVALUATORS[entry["evaluation"]](gold_path(entry, repo, root), pipeline, entry)
+    """Run one baseline entry's evaluation and return its report (`corpus`, when an entry names
+    one, is read under the gold root)."""
+    settings = {**entry, "_gold_root": str(root or gold_root(repo))}
+    return EVALUATORS[entry["evaluation"]](gold_path(entry, repo, root), pipeline, settings)
 
 
 def figure(report: Report, dotted: str) -> float:

@@ -29,6 +29,8 @@ counted in ``n_skipped``); an unresolved toponym gets the largest error, half th
 circumference (20,038 km):
 
 * ``acc_at_161km``: share within 161 km (100 miles) of the gold point;
+* ``acc_at_161km_or_id``: share within 161 km or resolved to the gold's own GeoNames id: an
+  area (a country, a province, a sea) is right at its own id wherever a gazetteer draws it;
 * ``exact_id_match``: share with the gold GeoNames id (over gold toponyms that have one;
   ``None`` for GeoVirus, which has none);
 * ``country_match``: share in the gold country (over gold toponyms that name one);
@@ -362,6 +364,9 @@ def geoparse_metrics(outcomes: Sequence[_Outcome]) -> dict[str, Any]:
     return {
         "n_gold": len(errors),
         "acc_at_161km": _share(sum(e <= _ACCURACY_KM for e in errors), len(errors)),
+        "acc_at_161km_or_id": _share(
+            sum(o.error_km <= _ACCURACY_KM or bool(o.id_match) for o in outcomes), len(outcomes)
+        ),
         "exact_id_match": _share(sum(with_id), len(with_id)) if with_id else None,
         "country_match": _share(sum(with_country), len(with_country)) if with_country else None,
         "mean_error_km": round(statistics.fmean(errors), 1) if errors else None,
@@ -382,8 +387,8 @@ def error_auc(errors: Sequence[float]) -> float:
 
 
 _REPORT_ORDER = (
-    "n_gold", "n_skipped", "acc_at_161km", "exact_id_match", "country_match", "mean_error_km",
-    "median_error_km", "auc", "precision", "recall", "f1", "misses",
+    "n_gold", "n_skipped", "acc_at_161km", "acc_at_161km_or_id", "exact_id_match", "country_match",
+    "mean_error_km", "median_error_km", "auc", "precision", "recall", "f1", "misses",
 )
 
 

@@ -25,6 +25,7 @@ from eventwire.resolve.places.evidence import (
 from eventwire.resolve.places.learned import LearnedRanker
 from eventwire.resolve.places.place_records import _as_found, _place, _unresolved
 from eventwire.resolve.places.ranking import _choose, _qualifier_regions
+from eventwire.resolve.places.sites import place_sites
 from eventwire.resolve.places.unlisted import _sites_named_without_town
 
 __all__ = ["recorded_rankings", "resolve_places"]
@@ -117,6 +118,8 @@ def resolve_places(
             places.append(_unresolved(mention, "not in the gazetteer"))
         else:
             places.append(_chosen_place(mention, choose(i), found_as[i]))
+    # Sites the gazetteer lacks take the place the others put them in; they are context for none.
+    places = place_sites(mentions, places, gazetteer)
     recorder = _RECORDED.get()
     if recorder is not None:
         recorder.append([

@@ -35,6 +35,13 @@ _WEIGHTS = {
 #: A country's name means the country unless the article clearly places a namesake town (its
 #: province mentioned, its neighbours, "Russia, Ohio"): country context alone is not enough.
 _PROMINENCE_BY_CODE = {"PPLC": 0.4, "ADM1": 0.35, "CONT": 0.4, "PPLA": 0.2, "ADM2": 0.1, "PPLA2": 0.1}
+#: A bare ocean, sea, gulf or strait name, or a region that spans countries ("Red Sea", "Middle
+#: East", "Balkans"), means that feature before any province or town named after it (Sudan's
+#: Red Sea State, a village called "Pacific"): above a first-order division and a capital, below
+#: a country.
+_WATER_CODES = frozenset({"OCN", "SEA", "GULF", "STRT", "BAY", "SD"})
+_REGION_CODES = frozenset({"RGN", "CONT", "PEN", "DSRT", "MTS", "ISLS"})
+_WORLD_FEATURE_PROMINENCE = 0.45
 #: City prominence grows from 10**_CITY_FROM inhabitants to the province level at
 #: 10**(_CITY_FROM + _CITY_SPAN).
 _CITY_FROM = 4.5
@@ -271,6 +278,8 @@ def _proximity(entry: GazetteerEntry, others: _Others) -> tuple[float, str | Non
 def _prominence(entry: GazetteerEntry) -> float:
     if entry.feature_code.startswith("PCL"):
         prominence = 1.0
+    elif entry.feature_code in _WATER_CODES or (entry.feature_code in _REGION_CODES and not entry.country):
+        prominence = _WORLD_FEATURE_PROMINENCE
     else:
         prominence = _PROMINENCE_BY_CODE.get(entry.feature_code, 0.0)
         if entry.feature_class == "P":

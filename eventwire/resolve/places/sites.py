@@ -1,0 +1,158 @@
+"""Sites, landmarks and natural features that the gazetteer does not hold ("Aleppo University",
+"Qamishli National Hospital", "Duke University", "Red River"), placed where a geographer would
+place them: at the place the text puts them in ("X in Y", "Y's X", "X, Y": the mention's
+qualifier), else at a place named inside the site's own name, else at the article's main place.
+The result is coarse (precision 2, or 3 for a natural feature) and its reason says which rule
+placed it. The words are in ``data/place_sites.tsv``.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import replace
+
+from eventwire.data.place_words import site_kind, site_words
+from eventwire.records import Place, PlaceMention
+from eventwire.resolve.gazetteer import Gazetteer, GazetteerEntry, normalize_toponym
+from eventwire.resolve.places.evidence import _PLACE_LABELS
+
+#: A town named inside a site's name counts in the article's countries from this size, elsewhere
+#: only from the larger one ("Miami International Airport" in a story from Cuba): a site is named
+#: after a town people know, and a person's name ("Duke", "Hopkins") matches many small towns.
+_NAMED_TOWN_MIN_POPULATION = 10_000
+_NAMED_TOWN_ABROAD_MIN_POPULATION = 100_000
+
+
+def _name_parts(text: str) -> list[str]:
+    """The runs of a site's name that may name its town, longest first: "Qamishli" in
+    "Qamishli National Hospital", "Ohio" in "Ohio State University", "Johns Hopkins" then
+    "Johns" and "Hopkins" in "Johns Hopkins University Hospital"."""
+    words = site_words()
+    skip = words.sites | words.natural | words.generic
+    runs: list[list[str]] = [[]]
+    for token in text.split():
+        if token.casefold().strip(".,") in skip:
+            runs.append([])
+        else:
+            runs[-1].append(token)
+    parts: list[str] = []
+    for run in runs:
+        for size in range(len(run), 0, -1):
+            parts.extend(" ".join(run[i : i + size]) for i in range(len(run) - size + 1))
+    return sorted(dict.fromkeys(p for p in parts if p[:1].isupper()), key=lambda p: -len(p.split()))
+
+
+def place_sites(mentions: Sequence[PlaceMention], places: list[Place], gazetteer: Gazetteer) -> list[Place]:
+    """The places, with each unresolved site or natural feature placed by the first rule that
+    fits (see the module docstring); the others are returned as they are."""
+    resolved = [p for p in places if p.lat is not None and p.kind == "toponym"]
+    by_text: dict[str, Place] = {}
+    for place in resolved:
+        by_text.setdefault(normalize_toponym(place.text), place)
+    countries = {p.country for p in resolved if p.country}
+    main = _main_place(resolved)
+    out = list(places)
+    for i, (mention, place) in enumerate(zip(mentions, places, strict=True)):
+        kind = site_kind(mention.span.text) if place.lat is None and mention.kind == "toponym" else None
+        if kind is None:
+            continue
+        found = _in_container(mention, by_text, gazetteer, countries)
+        if found is None and kind == "site":
+            found = _in_own_name(mention, by_text, gazetteer, countries)
+        if found is None and main is not None and mention.label in _PLACE_LABELS:
+            # Only a name the text (or the caller) gives as a place: an ORG "Duke University"
+            # is an institution, not a location, unless the text puts it somewhere.
+            found = (main, f"drawn at the article's main place {main.name}")
+        if found is not None:
+            out[i] = _as_site(mention, place, *found, natural=kind == "natural")
+    return out
+
+
+def _in_container(
+    mention: PlaceMention, by_text: dict[str, Place], gazetteer: Gazetteer, countries: set[str]
+) -> tuple[Place, str] | None:
+    if not mention.qualifier:
+        return None
+    place = by_text.get(normalize_toponym(mention.qualifier))
+    if place is None:
+        entry = _best_named(gazetteer.lookup(mention.qualifier), countries, any_size=True)
+        place = _entry_place(entry) if entry is not None else None
+    return (place, f"site in {place.name}") if place is not None else None
+
+
+def _in_own_name(
+    mention: PlaceMention, by_text: dict[str, Place], gazetteer: Gazetteer, countries: set[str]
+) -> tuple[Place, str] | None:
+    for part in _name_parts(mention.span.text):
+        place = by_text.get(normalize_toponym(part))
+        if place is None:
+            entry = _best_named(gazetteer.lookup(part), countries, any_size=False)
+            place = _entry_place(entry) if entry is not None else None
+        if place is not None:
+            return place, f"site named after {place.name}"
+    return None
+
+
+def _best_named(
+    entries: Sequence[GazetteerEntry], countries: set[str], *, any_size: bool
+) -> GazetteerEntry | None:
+    """A town or division of that name: in the article's countries a division or the biggest
+    town, elsewhere a country or a large town. `any_size`: the text itself says the site lies
+    there ("X Hospital in Y"), so a town of any size will do."""
+    places = [e for e in entries if e.feature_class in {"P", "A"} and e.feature_code not in {"ADMD"}]
+
+    def big(e: GazetteerEntry, floor: int) -> bool:
+        return any_size or e.population >= floor
+
+    local = [
+        e
+        for e in places
+        if e.country in countries and (e.feature_class == "A" or big(e, _NAMED_TOWN_MIN_POPULATION))
+    ]
+    if local:
+        return max(local, key=lambda e: (e.population, e.feature_class == "A"))
+    abroad = [
+        e
+        for e in places
+        if e.feature_code.startswith("PCL")
+        or (e.feature_class == "P" and big(e, _NAMED_TOWN_ABROAD_MIN_POPULATION))
+    ]
+    return max(abroad, key=lambda e: e.population) if abroad else None
+
+
+def _main_place(resolved: Sequence[Place]) -> Place | None:
+    """The article's most-mentioned place, a town or district before a province or country
+    (the story happens somewhere within its country); the first mentioned among equals."""
+    if not resolved:
+        return None
+    local = [p for p in resolved if not (p.feature_code or "").startswith(("PCL", "ADM1", "CONT"))]
+    pool = local or list(resolved)
+    counts = Counter(p.geonameid for p in pool)
+    return max(pool, key=lambda p: counts[p.geonameid])  # max keeps the first of the equals
+
+
+def _entry_place(entry: GazetteerEntry) -> Place:
+    return Place(
+        name=entry.name,
+        geonameid=entry.geonameid,
+        lat=entry.lat,
+        lon=entry.lon,
+        country=entry.country or None,
+        admin1=entry.admin1 or None,
+        precision=3 if entry.feature_class == "A" else 2,
+        text=entry.name,
+        feature_code=entry.feature_code,
+    )
+
+
+def _as_site(mention: PlaceMention, unresolved: Place, at: Place, reason: str, *, natural: bool) -> Place:
+    return replace(
+        at,
+        text=unresolved.text,
+        span=unresolved.span,
+        precision=max(at.precision, 3 if natural else 2),
+        score=round(min(at.score or 0.5, 0.5), 3),
+        reason=f"{reason} ({mention.span.text} is not in the gazetteer)",
+        kind="toponym",
+    )

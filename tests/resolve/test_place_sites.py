@@ -1,0 +1,135 @@
+"""Sites, landmarks and natural features the gazetteer lacks, and seas and world regions against
+their namesake towns and provinces. A small hand-made gazetteer; each case names the rule."""
+
+from __future__ import annotations
+
+from builders import make_entry
+
+from eventwire.data.place_words import site_kind
+from eventwire.records import PlaceMention, Span
+from eventwire.resolve.gazetteer import GazetteerEntry, InMemoryGazetteer
+from eventwire.resolve.places import resolve_places
+from eventwire.resolve.places.sites import _name_parts
+
+
+def _sea(gid: int, name: str, lat: float, lon: float, code: str = "SEA") -> GazetteerEntry:
+    return GazetteerEntry(gid, name, lat, lon, "", "", "H", code, 0)
+
+
+ENTRIES = [
+    make_entry(1, "Syria", 35.0, 38.0, "SYR", "PCLI", 18_000_000),
+    make_entry(2, "Qamishli", 37.05, 41.23, "SYR", "PPL", 184_000, "Hasaka"),
+    make_entry(3, "Hasaka", 36.50, 40.75, "SYR", "ADM1", admin1="Hasaka"),
+    make_entry(4, "Aleppo", 36.20, 37.16, "SYR", "PPLA", 1_600_000, "Aleppo"),
+    make_entry(5, "Baltimore", 39.29, -76.61, "USA", "PPL", 600_000, "Maryland"),
+    make_entry(6, "Hopkins", 44.92, -93.40, "USA", "PPL", 17_000, "Minnesota"),
+    make_entry(7, "United States", 39.8, -98.5, "USA", "PCLI", 327_000_000),
+    make_entry(8, "Miami", 25.77, -80.19, "USA", "PPL", 440_000, "Florida"),
+    make_entry(9, "Cuba", 22.0, -79.5, "CUB", "PCLI", 11_000_000),
+    make_entry(10, "Duke", 34.66, -99.57, "USA", "PPL", 400, "Oklahoma"),
+    make_entry(11, "Red Sea", 19.5, 36.0, "SDN", "ADM1", admin1="Red Sea"),
+    _sea(-3033, "Red Sea", 20.0, 38.5),
+    make_entry(12, "Aqaba", 29.53, 35.0, "JOR", "PPLA", 95_000),
+    make_entry(13, "Pacific", 38.49, -90.74, "USA", "PPL", 7_000, "Missouri"),
+    _sea(-3021, "Pacific Ocean", 0.0, -160.0, "OCN"),
+    make_entry(-3001, "Middle East", 29.0, 41.0, "", "RGN"),
+    make_entry(14, "Middle East", 5.0, 5.0, "NGA", "PPL", 300),
+]
+NAMES = {-3021: ["Pacific"]}
+
+
+def _resolve(text: str, names: list[tuple[str, str | None]], label: str = "given"):  # type: ignore[no-untyped-def]
+    """Resolve each (name, qualifier) found in `text`, in the context of all of them."""
+    gazetteer = InMemoryGazetteer(ENTRIES, names=NAMES)
+    mentions = []
+    for name, qualifier in names:
+        start = text.index(name)
+        mentions.append(
+            PlaceMention(Span(name, start, start + len(name)), 0, label=label, qualifier=qualifier)
+        )
+    return resolve_places(mentions, gazetteer)
+
+
+def test_site_kind_reads_the_head_of_a_name() -> None:
+    assert site_kind("Aleppo University") == "site"
+    assert site_kind("University of Aleppo") == "site"
+    assert site_kind("Newark International Airport") == "site"
+    assert site_kind("Red River") == "natural"
+    assert site_kind("Aleppo") is None
+    assert site_kind("Field") is None  # one word is a name, not a site
+
+
+def test_name_parts_leave_out_generic_words_longest_first() -> None:
+    assert _name_parts("Qamishli National Hospital") == ["Qamishli"]
+    assert _name_parts("Johns Hopkins University Hospital") == ["Johns Hopkins", "Johns", "Hopkins"]
+
+
+def test_a_site_lies_in_the_place_the_text_puts_it() -> None:
+    # "Johns Hopkins University Hospital in Baltimore": the container, not Hopkins, Minnesota.
+    text = "surgeon at Johns Hopkins University Hospital in Baltimore"
+    site, town = _resolve(text, [("Johns Hopkins University Hospital", "Baltimore"), ("Baltimore", None)])
+    assert (site.name, site.lat) == ("Baltimore", town.lat)
+    assert site.precision == 2 and site.text == "Johns Hopkins University Hospital"
+    assert site.reason.startswith("site in Baltimore")
+
+
+def test_a_site_named_after_a_town_of_the_articles_country_lies_there() -> None:
+    text = "Wounded reached Qamishli National Hospital, the Syria observatory said."
+    site, _ = _resolve(text, [("Qamishli National Hospital", None), ("Syria", None)])
+    assert site.name == "Qamishli" and site.precision == 2
+    assert site.reason.startswith("site named after Qamishli")
+
+
+def test_a_small_namesake_abroad_does_not_name_a_site() -> None:
+    # Duke, Oklahoma (400 people) is too small to have a university named after it; the article
+    # is set in Aleppo, and that is where the unplaced site is drawn.
+    text = "Fighting in Aleppo and Aleppo again; a doctorate from Duke University."
+    places = _resolve(text, [("Aleppo", None), ("Duke University", None)])
+    assert places[1].name == "Aleppo"
+    assert places[1].reason.startswith("drawn at the article's main place Aleppo")
+
+
+def test_an_organisation_named_like_a_site_stays_unresolved_without_a_container() -> None:
+    text = "In Aleppo, a statement by Duke University."
+    gazetteer = InMemoryGazetteer(ENTRIES, names=NAMES)
+    mentions = [
+        PlaceMention(Span("Aleppo", 3, 9), 0, label="GPE"),
+        PlaceMention(Span("Duke University", text.index("Duke"), len(text) - 1), 0, label="ORG"),
+    ]
+    places = resolve_places(mentions, gazetteer)
+    assert places[1].lat is None
+
+
+def test_a_natural_feature_is_drawn_coarsely_at_its_container() -> None:
+    text = "the Qamishli River near Qamishli"
+    river, _ = _resolve(text, [("Qamishli River", "Qamishli"), ("Qamishli", None)])
+    assert river.name == "Qamishli" and river.precision == 3
+
+
+def test_a_bare_sea_name_means_the_sea_not_the_province() -> None:
+    text = "Aqaba on the Red Sea"
+    _, sea = _resolve(text, [("Aqaba", None), ("Red Sea", None)])
+    assert sea.geonameid == -3033
+
+
+def test_an_ocean_and_a_world_region_beat_their_namesake_towns() -> None:
+    text = "the Pacific and the Middle East"
+    ocean, region = _resolve(text, [("Pacific", None), ("Middle East", None)])
+    assert ocean.geonameid == -3021
+    assert region.geonameid == -3001
+
+
+def test_extraction_reads_the_container_of_a_site() -> None:
+    from eventwire.extract.places import _with_qualifiers
+
+    def at(text: str, name: str) -> PlaceMention:
+        start = text.index(name)
+        return PlaceMention(Span(name, start, start + len(name)), 0, label="given")
+
+    text = "Qamishli National Hospital in Hasaka and London's Wembley Stadium near Aleppo University"
+    names = ["Qamishli National Hospital", "Hasaka", "London", "Wembley Stadium", "Aleppo University"]
+    qualified = _with_qualifiers(text, [at(text, n) for n in names])
+    assert [m.qualifier for m in qualified] == ["Hasaka", None, None, "London", None]
+    # a town "in" another place is no site: its qualifier stays for the comma alone
+    plain = "Qamishli in Hasaka"
+    assert _with_qualifiers(plain, [at(plain, "Qamishli"), at(plain, "Hasaka")])[0].qualifier is None
