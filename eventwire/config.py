@@ -32,6 +32,7 @@ class NlpConfig:
     batch_size: int = 32
     use_blis: bool = False
     indexed_attribute_rules: bool = True
+    cached_lemmas: bool = True
 
 
 @dataclass(frozen=True, slots=True)
