@@ -1,12 +1,14 @@
 """Scale-out: articles/s of a corpus ingest with 1 and 2 workers, as local processes and on Dask.
 
     python benchmarks/scale.py                     # first 300 articles of dev_news.jsonl
-    python benchmarks/scale.py --limit 1000 --json
+    python benchmarks/scale.py --limit 1000 --rounds 3 --json
 
 Each configuration ingests the same articles into a fresh store after its workers have loaded
 their resources (a warm-up partition per worker, not timed), so the figure is the steady rate a
-long run sees. Scaling efficiency is the 2-worker rate over twice the 1-worker rate (the goal:
-at least 0.8 on a 2-core machine). Peak RSS is the largest worker's.
+long run sees. The configurations alternate --rounds times (default 2) and each one's fastest
+run counts: on this shared two-core machine single runs moved the efficiency by 0.3. Scaling
+efficiency is the 2-worker rate over twice the 1-worker rate (the goal: at least 0.8 on a
+2-core machine). Peak RSS is the largest worker's.
 """
 
 from __future__ import annotations
@@ -37,6 +39,7 @@ def measure(kind: str, workers: int, articles: list, folder: Path, partition_siz
         # Warm-up: one partition per worker, so each loads its pipeline before the clock starts.
         list(executor.extract(articles[: workers * partition_size]))
         started = time.perf_counter()
+        folder.mkdir(parents=True, exist_ok=True)
         with Store.open(folder / f"{kind}-{workers}.db") as store:
             summary = ingest_corpus(articles, store, executor)
         seconds = time.perf_counter() - started
@@ -65,16 +68,22 @@ def _peak_rss(executor, kind: str) -> float | None:
 
 
 def main() -> int:
-    args = corpus_arguments(__doc__, default_limit=300)
+    args = corpus_arguments(__doc__, default_limit=300, rounds=True)
     articles = corpus_articles(args, load_config())
     if articles is None:
         return 2
     folder = Path(tempfile.mkdtemp(prefix="eventwire-scale-"))
-    partition_size = max(10, min(200, len(articles) // 8))
-    runs = [
-        measure(kind, workers, articles, folder, partition_size)
-        for kind, workers in (("local", 1), ("processes", 1), ("processes", 2), ("dask", 1), ("dask", 2))
-    ]
+    # At least 16 partitions: with fewer, the last round leaves a worker idle (a 9th partition
+    # of 4 articles cost two workers 10% of their rate in a run of 300).
+    partition_size = max(10, min(200, len(articles) // 16))
+    configurations = (("local", 1), ("processes", 1), ("processes", 2), ("dask", 1), ("dask", 2))
+    best: dict[tuple[str, int], dict] = {}
+    for round_number in range(max(args.rounds, 1)):
+        for kind, workers in configurations:  # alternating, so that machine noise hits them all
+            run = measure(kind, workers, articles, folder / f"round-{round_number}", partition_size)
+            if (kind, workers) not in best or run["articles_per_s"] > best[kind, workers]["articles_per_s"]:
+                best[kind, workers] = run
+    runs = [best[c] for c in configurations]
     rate = {(r["executor"], r["workers"]): r["articles_per_s"] for r in runs}
     report = {
         "articles": len(articles),

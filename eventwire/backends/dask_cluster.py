@@ -11,7 +11,12 @@ import os
 from collections.abc import Iterable, Iterator
 from typing import Any
 
-from eventwire.backends.worker import extract_partition, ordered_results, worker_fingerprint
+from eventwire.backends.worker import (
+    extract_partition,
+    load_worker_pipeline,
+    ordered_results,
+    worker_fingerprint,
+)
 from eventwire.config import Config
 from eventwire.errors import ConfigError
 from eventwire.records import Article, ExtractionResult, Failure
@@ -61,7 +66,22 @@ class DaskExecutor:
                 self._client = Client(scheduler, timeout="30s")
             except OSError as exc:
                 raise ConfigError(f"cannot reach the Dask scheduler at {scheduler}: {exc}") from exc
-        self.workers = max(1, len(self._client.scheduler_info().get("workers", {})) or workers)
+        addresses = list(self._client.scheduler_info().get("workers", {}))
+        self.workers = max(1, len(addresses) or workers)
+        # Every worker present loads its pipeline now, in its task thread, all in parallel (a
+        # worker that joins later loads on its first partition).
+        loading = [
+            self._client.submit(
+                load_worker_pipeline, config, workers=[address], allow_other_workers=False, pure=False
+            )
+            for address in addresses
+        ]
+        try:
+            for future in loading:
+                future.result()
+        except BaseException:
+            self.close()  # a worker that cannot load its resources: stop the cluster we started
+            raise
 
     def extract(self, inputs: Iterable[Article | Failure]) -> Iterator[ExtractionResult | Failure]:
         return ordered_results(

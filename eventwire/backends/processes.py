@@ -7,7 +7,12 @@ import os
 from collections.abc import Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 
-from eventwire.backends.worker import extract_partition, ordered_results, worker_fingerprint
+from eventwire.backends.worker import (
+    extract_partition,
+    load_worker_pipeline,
+    ordered_results,
+    worker_fingerprint,
+)
 from eventwire.config import Config
 from eventwire.records import Article, ExtractionResult, Failure
 
@@ -27,7 +32,12 @@ class ProcessExecutor:
         self.data_fingerprint = worker_fingerprint(config)
         # spawn, not fork: a forked copy of a process that already holds threads (or a loaded
         # model) is not safe, and spawn behaves the same on every platform.
-        self._pool = ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn"))
+        self._pool = ProcessPoolExecutor(
+            max_workers=workers,
+            mp_context=multiprocessing.get_context("spawn"),
+            initializer=load_worker_pipeline,
+            initargs=(config,),
+        )
 
     def extract(self, inputs: Iterable[Article | Failure]) -> Iterator[ExtractionResult | Failure]:
         return ordered_results(

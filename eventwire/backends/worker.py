@@ -21,7 +21,7 @@ from eventwire.resources import resources_fingerprint
 if TYPE_CHECKING:
     from eventwire.pipeline import Pipeline
 
-__all__ = ["extract_partition", "ordered_results", "partitions", "worker_fingerprint"]
+__all__ = ["extract_partition", "load_worker_pipeline", "ordered_results", "partitions", "worker_fingerprint"]
 
 log = logging.getLogger(__name__)
 
@@ -41,6 +41,12 @@ def extract_partition(
     """Extract one partition with this process's pipeline, in order."""
     pipeline = _pipeline_for(config, len(items), recycle_after)
     return list(pipeline.extract(items))
+
+
+def load_worker_pipeline(config: Config) -> None:
+    """Load this process's pipeline now: executors call it once per worker when they start, so
+    that every worker loads in parallel before the first partition, not inside it."""
+    _pipeline_for(config, 0, RECYCLE_AFTER)
 
 
 def _pipeline_for(config: Config, documents: int, recycle_after: int) -> Pipeline:
