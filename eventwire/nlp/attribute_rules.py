@@ -22,6 +22,7 @@ from spacy.pipeline import AttributeRuler
 from spacy.tokens import Doc, Token
 
 from eventwire.errors import ResourceError
+from eventwire.nlp.components import swap_component
 
 __all__ = ["INDEXED_ATTRIBUTE_RULES", "IndexedAttributeRules"]
 
@@ -181,10 +182,5 @@ def make_indexed_attribute_rules(nlp: Language, name: str) -> IndexedAttributeRu
 
 def index_attribute_rules(nlp: Language, component: str = "attribute_ruler") -> None:
     """Replace the pipeline's `attribute_ruler` by the indexed rules, under the same name."""
-    position = nlp.pipe_names.index(component)
-    _, ruler = nlp.remove_pipe(component)
-    if not isinstance(ruler, AttributeRuler):
-        raise ResourceError(f"pipeline component {component!r} is not an AttributeRuler")
-    before = nlp.pipe_names[position] if position < len(nlp.pipe_names) else None
-    indexed = nlp.add_pipe(INDEXED_ATTRIBUTE_RULES, name=component, before=before)
+    ruler, indexed = swap_component(nlp, component, INDEXED_ATTRIBUTE_RULES, AttributeRuler)
     indexed.adopt(ruler)

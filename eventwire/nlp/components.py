@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from spacy.language import Language
 from spacy.tokens import Doc
 
-__all__ = ["PARAGRAPH_COMPONENT"]
+from eventwire.errors import ResourceError
+
+__all__ = ["PARAGRAPH_COMPONENT", "swap_component"]
 
 PARAGRAPH_COMPONENT = "eventwire_paragraphs"
 
@@ -22,3 +26,17 @@ def mark_paragraph_starts(doc: Doc) -> Doc:
         if token.is_space and "\n" in token.text:
             doc[token.i + 1].is_sent_start = True
     return doc
+
+
+def swap_component(nlp: Language, component: str, factory: str, expected: type) -> tuple[Any, Any]:
+    """Put a `factory` component in place of `component` (of type `expected`), under its name.
+
+    Returns the old component and the new one, for the new one to adopt the old one's tables.
+    """
+    old = nlp.get_pipe(component)
+    if not isinstance(old, expected):
+        raise ResourceError(f"pipeline component {component!r} is not a {expected.__name__}")
+    position = nlp.pipe_names.index(component)
+    nlp.remove_pipe(component)
+    before = nlp.pipe_names[position] if position < len(nlp.pipe_names) else None
+    return old, nlp.add_pipe(factory, name=component, before=before)

@@ -19,6 +19,7 @@ from spacy.pipeline import Lemmatizer
 from spacy.tokens import Doc
 
 from eventwire.errors import ResourceError
+from eventwire.nlp.components import swap_component
 
 __all__ = ["CACHED_LEMMAS", "CachedLemmas", "cache_lemmas"]
 
@@ -76,10 +77,5 @@ def make_cached_lemmas(nlp: Language, name: str) -> CachedLemmas:
 
 def cache_lemmas(nlp: Language, component: str = "lemmatizer") -> None:
     """Replace the pipeline's lemmatizer by `CachedLemmas` around it, under the same name."""
-    position = nlp.pipe_names.index(component)
-    _, lemmatizer = nlp.remove_pipe(component)
-    if not isinstance(lemmatizer, Lemmatizer):
-        raise ResourceError(f"pipeline component {component!r} is not a Lemmatizer")
-    before = nlp.pipe_names[position] if position < len(nlp.pipe_names) else None
-    cached = nlp.add_pipe(CACHED_LEMMAS, name=component, before=before)
+    lemmatizer, cached = swap_component(nlp, component, CACHED_LEMMAS, Lemmatizer)
     cached.adopt(lemmatizer)
