@@ -21,6 +21,7 @@ class QuantityWords:
 
     verb_kinds: Mapping[str, str]
     phrasal_kinds: Mapping[tuple[str, str], str]
+    idiom_kinds: Mapping[tuple[str, str], str]
     forced_kinds: Mapping[str, str]
     intransitive: frozenset[str]
     state_kinds: Mapping[str, str]
@@ -39,14 +40,14 @@ class QuantityWords:
         def words(role: str) -> frozenset[str]:
             return frozenset(kinds.get(role, {}))
 
-        phrasal: dict[tuple[str, str], str] = {}
-        for phrase, kind in kinds.get("phrasal", {}).items():
-            verb, particle = phrase.split()
-            phrasal[(verb, particle)] = kind
+        def pairs(role: str) -> Mapping[tuple[str, str], str]:
+            split = {tuple(phrase.split()): kind for phrase, kind in kinds.get(role, {}).items()}
+            return MappingProxyType(split)  # type: ignore[arg-type]
 
         return cls(
             verb_kinds=MappingProxyType(kinds.get("verb", {})),
-            phrasal_kinds=MappingProxyType(phrasal),
+            phrasal_kinds=pairs("phrasal"),
+            idiom_kinds=pairs("idiom"),
             forced_kinds=MappingProxyType(kinds.get("forced", {})),
             intransitive=words("intransitive"),
             state_kinds=MappingProxyType(kinds.get("state", {})),
@@ -61,7 +62,7 @@ class QuantityWords:
         """Every `what` the quantity extractor can report, in file order."""
         return tuple(
             dict.fromkeys(
-                [*self.verb_kinds.values(), *self.phrasal_kinds.values(),
+                [*self.verb_kinds.values(), *self.phrasal_kinds.values(), *self.idiom_kinds.values(),
                  *self.forced_kinds.values(), *self.state_kinds.values(),
                  *self.noun_kinds.values()]
             )

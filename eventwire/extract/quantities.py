@@ -266,6 +266,8 @@ def _predicate_kind(token: Token, words: QuantityWords) -> str | None:
     for particle in _particles(token):
         if (lemma, particle.lower_) in words.phrasal_kinds:
             return words.phrasal_kinds[(lemma, particle.lower_)]
+    if (idiom := _idiom_kind(token, words)) is not None:
+        return idiom
     if lemma == "force":
         for child in token.children:
             if child.dep_ == "xcomp":
@@ -278,6 +280,13 @@ def _predicate_kind(token: Token, words: QuantityWords) -> str | None:
     if token.lower_ in words.state_kinds and token.pos_ in {"ADJ", "VERB", "NOUN"}:
         return words.state_kinds[token.lower_]
     return None
+
+
+def _idiom_kind(verb: Token, words: QuantityWords) -> str | None:
+    """The kind of "lost their lives" or "fell victim": a verb and its object or complement."""
+    complements = (c.lemma_.lower() for c in verb.children if c.dep_ in {"dobj", "npadvmod", "attr", "oprd"})
+    lemma = verb.lemma_.lower()
+    return next((words.idiom_kinds[lemma, c] for c in complements if (lemma, c) in words.idiom_kinds), None)
 
 
 def _particles(verb: Token) -> list[Token]:
@@ -328,8 +337,8 @@ def _affected(trigger: Token, words: QuantityWords) -> list[Token]:
 
 def _subject_is_affected(trigger: Token, subject: Token, words: QuantityWords) -> bool:
     """Whether an active-voice subject is the victim rather than the agent."""
-    if trigger.lemma_.lower() in words.intransitive:
-        return True  # "500 people fled their homes": the object is a place, the subject fled
+    if trigger.lemma_.lower() in words.intransitive or _idiom_kind(trigger, words) is not None:
+        return True  # "500 people fled their homes", "7 lost their lives": the subject is counted
     if any(c.dep_ == "dobj" for c in trigger.children):
         return False
     if trigger.lower_ in words.state_kinds:
