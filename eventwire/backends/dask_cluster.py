@@ -69,7 +69,8 @@ class DaskExecutor:
         addresses = list(self._client.scheduler_info().get("workers", {}))
         self.workers = max(1, len(addresses) or workers)
         # Every worker present loads its pipeline now, in its task thread, all in parallel (a
-        # worker that joins later loads on its first partition).
+        # worker that joins later loads on its first partition; a load that fails is reported
+        # with the articles of the first partition, see load_worker_pipeline).
         loading = [
             self._client.submit(
                 load_worker_pipeline, config, workers=[address], allow_other_workers=False, pure=False

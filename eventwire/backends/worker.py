@@ -33,20 +33,27 @@ T = TypeVar("T")
 # documents it has coded. Process state on purpose: it is what "each worker loads its
 # resources once" means; the driver process never uses it.
 _loaded: dict[str, tuple[Pipeline, int]] = {}
+_load_errors: list[Exception] = []
 
 
 def extract_partition(
     config: Config, items: list[Article | Failure], recycle_after: int = RECYCLE_AFTER
 ) -> list[ExtractionResult | Failure]:
     """Extract one partition with this process's pipeline, in order."""
+    if _load_errors:
+        raise _load_errors[0]
     pipeline = _pipeline_for(config, len(items), recycle_after)
     return list(pipeline.extract(items))
 
 
 def load_worker_pipeline(config: Config) -> None:
-    """Load this process's pipeline now: executors call it once per worker when they start, so
-    that every worker loads in parallel before the first partition, not inside it."""
-    _pipeline_for(config, 0, RECYCLE_AFTER)
+    """Load this process's pipeline now: executors call it once as each worker starts, so that
+    the workers load in parallel. A load that fails is kept and raised by the first partition,
+    whose articles then become Failures with its message, as when the load happens there."""
+    try:
+        _pipeline_for(config, 0, RECYCLE_AFTER)
+    except Exception as exc:  # noqa: BLE001 - reported per article by extract_partition
+        _load_errors[:] = [exc]
 
 
 def _pipeline_for(config: Config, documents: int, recycle_after: int) -> Pipeline:

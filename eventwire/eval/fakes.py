@@ -185,24 +185,27 @@ def _label_date(value: str, where: str) -> str:
 # --------------------------------------------------------------------------- scoring
 
 
-def main_incident(events: Sequence[Event], *, month_dated_background: bool = False) -> Event | None:
+def main_incident(events: Sequence[Event], *, news_report_rules: bool = False) -> Event | None:
     """The event taken as the article's incident (the rule is in the module docstring).
 
-    `month_dated_background`: set aside ASSAULTs dated only to a month or a year, as the FA-KES
-    scores do; the incidents evaluation tells background by the publication date instead.
+    `news_report_rules`: the two FA-KES rules of issue 17 (set aside ASSAULTs dated only to a
+    month or a year; a place inside a governorate before a country-only one), which the FA-KES
+    scores use; the casualty and incidents evaluations keep the plain rule (the incidents one
+    tells background by the publication date instead).
     """
     candidates = [e for e in events if e.status not in _SKIPPED_STATUSES] or list(events)
     assaults = [e for e in candidates if e.type == "ASSAULT"]
-    if month_dated_background:
+    if news_report_rules:
         assaults = [e for e in assaults if e.date.precision not in _BACKGROUND_PRECISIONS] or assaults
     if assaults:
         # max() keeps the first of equals: without any figure this is the first located ASSAULT.
-        return max(assaults, key=_incident_rank)
+        return max(assaults, key=lambda e: _incident_rank(e, news_report_rules))
     return candidates[0] if candidates else None
 
 
-def _incident_rank(event: Event) -> tuple[bool, bool, int]:
-    return _inside_country(event.location), event.location is not None, _fatalities(event)
+def _incident_rank(event: Event, by_governorate: bool) -> tuple[bool, bool, int]:
+    inside = by_governorate and _inside_country(event.location)
+    return inside, event.location is not None, _fatalities(event)
 
 
 def _inside_country(place: Place | None) -> bool:
@@ -219,7 +222,7 @@ def _fatalities(event: Event) -> int:
 def score_article(result: ExtractionResult | Failure, article: FakesArticle) -> ArticleScore:
     """Score eventwire's output for one article against its labels."""
     event = (
-        main_incident(result.events, month_dated_background=True)
+        main_incident(result.events, news_report_rules=True)
         if isinstance(result, ExtractionResult)
         else None
     )

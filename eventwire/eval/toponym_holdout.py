@@ -68,10 +68,15 @@ def read_article_texts(path: str | Path, wanted: set[str]) -> dict[str, str]:
     """The ``text`` of each wanted article of a corpus JSONL file."""
     texts = {}
     with Path(path).open(encoding="utf-8") as lines:
-        for line in lines:
-            row = json.loads(line)
-            if row.get("id") in wanted:
-                texts[row["id"]] = row["text"]
+        for number, line in enumerate(lines, 1):
+            if not line.strip():
+                continue
+            try:
+                row = json.loads(line)
+                if row.get("id") in wanted:
+                    texts[row["id"]] = str(row["text"])
+            except (ValueError, KeyError, AttributeError) as exc:
+                raise InputError(f"{path}:{number}: not a corpus article ({exc})") from exc
     missing = wanted - texts.keys()
     if missing:
         raise InputError(f"{path}: articles not found: {', '.join(sorted(missing))}")
@@ -114,6 +119,8 @@ def evaluate_holdout(
 def evaluate_holdout_file(path: str | Path, corpus: str | Path, pipeline: Pipeline) -> dict[str, Any]:
     """`evaluate_holdout` on a holdout file whose articles are in the corpus JSONL `corpus`."""
     toponyms = read_holdout(path)
+    if not toponyms:
+        raise InputError(f"{path}: no held-out toponyms")
     return evaluate_holdout(toponyms, read_article_texts(corpus, {t.doc for t in toponyms}), pipeline)
 
 

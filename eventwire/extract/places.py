@@ -280,9 +280,9 @@ def _with_qualifiers(text: str, mentions: Sequence[PlaceMention]) -> list[PlaceM
 
 
 #: Words between a site and the place that holds it ("X Hospital in Y"), and the longest such
-#: gap in characters (" near ").
+#: gap in characters (" outside ").
 _CONTAINER_WORDS = frozenset({"in", "at", "near", "outside", "of"})
-_CONTAINER_GAP = 8
+_CONTAINER_GAP = max(map(len, _CONTAINER_WORDS)) + 2
 
 
 def _joined(text: str, first: PlaceMention, second: PlaceMention) -> bool:

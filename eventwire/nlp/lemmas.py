@@ -14,6 +14,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 
 from spacy.attrs import LEMMA, MORPH, ORTH, POS
+from spacy.errors import Errors
 from spacy.language import Language
 from spacy.pipeline import Lemmatizer
 from spacy.tokens import Doc
@@ -42,6 +43,7 @@ class CachedLemmas:
         """Take over a loaded rule-mode `lemmatizer` (its tables and its `overwrite` setting)."""
         if lemmatizer.mode != "rule":
             raise ResourceError(f"the lemmatizer runs in {lemmatizer.mode!r} mode, not 'rule'")
+        lemmatizer._validate_tables(Errors.E1004)  # noqa: SLF001 - what its own __call__ checks first
         self._lemmatizer = lemmatizer
 
     def __call__(self, doc: Doc) -> Doc:

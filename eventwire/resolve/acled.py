@@ -48,8 +48,9 @@ COUNTED_STATUSES = frozenset({"asserted", "claimed"})
 _MAIN = "main:"
 #: The cue group that opens a backdrop clause ("after weeks of protests", "amid fighting").
 _BACKDROP = "backdrop"
-#: Where a backdrop clause ends: the next comma, semicolon, colon, dash or sentence end.
-_CLAUSE_END = re.compile(r"[,;:.!?]\s|\s[-\u2013\u2014]\s|[.!?]?$")
+#: Where a backdrop clause ends: the next comma, semicolon, colon, dash, line break (a headline
+#: has no full stop) or sentence end.
+_CLAUSE_END = re.compile(r"[,;:.!?]\s|\s[-\u2013\u2014]\s|\n|[.!?]?$")
 _NUMBER = (
     r"(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a dozen|dozens|"
     r"scores|several|hundreds|thousands|tens)"
@@ -270,7 +271,8 @@ def backdrop_spans(text: str, rules: AcledRules) -> list[tuple[int, int]]:
     for match in rules.cues[_BACKDROP].pattern.finditer(text):
         end = _CLAUSE_END.search(text, match.end())
         stop = end.start() if end else len(text)
-        opens_sentence = not text[: match.start()].strip() or text[: match.start()].rstrip()[-1] in ".!?"
+        before = text[: match.start()]
+        opens_sentence = not before.strip() or before.rstrip(" \t")[-1:] in {".", "!", "?", "\n"}
         if opens_sentence and (
             end is None or end.group().strip()[:1] not in {",", ";", ":", "-", "\u2013", "\u2014"}
         ):

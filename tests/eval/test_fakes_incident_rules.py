@@ -23,20 +23,21 @@ def test_an_attack_dated_only_to_a_month_or_year_is_background() -> None:
     war_toll = attack(precision="year", killed=300000)
     last_month = attack(precision="month", killed=450)
     today = attack(killed=12)
-    assert main_incident([war_toll, last_month, today], month_dated_background=True) is today
+    assert main_incident([war_toll, last_month, today], news_report_rules=True) is today
     assert main_incident([war_toll, last_month, today]) is war_toll  # background by publication date only
 
 
 def test_background_attacks_still_count_when_nothing_else_is_reported() -> None:
     war_toll = attack(precision="year", killed=300000)
-    assert main_incident([war_toll, make_event("CONSULT")], month_dated_background=True) is war_toll
+    assert main_incident([war_toll, make_event("CONSULT")], news_report_rules=True) is war_toll
 
 
 def test_a_place_inside_a_province_beats_a_country_only_place() -> None:
     national = attack(admin1=None, killed=39)
     local = attack(killed=3)
-    assert main_incident([national, local]) is local
-    assert main_incident([national, make_event("ASSAULT")]) is national
+    assert main_incident([national, local], news_report_rules=True) is local
+    assert main_incident([national, make_event("ASSAULT")], news_report_rules=True) is national
+    assert main_incident([national, local]) is national  # the plain rule: the deadliest located
 
 
 def test_a_dateline_starting_inside_the_window_is_read_whole() -> None:

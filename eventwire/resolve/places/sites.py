@@ -2,8 +2,8 @@
 "Qamishli National Hospital", "Duke University", "Red River"), placed where a geographer would
 place them: at the place the text puts them in ("X in Y", "Y's X", "X, Y": the mention's
 qualifier), else at a place named inside the site's own name, else at the article's main place.
-The result is coarse (precision 2, or 3 for a natural feature) and its reason says which rule
-placed it. The words are in ``data/place_sites.tsv``.
+The result is coarse (precision 2; 3 for a natural feature or a site placed only in a province)
+and its reason says which rule placed it. The words are in ``data/place_sites.tsv``.
 """
 
 from __future__ import annotations
