@@ -71,3 +71,18 @@ def test_refuses_rules_it_cannot_index(nlp) -> None:
     ruler.add([[{"SHAPE": "Xxxx"}]], {"POS": "PROPN"})
     with pytest.raises(ResourceError):
         IndexedAttributeRules(nlp).adopt(ruler)
+
+
+def test_a_pipeline_whose_rules_cannot_be_indexed_keeps_spacys() -> None:
+    import spacy
+    from spacy.pipeline import AttributeRuler
+
+    from eventwire.nlp.attribute_rules import index_attribute_rules
+
+    other = spacy.blank("en")
+    ruler = other.add_pipe("attribute_ruler")
+    ruler.add([[{"ORTH": "Mr."}]], {"NORM": "mister"})  # tests ORTH, sets NORM: not indexable
+    with pytest.raises(ResourceError):
+        index_attribute_rules(other)
+    assert isinstance(other.get_pipe("attribute_ruler"), AttributeRuler)
+    assert other.pipe_names == ["attribute_ruler"]

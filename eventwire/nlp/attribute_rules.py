@@ -96,9 +96,14 @@ class IndexedAttributeRules:
         self._rules_by_key: dict[tuple[int, ...], tuple[int, ...]] = {}
 
     def adopt(self, ruler: AttributeRuler) -> None:
-        """Take over the rules of a loaded `attribute_ruler`, keeping their order."""
+        """Take over the rules of a loaded `attribute_ruler`, keeping their order; a rule this
+        index cannot apply as spaCy would raises `ResourceError` here, before any document."""
         self._attrs = list(ruler.attrs)
         self._indices = list(ruler.indices)
+        for attrs in self._attrs:
+            unsettable = set(attrs) - {*_SET_COLUMN, DEP}
+            if unsettable:
+                raise ResourceError(f"attribute rules set {sorted(unsettable)}, not only tags and lemmas")
         for rule in range(len(self._attrs)):
             _, patterns = ruler.matcher.get(str(rule))
             for pattern in patterns:
@@ -181,6 +186,13 @@ def make_indexed_attribute_rules(nlp: Language, name: str) -> IndexedAttributeRu
 
 
 def index_attribute_rules(nlp: Language, component: str = "attribute_ruler") -> None:
-    """Replace the pipeline's `attribute_ruler` by the indexed rules, under the same name."""
+    """Replace the pipeline's `attribute_ruler` by the indexed rules, under the same name.
+
+    Raises `ResourceError`, leaving the pipeline as it was, when its rules test or set what the
+    index cannot (another model's rules may test ORTH or set NORM).
+    """
+    ruler = nlp.get_pipe(component)
+    if isinstance(ruler, AttributeRuler):
+        IndexedAttributeRules(nlp).adopt(ruler)  # a trial: raises before the pipeline changes
     ruler, indexed = swap_component(nlp, component, INDEXED_ATTRIBUTE_RULES, AttributeRuler)
     indexed.adopt(ruler)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import os
 from typing import TYPE_CHECKING
 
@@ -10,6 +11,8 @@ from eventwire.errors import ResourceError
 from eventwire.nlp.attribute_rules import index_attribute_rules
 from eventwire.nlp.components import PARAGRAPH_COMPONENT
 from eventwire.nlp.lemmas import cache_lemmas
+
+log = logging.getLogger(__name__)
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -49,7 +52,10 @@ def load_nlp(config: NlpConfig | None = None) -> Language:
     nlp.add_pipe(PARAGRAPH_COMPONENT, before="parser")
     if config.indexed_attribute_rules and "attribute_ruler" in nlp.pipe_names:
         # Same rules, same output, found by lookup: the Matcher took ~13% of the parse.
-        index_attribute_rules(nlp)
+        try:
+            index_attribute_rules(nlp)
+        except ResourceError as exc:
+            log.warning("keeping spaCy's own attribute_ruler for %s: %s", config.model, exc)
     lemmatizer = nlp.get_pipe("lemmatizer") if "lemmatizer" in nlp.pipe_names else None
     if config.cached_lemmas and getattr(lemmatizer, "mode", None) == "rule":
         # Same lemmas, asked once per word, POS and morphology: spaCy's took ~10% of the parse.
