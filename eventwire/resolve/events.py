@@ -360,10 +360,14 @@ def _places_compatible(a: list[Place], b: list[Place]) -> bool:
     return False
 
 
-#: How far from its drawn point a sea or a world region named without a country may hold a place:
-#: such areas have no outline in the gazetteer, and a headline's "attack in the Red Sea" is the
-#: body's attack "off Hodeidah", 740 km from the sea's point (the Red Sea is 2,250 km long).
-_COUNTRYLESS_AREA_REACH_KM = 1500.0
+#: How far from its drawn point an area named without a country may hold a place, by feature
+#: code: such areas have no outline in the gazetteer, so this is about half of a typical one's
+#: length (a headline's "attack in the Red Sea" is the body's attack "off Hodeidah", 740 km from
+#: the sea's point; the Red Sea is 2,250 km long). Other codes (regions, deserts): the default.
+_COUNTRYLESS_AREA_REACH_KM = {
+    "OCN": 5000.0, "SEA": 1500.0, "GULF": 700.0, "BAY": 400.0, "STRT": 300.0, "SD": 300.0,
+}  # fmt: skip
+_DEFAULT_AREA_REACH_KM = 1500.0
 
 
 def _contains(wide: Place, narrow: Place) -> bool:
@@ -372,7 +376,8 @@ def _contains(wide: Place, narrow: Place) -> bool:
         return narrow.country == wide.country
     if None in (wide.lat, wide.lon, narrow.lat, narrow.lon):
         return False
-    return distance_km(wide.lat, wide.lon, narrow.lat, narrow.lon) <= _COUNTRYLESS_AREA_REACH_KM
+    reach = _COUNTRYLESS_AREA_REACH_KM.get(wide.feature_code or "", _DEFAULT_AREA_REACH_KM)
+    return distance_km(wide.lat, wide.lon, narrow.lat, narrow.lon) <= reach
 
 
 def _combine(a: _Draft, b: _Draft) -> _Draft:
