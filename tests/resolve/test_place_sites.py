@@ -120,7 +120,7 @@ def test_an_ocean_and_a_world_region_beat_their_namesake_towns() -> None:
 
 
 def test_extraction_reads_the_container_of_a_site() -> None:
-    from eventwire.extract.places import _with_qualifiers
+    from eventwire.extract.place_qualifiers import with_qualifiers
 
     def at(text: str, name: str) -> PlaceMention:
         start = text.index(name)
@@ -128,8 +128,8 @@ def test_extraction_reads_the_container_of_a_site() -> None:
 
     text = "Qamishli National Hospital in Hasaka and London's Wembley Stadium near Aleppo University"
     names = ["Qamishli National Hospital", "Hasaka", "London", "Wembley Stadium", "Aleppo University"]
-    qualified = _with_qualifiers(text, [at(text, n) for n in names])
+    qualified = with_qualifiers(text, [at(text, n) for n in names])
     assert [m.qualifier for m in qualified] == ["Hasaka", None, None, "London", None]
     # a town "in" another place is no site: its qualifier stays for the comma alone
     plain = "Qamishli in Hasaka"
-    assert _with_qualifiers(plain, [at(plain, "Qamishli"), at(plain, "Hasaka")])[0].qualifier is None
+    assert with_qualifiers(plain, [at(plain, "Qamishli"), at(plain, "Hasaka")])[0].qualifier is None

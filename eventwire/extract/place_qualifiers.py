@@ -1,0 +1,65 @@
+"""Which place a toponym lies in, read off the text between it and its neighbour.
+
+"Springfield, Illinois" and "Paris, Texas": a toponym right after another and a comma is the
+region the first lies in. A site or natural feature (`site_kind`) is also qualified by the
+place the text puts it in: "Qamishli National Hospital in Hasaka", "London's Wembley Stadium".
+Resolution uses the qualifier to choose among namesakes and to place sites the gazetteer lacks.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import replace
+
+from eventwire.data.place_words import site_kind
+from eventwire.records import PlaceMention
+
+__all__ = ["may_qualify", "with_qualifiers"]
+
+
+def may_qualify(mentions: Sequence[PlaceMention]) -> bool:
+    """Whether any two neighbouring mentions are close enough for one to qualify the other."""
+    return any(
+        b.span.start - a.span.end <= _CONTAINER_GAP for a, b in zip(mentions, mentions[1:], strict=False)
+    )
+
+
+def with_qualifiers(text: str, mentions: Sequence[PlaceMention]) -> list[PlaceMention]:
+    """Set `qualifier` where a toponym follows another after a comma ("Springfield, Illinois",
+    "Paris, Texas"): the second is the region the first lies in. A site or natural feature
+    (`site_kind`) is also qualified by the place the text puts it in: "Qamishli National
+    Hospital in Hasaka", "Bagram Air Base near Kabul", "London's Wembley Stadium"."""
+    out = list(mentions)
+    for i, (mention, following) in enumerate(zip(mentions, mentions[1:], strict=False)):
+        if mention.kind != "toponym" or following.kind != "toponym":
+            continue
+        gap = text[mention.span.end : following.span.start]
+        if (
+            gap in {", ", ","}
+            and not (i + 2 < len(mentions) and _joined(text, following, mentions[i + 2]))
+            and not (i > 0 and _joined(text, mentions[i - 1], mention))
+        ):
+            out[i] = replace(mention, qualifier=following.span.text)
+        elif (
+            gap.strip().casefold() in _CONTAINER_WORDS
+            and site_kind(mention.span.text)
+            and out[i].qualifier is None  # "London's Wembley Stadium in ...": the first holds
+        ):
+            out[i] = replace(mention, qualifier=following.span.text)
+        elif gap.strip() in {"'s", "’s"} and site_kind(following.span.text) and out[i + 1].qualifier is None:
+            out[i + 1] = replace(following, qualifier=mention.span.text)
+    return out
+
+
+#: Words between a site and the place that holds it ("X Hospital in Y"), and the longest such
+#: gap in characters (" outside ").
+_CONTAINER_WORDS = frozenset({"in", "at", "near", "outside", "of"})
+_CONTAINER_GAP = max(map(len, _CONTAINER_WORDS)) + 2
+
+
+def _joined(text: str, first: PlaceMention, second: PlaceMention) -> bool:
+    """Whether two names are items of one comma list ("Iraq, Syria, Iran" is no "Paris, Texas").
+
+    "A, B and C" stays a possible qualifier: resolution only uses it where B is a country or
+    province that holds a namesake of A."""
+    return text[first.span.end : second.span.start].strip() == ","
