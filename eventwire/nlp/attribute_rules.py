@@ -172,10 +172,7 @@ class IndexedAttributeRules:
         if merged is None:
             merged = {}
             for rule in rules:
-                merged.update(self._attrs[rule])
-            unsettable = set(merged) - {*_SET_COLUMN, DEP}
-            if unsettable:
-                raise ResourceError(f"attribute rules set {sorted(unsettable)}, not only tags and lemmas")
+                merged.update(self._attrs[rule])  # every attribute settable: checked by adopt
             self._merged[rules] = merged
         return merged
 

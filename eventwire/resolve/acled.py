@@ -51,6 +51,8 @@ _BACKDROP = "backdrop"
 #: Where a backdrop clause ends: the next comma, semicolon, colon, dash, line break (a headline
 #: has no full stop) or sentence end.
 _CLAUSE_END = re.compile(r"[,;:.!?]\s|\s[-\u2013\u2014]\s|\n|[.!?]?$")
+#: The marks that end a clause inside a sentence (a backdrop opening a sentence needs one).
+_CLAUSE_MARKS = frozenset({",", ";", ":", "-", "\u2013", "\u2014"})
 _NUMBER = (
     r"(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a dozen|dozens|"
     r"scores|several|hundreds|thousands|tens)"
@@ -269,16 +271,19 @@ def backdrop_spans(text: str, rules: AcledRules) -> list[tuple[int, int]]:
     """
     spans = []
     for match in rules.cues[_BACKDROP].pattern.finditer(text):
-        end = _CLAUSE_END.search(text, match.end())
-        stop = end.start() if end else len(text)
-        before = text[: match.start()]
-        opens_sentence = not before.strip() or before.rstrip(" \t")[-1:] in {".", "!", "?", "\n"}
-        if opens_sentence and (
-            end is None or end.group().strip()[:1] not in {",", ";", ":", "-", "\u2013", "\u2014"}
-        ):
+        end = _CLAUSE_END.search(text, match.end())  # always found: the pattern matches at the end
+        assert end is not None
+        if _opens_sentence(text, match.start()) and end.group().strip()[:1] not in _CLAUSE_MARKS:
             continue  # "Since March the group has recruited ...": without a comma the clause has no end
-        spans.append((match.start(), stop))
+        spans.append((match.start(), end.start()))
     return spans
+
+
+def _opens_sentence(text: str, at: int) -> bool:
+    """Whether only spaces lie between `at` and the text's start or a sentence end or line break."""
+    while at > 0 and text[at - 1] in " \t":
+        at -= 1
+    return at == 0 or text[at - 1] in ".!?\n"
 
 
 def _in_spans(position: int | None, spans: Sequence[tuple[int, int]]) -> bool:
