@@ -6,7 +6,10 @@ in LGL, TR-News or GeoVirus), of the kinds that the geoparsing corpora under-sam
 and landmarks, world regions and seas, a state against its namesake city, a world city against
 small namesakes. Each line: ``doc`` (the article id), ``toponym``, ``start``/``end`` (offsets in
 the article's ``text``), the expected ``lat``/``lon`` (written down before any code was tuned),
-``class`` and a ``note``. Each toponym is resolved in its article's context, as `eval geoparse`
+``class`` and a ``note``. ``benchmarks/data/toponyms_holdout2.jsonl`` is the unbiased
+complement: every toponym of 22 TimeBank-AQUAINT and WikiEvents articles picked by a fixed rule
+(every 14th and every 2nd), labelled by hand without running eventwire, in the classes country,
+admin, city, facility and region. Each toponym is resolved in its article's context, as `eval geoparse`
 resolves gold spans, and scored by acc@161km overall and per class.
 """
 

@@ -1,7 +1,7 @@
 """Which place a toponym lies in, read off the text between it and its neighbour.
 
-"Springfield, Illinois" and "Paris, Texas": a toponym right after another and a comma is the
-region the first lies in. A site or natural feature (`site_kind`) is also qualified by the
+"Springfield, Illinois" and "Paris, Texas": a toponym right after another and a comma, or
+another in brackets ("Hamilton (Ontario)"), is the region the first lies in. A site or natural feature (`site_kind`) is also qualified by the
 place the text puts it in: "Qamishli National Hospital in Hasaka", "London's Wembley Stadium".
 Resolution uses the qualifier to choose among namesakes and to place sites the gazetteer lacks.
 """
@@ -34,11 +34,14 @@ def with_qualifiers(text: str, mentions: Sequence[PlaceMention]) -> list[PlaceMe
         if mention.kind != "toponym" or following.kind != "toponym":
             continue
         gap = text[mention.span.end : following.span.start]
-        if (
-            gap in {", ", ","}
-            and not (i + 2 < len(mentions) and _joined(text, following, mentions[i + 2]))
-            and not (i > 0 and _joined(text, mentions[i - 1], mention))
-        ):
+        # Every name after a comma may qualify the one before, in chains ("Toronto, Ontario,
+        # Canada") and lists alike: resolution uses a qualifier only where it is a province or
+        # country that holds a reading of the name ("Iraq, Syria, Iran" is a list; see
+        # resolve.places.ranking._is_list_item).
+        if gap in {", ", ","}:
+            out[i] = replace(mention, qualifier=following.span.text)
+        elif gap in {" (", "("} and text[following.span.end : following.span.end + 1] == ")":
+            # "The Hamilton (Ontario) Spectator", "Kingston (Jamaica)": the region in brackets
             out[i] = replace(mention, qualifier=following.span.text)
         elif (
             gap.strip().casefold() in _CONTAINER_WORDS
@@ -56,10 +59,3 @@ def with_qualifiers(text: str, mentions: Sequence[PlaceMention]) -> list[PlaceMe
 _CONTAINER_WORDS = frozenset({"in", "at", "near", "outside", "of"})
 _CONTAINER_GAP = max(map(len, _CONTAINER_WORDS)) + 2
 
-
-def _joined(text: str, first: PlaceMention, second: PlaceMention) -> bool:
-    """Whether two names are items of one comma list ("Iraq, Syria, Iran" is no "Paris, Texas").
-
-    "A, B and C" stays a possible qualifier: resolution only uses it where B is a country or
-    province that holds a namesake of A."""
-    return text[first.span.end : second.span.start].strip() == ","

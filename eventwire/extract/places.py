@@ -245,9 +245,12 @@ def place_mentions_at(
             label="given",
             feature_hint=_hint(candidate),
         ))
+    # One mention per span (the given one where both exist), so that a name's neighbour in the
+    # text, not its own duplicate, is what may qualify it.
+    pool = {**by_span, **{(m.span.start, m.span.end): m for m in mentions}}
     qualified = {
         (m.span.start, m.span.end): m.qualifier
-        for m in with_qualifiers(doc_text, sorted({*mentions, *found}, key=lambda m: m.span.start))
+        for m in with_qualifiers(doc_text, sorted(pool.values(), key=lambda m: m.span.start))
     }
     return [replace(m, qualifier=qualified.get((m.span.start, m.span.end))) for m in mentions]
 

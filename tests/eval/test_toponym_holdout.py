@@ -25,6 +25,17 @@ def test_every_holdout_toponym_is_where_it_says_in_its_article() -> None:
     assert all(-90 <= t.lat <= 90 and -180 <= t.lon <= 180 for t in toponyms)
 
 
+def test_every_toponym_of_the_exhaustive_holdout_is_where_it_says() -> None:
+    if not CORPUS.exists():
+        pytest.skip(f"news corpus not found at {CORPUS}")
+    toponyms = read_holdout(REPO / "benchmarks" / "data" / "toponyms_holdout2.jsonl")
+    assert len(toponyms) >= 200
+    assert {t.kind for t in toponyms} == {"country", "admin", "city", "facility", "region"}
+    texts = read_article_texts(CORPUS, {t.doc for t in toponyms})
+    assert all(texts[t.doc][t.start : t.end] == t.toponym for t in toponyms)
+    assert len({(t.doc, t.start) for t in toponyms}) == len(toponyms)
+
+
 def test_the_report_names_every_class_and_miss() -> None:
     report = {"n": 2, "acc_at_161km": {"all": 0.5, "facility": 0.5}, "misses": [
         {"toponym": "Wembley Stadium", "got": "unresolved", "error_km": 20038}]}  # fmt: skip

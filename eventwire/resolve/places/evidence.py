@@ -15,7 +15,7 @@ from eventwire.resolve.gazetteer import GazetteerEntry, normalize_toponym
 #: Seas, island groups and other wide areas count as regions too (never proximity anchors).
 _PRECISION_3 = frozenset(
     {"PCLI", "PCLD", "PCLF", "PCLS", "PCLIX", "PCL", "TERR", "ADM1", "CONT", "OCN", "SEA", "GULF",
-     "ISLS", "PEN", "DSRT", "MTS"}
+     "ISLS", "PEN", "DSRT", "MTS", "STM"}
 )
 _PRECISION_2 = frozenset({"ADM2", "ADM3", "RGN", "AREA", "ADMD", "ISL", "STRT", "CHN", "LK", "VAL", "DLTA"})
 #: Labels of names that NER called places, or that the caller gave as places ("given", see
@@ -34,6 +34,7 @@ class _Evidence:
     weight: float
     named: bool = False  # the text names the country itself (a country name or demonym)
     country_entry: GazetteerEntry | None = None  # that country's entry, when named
+    national: bool = False  # a country, its people or its capital (see `is_capital`)
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,6 +75,19 @@ _NOT_FOUND = _Found([])
 @lru_cache(maxsize=65536)
 def _name_key(name: str) -> str:
     return normalize_toponym(name)
+
+
+def is_capital(entry: GazetteerEntry) -> bool:
+    """A country's capital: what a bare "Moscow" or "Paris" means in world news.
+
+    News names capitals for their governments ("Washington and Moscow", "London and Paris"), and
+    settlers copied such names in bunches (Washington, Missouri lies beside Moscow Mills; London,
+    Ontario beside Paris, Ontario). So a capital's name means the capital unless the text puts
+    it elsewhere, as a country's name does: two capitals say nothing about each other's
+    namesakes (no cohesion between them), and a country, its people or its capital named
+    ("Washington", "American officials", "the United States") does not by itself bring a small
+    namesake of a capital forward; a province, a county or a nearby town does."""
+    return entry.feature_code == "PPLC"
 
 
 def _is_anchor(entry: GazetteerEntry) -> bool:

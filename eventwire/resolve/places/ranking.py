@@ -12,7 +12,14 @@ from dataclasses import dataclass
 
 from eventwire.records import PlaceMention
 from eventwire.resolve.gazetteer import Gazetteer, GazetteerEntry, distance_km
-from eventwire.resolve.places.evidence import RankedCandidate, _Choice, _Evidence, _is_anchor, _name_key
+from eventwire.resolve.places.evidence import (
+    RankedCandidate,
+    _Choice,
+    _Evidence,
+    _is_anchor,
+    _name_key,
+    is_capital,
+)
 from eventwire.resolve.places.learned import LearnedRanker
 
 _WEIGHTS = {
@@ -45,15 +52,27 @@ _WORLD_FEATURE_PROMINENCE = 0.45
 #: City prominence grows from 10**_CITY_FROM inhabitants to the province level at
 #: 10**(_CITY_FROM + _CITY_SPAN).
 _CITY_FROM = 4.5
+#: A namesake of a capital this big is known in its own right (London, Ontario; Tripoli,
+#: Lebanon): the article's countries bring it forward as they would any town.
+_KNOWN_TOWN = 100_000
 _CITY_SPAN = 1.5
 #: Divisions carry no population in our sources; this stands in for it (a typical state and
 #: county), so that a village called "California" does not outweigh the state.
 _TYPICAL_POPULATION = {"ADM1": 1_000_000, "PCLI": 5_000_000}
-#: World regions, seas and islands (curated in places.csv) are as well known as a country: a
-#: village called "Pacific" or "Java" must not outweigh the ocean or the island.
+#: World regions, seas, islands, rivers, lakes and mountains (curated in places.csv) are as well
+#: known as a country: a village called "Pacific", "Java" or "Lake Geneva" must not outweigh the
+#: ocean, the island or the lake.
 _TYPICAL_POPULATION.update(
-    dict.fromkeys(("RGN", "OCN", "SEA", "GULF", "STRT", "ISL", "ISLS", "PEN", "DSRT", "MTS"), 5_000_000)
+    dict.fromkeys(
+        ("RGN", "OCN", "SEA", "GULF", "STRT", "ISL", "ISLS", "PEN", "DSRT", "MTS", "MT", "STM", "LK"),
+        5_000_000,
+    )
 )
+#: A curated landmark that stands for its seat ("White House", "Kremlin", "Tahrir Square") is as
+#: well known as a capital: a town called "White House" must not outweigh it. Curated bases and
+#: crossings are not landmarks: they win only when the text says "base" or "crossing".
+_LANDMARK_CODES = frozenset({"BLDG", "PAL", "ST", "SQR", "MNMT", "TOWR", "MSQE", "PRN", "STDM"})
+_LANDMARK_POPULATION = 1_000_000
 #: Closeness to a country the text names, other than the candidate's own, decays with this
 #: distance (km): "Gaza" beside "Israel" and "Egypt" is the city on their border, not the
 #: province in Mozambique.
@@ -83,6 +102,7 @@ class _Others:
 
     total: float
     by_country: dict[str, float]
+    by_country_local: dict[str, float]  # from names below a nation (see `is_capital`)
     by_admin1: dict[tuple[str, str], float]
     anchors: tuple[GazetteerEntry, ...]
     named: frozenset[str]  # countries the text names outright
@@ -91,6 +111,7 @@ class _Others:
     @classmethod
     def of(cls, evidence: Sequence[_Evidence], key: str) -> _Others:
         by_country: dict[str, float] = {}
+        by_country_local: dict[str, float] = {}
         by_admin1: dict[tuple[str, str], float] = {}
         anchors: dict[int, GazetteerEntry] = {}
         named: set[str] = set()
@@ -101,6 +122,8 @@ class _Others:
                 continue
             total += e.weight
             by_country[e.country] = by_country.get(e.country, 0.0) + e.weight
+            if not e.national:
+                by_country_local[e.country] = by_country_local.get(e.country, 0.0) + e.weight
             if e.admin1:
                 by_admin1[(e.country, e.admin1)] = by_admin1.get((e.country, e.admin1), 0.0) + e.weight
             if e.anchor is not None:
@@ -110,8 +133,14 @@ class _Others:
             if e.country_entry is not None:
                 countries[e.country] = e.country_entry
         return cls(
-            total, by_country, by_admin1, tuple(anchors.values()), frozenset(named), tuple(countries.values())
+            total, by_country, by_country_local, by_admin1, tuple(anchors.values()), frozenset(named), tuple(countries.values())
         )
+
+
+def _typical_population(entry: GazetteerEntry) -> int:
+    if entry.geonameid < 0 and entry.feature_code in _LANDMARK_CODES:
+        return _LANDMARK_POPULATION
+    return _TYPICAL_POPULATION.get(entry.feature_code, 0)
 
 
 def _population_value(people: int) -> float:
@@ -137,7 +166,9 @@ def _namesake_seats(found: Sequence[GazetteerEntry], key: str) -> set[int]:
     return {
         e.geonameid
         for e in found
-        if e.feature_class == "P" and (e.country, e.admin1) in provinces and _name_key(e.name) == key
+        if e.feature_class == "P"
+        and (e.country, e.admin1) in provinces
+        and _name_key(e.name) == key
     }
 
 
@@ -163,10 +194,14 @@ def _without_lesser_alternates(found: Sequence[GazetteerEntry], key: str) -> Seq
     "Springfield" for Springfield Gardens) when a bigger town bears it as its own name: context
     can then not pull the text's word onto a place that is hardly ever called so. A bigger
     alternate stays ("Newcastle" for Newcastle upon Tyne)."""
-    own = [e for e in found if _name_key(e.name) == key]
+    own = [e for e in found if _name_key(e.name) == key or e.geonameid < 0]
     if not own or len(own) == len(found):
         return found
-    biggest = max(e.population or _TYPICAL_POPULATION.get(e.feature_code, 0) for e in own)
+    # A curated place (its names vetted) that bears the name outranks every town that has it
+    # only as an alternate: "White House" is not Casablanca, whose name it translates.
+    biggest = math.inf if any(e.geonameid < 0 for e in own) else max(
+        e.population or _typical_population(e) for e in own
+    )
     words = key.split()
     return [
         e for e in found
@@ -193,8 +228,14 @@ def _is_list_item(
         e for e in found
         if (e.feature_code.startswith("PCL") or e.feature_code == "ADM1") and _name_key(e.name) == key
     ]
+    # A province's name is no list item where a town of that very name lies in the region:
+    # "Hamilton, Ontario" is the city, though Bermuda has a parish called Hamilton. A country's
+    # name stays one ("China, Japan", whatever village is called China).
+    country = any(e.feature_code.startswith("PCL") for e in divisions)
     return bool(divisions) and not any(
-        (e.country, None) in region or (e.country, e.admin1 or None) in region for e in divisions
+        (e.country, None) in region or (e.country, e.admin1 or None) in region
+        for e in found
+        if e in divisions or (not country and _name_key(e.name) == key)
     )
 
 
@@ -214,11 +255,16 @@ def _features(
     biased: frozenset[str],
     region: set[tuple[str, str | None]],
     cohesion: dict[tuple[str, int], tuple[float, str]],
+    minor: bool = False,
 ) -> tuple[dict[str, float], str | None, str | None]:
-    """Feature values in [0, 1] for one candidate, with the country and anchor that helped."""
+    """Feature values in [0, 1] for one candidate, with the country and anchor that helped.
+    `minor`: the entry is a small namesake of a capital, which a country, a people or another
+    capital named does not bring forward ("Moscow" beside "Washington" or "American officials"
+    is not Moscow, Idaho; see `is_capital`)."""
     hint = _hint_value(entry, kind)
     total = others.total
-    context = others.by_country.get(entry.country, 0.0) / total if total else 0.0
+    by_country = others.by_country_local if minor else others.by_country
+    context = by_country.get(entry.country, 0.0) / total if total else 0.0
     admin1 = 0.0
     if total and entry.admin1 and not entry.feature_code.startswith("PCL"):
         admin1 = others.by_admin1.get((entry.country, entry.admin1), 0.0) / total
@@ -226,7 +272,7 @@ def _features(
         (entry.country, None) in region or (entry.country, entry.admin1 or None) in region
     )
     proximity, near_name = _proximity(entry, others)
-    population = _population_value(entry.population or _TYPICAL_POPULATION.get(entry.feature_code, 0))
+    population = _population_value(entry.population or _typical_population(entry))
     prominence = _prominence(entry)
     # The entry's own name, not one of its alternate names, is what the text wrote ("Missouri"
     # the state rather than a town listing "Missouri" among its alternates). Curated alternate
@@ -324,7 +370,12 @@ def _choose(
     candidate_count = len(found)
     found = _without_lesser_alternates(found, key)
     others = _Others.of(evidence, key)
-    scored = [_score(entry, kind, key, others, biased, region, cohesion, seats, model) for entry in found]
+    capital_name = any(map(is_capital, found))
+    scored = [
+        _score(entry, kind, key, others, biased, region, cohesion, seats, model,
+               minor=capital_name and not is_capital(entry) and entry.population < _KNOWN_TOWN)
+        for entry in found
+    ]
     scored.sort(key=lambda s: (-s[0], -s[1].population, s[1].geonameid))
     best_total, best, values, country, near_name = scored[0]
     share = _share(scored, best_total, best, model.sharpness if model else _SHARPNESS)
@@ -380,8 +431,10 @@ def _score(
     cohesion: dict[tuple[str, int], tuple[float, str]],
     seats: set[int],
     model: LearnedRanker | None = None,
+    *,
+    minor: bool = False,
 ) -> _Scored:
-    values, country, near_name = _features(entry, kind, key, others, biased, region, cohesion)
+    values, country, near_name = _features(entry, kind, key, others, biased, region, cohesion, minor)
     if entry.geonameid in seats:  # the town inherits its province's standing, and a bit more
         values["prominence"] = _PROMINENCE_BY_CODE["ADM1"] + 0.05
         values["population"] = max(values["population"], _population_value(_TYPICAL_POPULATION["ADM1"]))

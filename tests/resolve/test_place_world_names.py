@@ -1,0 +1,69 @@
+"""World names against their namesakes: famous names copied in bunches (Washington beside Moscow
+Mills), a curated landmark against a town bearing its name (White House), and a region in brackets (a hand-made
+gazetteer)."""
+
+from __future__ import annotations
+
+from builders import make_entry, mention_at
+
+from eventwire.extract.place_qualifiers import with_qualifiers
+from eventwire.records import PlaceMention, Span
+from eventwire.resolve.gazetteer import InMemoryGazetteer
+from eventwire.resolve.places import resolve_places
+
+GAZETTEER = InMemoryGazetteer(
+    [
+        make_entry(6252001, "United States", 39.76, -98.5, "USA", "PCLI", 327_000_000),
+        make_entry(4140963, "Washington", 38.90, -77.04, "USA", "PPLC", 690_000, "District of Columbia"),
+        make_entry(4413595, "Washington", 38.56, -91.01, "USA", "PPL", 14_000, "Missouri"),
+        make_entry(5815135, "Washington", 47.50, -120.50, "USA", "ADM1", 0, "Washington"),
+        make_entry(524901, "Moscow", 55.75, 37.62, "RUS", "PPLC", 10_381_222, "Moscow"),
+        make_entry(4397340, "Moscow Mills", 38.95, -90.92, "USA", "PPL", 2_500, "Missouri"),
+        make_entry(5601538, "Moscow", 46.73, -117.00, "USA", "PPL", 25_060, "Idaho"),
+        make_entry(4083, "Huntsville", 34.73, -86.59, "USA", "PPL", 215_000, "Alabama"),
+        make_entry(4084, "Huntsville", 30.72, -95.55, "USA", "PPL", 45_000, "Texas"),
+        make_entry(4085, "Walker County", 33.80, -87.30, "USA", "ADM2", 0, "Alabama"),
+        make_entry(4086, "Walker County", 30.74, -95.57, "USA", "ADM2", 0, "Texas"),
+        make_entry(2553604, "Casablanca", 33.59, -7.62, "MAR", "PPL", 3_144_909, "Casablanca-Settat"),
+        make_entry(4664203, "White House", 36.47, -86.65, "USA", "PPL", 13_000, "Tennessee"),
+        make_entry(-201, "White House", 38.898, -77.037, "USA", "BLDG"),
+        make_entry(4513583, "Hamilton", 39.40, -84.56, "USA", "PPL", 62_000, "Ohio"),
+        make_entry(5969785, "Hamilton", 43.26, -79.87, "CAN", "PPL", 536_000, "Ontario"),
+        make_entry(6093943, "Ontario", 49.25, -84.50, "CAN", "ADM1", 0, "Ontario"),
+        make_entry(5379439, "Ontario", 34.06, -117.65, "USA", "PPL", 175_000, "California"),
+    ],
+    names={4397340: ["Moscow"], 2553604: ["White House"]},
+)
+
+
+def test_two_world_names_do_not_pull_each_other_onto_small_namesakes() -> None:
+    # Washington, Missouri lies beside Moscow Mills, Missouri: a coincidence of copied names.
+    text = "Officials in Washington imposed new sanctions on Moscow."
+    places = resolve_places([mention_at(text, "Washington"), mention_at(text, "Moscow")], GAZETTEER)
+    assert [(p.name, p.country) for p in places] == [("Washington", "USA"), ("Moscow", "RUS")]
+
+
+def test_names_without_a_world_reading_still_tell_the_region_together() -> None:
+    text = "Huntsville police searched Walker County."
+    places = resolve_places([mention_at(text, "Huntsville"), mention_at(text, "Walker County")], GAZETTEER)
+    assert places[0].admin1 == places[1].admin1
+
+
+def test_a_curated_landmark_outranks_towns_bearing_its_name() -> None:
+    # Casablanca bears "White House" only as a translated alternate; White House, Tennessee,
+    # as its own name, but the landmark is what a bare "White House" means.
+    text = "The White House said talks would continue."
+    (place,) = resolve_places([mention_at(text, "White House")], GAZETTEER)
+    assert (place.feature_code, place.country) == ("BLDG", "USA")
+
+
+def test_a_region_in_brackets_qualifies_the_name_before_it() -> None:
+    text = "The Hamilton (Ontario) Spectator reported it."
+    mentions = [
+        PlaceMention(Span("Hamilton", 4, 12), 0, label="GPE"),
+        PlaceMention(Span("Ontario", 14, 21), 0, label="GPE"),
+    ]
+    qualified = with_qualifiers(text, mentions)
+    assert qualified[0].qualifier == "Ontario"
+    places = resolve_places(qualified, GAZETTEER)
+    assert [(p.name, p.country) for p in places] == [("Hamilton", "CAN"), ("Ontario", "CAN")]
