@@ -9,8 +9,8 @@ the article's ``text``), the expected ``lat``/``lon`` (written down before any c
 ``class`` and a ``note``. ``benchmarks/data/toponyms_holdout2.jsonl`` is the unbiased
 complement: every toponym of 22 TimeBank-AQUAINT and WikiEvents articles picked by a fixed rule
 (every 14th and every 2nd), labelled by hand without running eventwire, in the classes country,
-admin, city, facility and region. Each toponym is resolved in its article's context, as `eval geoparse`
-resolves gold spans, and scored by acc@161km overall and per class.
+admin, city, facility and region. Each toponym is resolved in its article's context, as
+`eval geoparse` resolves gold spans, and scored by acc@161km overall and per class.
 """
 
 from __future__ import annotations

@@ -1,8 +1,9 @@
 """Which place a toponym lies in, read off the text between it and its neighbour.
 
 "Springfield, Illinois" and "Paris, Texas": a toponym right after another and a comma, or
-another in brackets ("Hamilton (Ontario)"), is the region the first lies in. A site or natural feature (`site_kind`) is also qualified by the
-place the text puts it in: "Qamishli National Hospital in Hasaka", "London's Wembley Stadium".
+another in brackets ("Hamilton (Ontario)"), is the region the first lies in. A site or natural
+feature (`site_kind`) is also qualified by the place the text puts it in: "Qamishli National
+Hospital in Hasaka", "London's Wembley Stadium".
 Resolution uses the qualifier to choose among namesakes and to place sites the gazetteer lacks.
 """
 

@@ -52,10 +52,10 @@ _WORLD_FEATURE_PROMINENCE = 0.45
 #: City prominence grows from 10**_CITY_FROM inhabitants to the province level at
 #: 10**(_CITY_FROM + _CITY_SPAN).
 _CITY_FROM = 4.5
+_CITY_SPAN = 1.5
 #: A namesake of a capital this big is known in its own right (London, Ontario; Tripoli,
 #: Lebanon): the article's countries bring it forward as they would any town.
 _KNOWN_TOWN = 100_000
-_CITY_SPAN = 1.5
 #: Divisions carry no population in our sources; this stands in for it (a typical state and
 #: county), so that a village called "California" does not outweigh the state.
 _TYPICAL_POPULATION = {"ADM1": 1_000_000, "PCLI": 5_000_000}
@@ -133,11 +133,14 @@ class _Others:
             if e.country_entry is not None:
                 countries[e.country] = e.country_entry
         return cls(
-            total, by_country, by_country_local, by_admin1, tuple(anchors.values()), frozenset(named), tuple(countries.values())
+            total, by_country, by_country_local, by_admin1,
+            tuple(anchors.values()), frozenset(named), tuple(countries.values()),
         )
 
 
 def _typical_population(entry: GazetteerEntry) -> int:
+    """What stands in for the population of an entry that has none (a division, a sea, a
+    curated landmark)."""
     if entry.geonameid < 0 and entry.feature_code in _LANDMARK_CODES:
         return _LANDMARK_POPULATION
     return _TYPICAL_POPULATION.get(entry.feature_code, 0)
@@ -166,9 +169,7 @@ def _namesake_seats(found: Sequence[GazetteerEntry], key: str) -> set[int]:
     return {
         e.geonameid
         for e in found
-        if e.feature_class == "P"
-        and (e.country, e.admin1) in provinces
-        and _name_key(e.name) == key
+        if e.feature_class == "P" and (e.country, e.admin1) in provinces and _name_key(e.name) == key
     }
 
 
@@ -194,14 +195,14 @@ def _without_lesser_alternates(found: Sequence[GazetteerEntry], key: str) -> Seq
     "Springfield" for Springfield Gardens) when a bigger town bears it as its own name: context
     can then not pull the text's word onto a place that is hardly ever called so. A bigger
     alternate stays ("Newcastle" for Newcastle upon Tyne)."""
+    # Curated names are vetted, so a curated place bears each of its names as its own, and
+    # outranks every town that has the name only as an alternate: "White House" is not
+    # Casablanca, whose name it translates.
     own = [e for e in found if _name_key(e.name) == key or e.geonameid < 0]
     if not own or len(own) == len(found):
         return found
-    # A curated place (its names vetted) that bears the name outranks every town that has it
-    # only as an alternate: "White House" is not Casablanca, whose name it translates.
-    biggest = math.inf if any(e.geonameid < 0 for e in own) else max(
-        e.population or _typical_population(e) for e in own
-    )
+    curated = any(e.geonameid < 0 for e in own)
+    biggest = math.inf if curated else max(e.population or _typical_population(e) for e in own)
     words = key.split()
     return [
         e for e in found
