@@ -45,6 +45,22 @@ def test_extract_text_uses_injected_resources(pipeline) -> None:
     assert event.attributed_to[0].sector == "GOV"
 
 
+@pytest.mark.parametrize(
+    ("text", "value", "basis"),
+    [
+        # The dateline dates the report; the event keeps its own day ...
+        ("8 Jun 2016 Rebels attacked an army checkpoint near Dori on Tuesday.", "2016-06-07", "text"),
+        # ... or, with none, is dated by publication (precision unknown), not at the dateline's day.
+        ("Wednesday 8 Jun 2016 Rebels attacked an army checkpoint near Dori.", "2016-06-08", "publication"),
+        # A written day that is not the publication date is the event's.
+        ("Rebels attacked an army checkpoint near Dori on 5 June 2016.", "2016-06-05", "text"),
+    ],
+)
+def test_a_dateline_is_not_the_event_date(pipeline, text: str, value: str, basis: str) -> None:
+    (event,) = pipeline.extract_text(text, published="2016-06-08").events
+    assert (event.date.value, event.date.basis) == (value, basis)
+
+
 def test_a_result_says_which_extractor_and_data_files_coded_it(pipeline) -> None:
     from eventwire.records import EXTRACTOR_VERSION
     from eventwire.resources import resources_fingerprint

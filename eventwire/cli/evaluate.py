@@ -50,21 +50,32 @@ def eval_dates(config: Config, gold: str, as_json: bool) -> None:
 @click.option(
     "--gold", required=True, type=click.Path(exists=True, dir_okay=False), help="FA-KES-Dataset.csv"
 )
+@click.option(
+    "--dates",
+    type=click.Path(exists=True, dir_okay=False),
+    help="Adjudicated incident dates (benchmarks/data/fakes_dates_adjudicated.tsv) to score too.",
+)
 @click.option("--json", "as_json", is_flag=True, help="Print one JSON object.")
 @click.pass_obj
-def eval_fakes(config: Config, gold: str, as_json: bool) -> None:
+def eval_fakes(config: Config, gold: str, dates: str | None, as_json: bool) -> None:
     """Main incident date and governorate against the FA-KES Syria articles.
+
+    With --dates, also eventwire's, FA-KES' and the publication date's agreement with incident
+    dates labelled by reading.
 
     \b
     Example:
-      eventwire eval fakes --gold ../shared/gold/corpus/fakes_syria/FA-KES-Dataset.csv --json
+      eventwire eval fakes --gold ../shared/gold/corpus/fakes_syria/FA-KES-Dataset.csv \\
+        --dates benchmarks/data/fakes_dates_adjudicated.tsv --json
     """
-    from eventwire.eval.fakes import evaluate_fakes, format_fakes_report, read_fakes
+    from eventwire.eval.fakes import evaluate_fakes, format_fakes_report, read_adjudicated, read_fakes
     from eventwire.pipeline import Pipeline
 
-    print_report(
-        lambda: evaluate_fakes(read_fakes(gold), Pipeline.load(config)), format_fakes_report, as_json
-    )
+    def run() -> dict[str, Any]:
+        adjudicated = read_adjudicated(dates) if dates else ()
+        return evaluate_fakes(read_fakes(gold), Pipeline.load(config), adjudicated)
+
+    print_report(run, format_fakes_report, as_json)
 
 
 @eval_group.command(name="plover")

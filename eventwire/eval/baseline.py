@@ -3,7 +3,8 @@
 `benchmarks/baseline.json` lists evaluations by name; each entry says which evaluation runs
 (`evaluation`), on which gold (`gold` under ../shared/gold, or `repo_gold` for eventwire's own
 labelled files under benchmarks/data), with which options (`mode` for geoparse, `corpus` for
-the articles of eventwire's held-out toponyms, under the gold root), and the figures
+the articles of eventwire's held-out toponyms, under the gold root, `dates` for the adjudicated
+FA-KES dates, in the repository), and the figures
 it pins (`floors`, and `ceilings` for figures where lower is better).
 """
 
@@ -30,9 +31,10 @@ def _dates(path: Path, pipeline: Any, entry: Entry) -> Report:
 
 
 def _fakes(path: Path, pipeline: Any, entry: Entry) -> Report:
-    from eventwire.eval.fakes import evaluate_fakes, read_fakes
+    from eventwire.eval.fakes import evaluate_fakes, read_adjudicated, read_fakes
 
-    return evaluate_fakes(read_fakes(path), pipeline)
+    adjudicated = read_adjudicated(Path(entry["_repo"]) / entry["dates"]) if "dates" in entry else ()
+    return evaluate_fakes(read_fakes(path), pipeline, adjudicated)
 
 
 def _geoparse(path: Path, pipeline: Any, entry: Entry) -> Report:
@@ -124,7 +126,7 @@ def gold_path(entry: Entry, repo: Path, root: Path | None = None) -> Path:
 def run_entry(entry: Entry, pipeline: Any, repo: Path, root: Path | None = None) -> Report:
     """Run one baseline entry's evaluation and return its report (`corpus`, when an entry names
     one, is read under the gold root)."""
-    settings = {**entry, "_gold_root": str(root or gold_root(repo))}
+    settings = {**entry, "_gold_root": str(root or gold_root(repo)), "_repo": str(repo)}
     return EVALUATORS[entry["evaluation"]](gold_path(entry, repo, root), pipeline, settings)
 
 

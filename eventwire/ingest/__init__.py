@@ -47,7 +47,6 @@ from eventwire.ingest.checks import (
     normalise_date,
     to_failure,
 )
-from eventwire.ingest.dateline import DatelineReader
 from eventwire.ingest.detect import SNIFF_BYTES, Format, looks_like_html, sniff_format
 from eventwire.ingest.feeds import iter_feed
 from eventwire.ingest.fetch import fetch_url
@@ -58,6 +57,7 @@ from eventwire.ingest.tables import iter_table
 from eventwire.ingest.text import article_from_bytes, read_limited, read_text_file
 from eventwire.ingest.warc import charset_of, iter_warc, max_markup_bytes
 from eventwire.records import Article, Failure
+from eventwire.text.dateline import DatelineReader
 
 __all__ = ["read_articles"]
 

@@ -35,6 +35,7 @@ from eventwire.records import (
 from eventwire.resolve.actors import ActorDictionary, is_agent, resolve_actors, story_country, without_seats
 from eventwire.resolve.gazetteer.geometry import distance_km
 from eventwire.resolve.quantities import resolve_quantities, summarize_casualties
+from eventwire.text.dateline import DATELINE_CHARS
 
 __all__ = ["resolve_events"]
 
@@ -231,6 +232,7 @@ def _event_date(
     unclaimed_dates: Mapping[SpanKey, ResolvedDate],
 ) -> ResolvedDate:
     attached = [dates[key(d.span)] for d in mention.dates if key(d.span) in dates]
+    attached = [d for d in attached if not _is_dateline(d, article)]
     usable = [d for d in attached if d.value is not None]
     if usable:
         trigger = mention.trigger.start
@@ -238,9 +240,12 @@ def _event_date(
             usable,
             key=lambda d: (_PRECISION_RANK[d.precision], abs((d.span.start if d.span else 0) - trigger)),
         )
-    if attached:
+    if attached and article.published is None:
         return attached[0]  # relative, and no publication date to anchor it: value None
-    in_sentence = [d for d in unclaimed_dates.values() if d.span and _inside(d.span, mention.sentence_span)]
+    in_sentence = [
+        d for d in unclaimed_dates.values()
+        if d.span and _inside(d.span, mention.sentence_span) and not _is_dateline(d, article)
+    ]
     if len(in_sentence) == 1 and in_sentence[0].value is not None:
         return replace(in_sentence[0], basis="sentence")
     return ResolvedDate(
@@ -249,6 +254,20 @@ def _event_date(
         text="",
         anchored=article.published is not None,
         basis="publication",
+    )
+
+
+def _is_dateline(found: ResolvedDate, article: Article) -> bool:
+    """Whether a date is the report's dateline ("8 Jun 2016 Russian air strikes in Aleppo killed
+    ten civilians on Tuesday"): a day with its year, written where datelines stand, on the
+    publication date. It dates the report, not the event; the event keeps its own date words,
+    or none."""
+    return (
+        found.span is not None
+        and found.span.start < DATELINE_CHARS
+        and found.precision == "day"
+        and found.value == article.published
+        and any(ch.isdigit() for ch in found.text[-4:])
     )
 
 

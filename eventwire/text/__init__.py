@@ -1,1 +1,2 @@
-"""Pure functions over strings that both extraction and resolution use (no spaCy, no data)."""
+"""Pure functions over strings that ingest, extraction and resolution use (no spaCy; the dateline
+reader takes the month names of data/calendar_words.tsv when it is loaded)."""

@@ -12,15 +12,17 @@ from builders import make_place
 
 from eventwire.errors import RecordFormatError
 from eventwire.eval.fakes import (
+    AdjudicatedDate,
     FakesArticle,
     evaluate_fakes,
     format_fakes_report,
     main_incident,
+    read_adjudicated,
     read_fakes,
+    score_adjudicated,
     score_article,
     summarise_scores,
 )
-from eventwire.ingest.dateline import DatelineReader
 from eventwire.records import (
     Article,
     Estimate,
@@ -30,6 +32,7 @@ from eventwire.records import (
     ResolvedDate,
     Status,
 )
+from eventwire.text.dateline import DatelineReader
 
 HEADER = ["unit_id", "article_title", "article_content", "source", "date", "location", "labels"]
 
@@ -292,3 +295,49 @@ def test_evaluate_fakes_and_report() -> None:
     text = format_fakes_report(report)
     assert text.splitlines()[0] == "FA-KES evaluation"
     assert "date exact" in text and " 50.0%" in text
+
+
+# --------------------------------------------------------------------------- adjudicated dates
+
+ADJUDICATED = """# a comment line
+unit_id\tdate\tkind\treason
+u1\t2016-07-27\tweekday\t"on Wednesday"
+u2\t2016-07-28\treport_date\tno day given
+u3\t\tunclear\tno dateline
+"""
+
+
+def test_read_adjudicated(tmp_path: Path) -> None:
+    path = tmp_path / "dates.tsv"
+    path.write_text(ADJUDICATED, encoding="utf-8")
+    dates = read_adjudicated(path)
+    assert [(d.article_id, d.date, d.kind) for d in dates] == [
+        ("u1", "2016-07-27", "weekday"), ("u2", "2016-07-28", "report_date"), ("u3", None, "unclear"),
+    ]
+    path.write_text("unit_id\tdate\tkind\nu1\t27/07/2016\tweekday\n", encoding="utf-8")
+    with pytest.raises(RecordFormatError, match="YYYY-MM-DD"):
+        read_adjudicated(path)
+
+
+def test_adjudicated_dates_score_eventwire_the_label_and_the_publication_date(tmp_path: Path) -> None:
+    path = tmp_path / "dates.tsv"
+    path.write_text(ADJUDICATED, encoding="utf-8")
+    articles = [
+        make_article(),  # label 2016-07-27, published 2016-07-28
+        FakesArticle("u2", "t", "x", "2016-07-28", "2016-07-20", "aleppo", "credible"),
+        FakesArticle("u3", "t", "x", None, "2016-07-20", "aleppo", "credible"),
+    ]
+    pipeline = StubPipeline([[make_event(date="2016-07-27")], [make_event(date="2016-07-27")], []])
+    report = evaluate_fakes(articles, pipeline, read_adjudicated(path))
+    assert report["adjudicated"] == {
+        "n": 2,
+        "unclear": 1,
+        "date_accuracy": 0.5,  # u1 right, u2 a day early
+        "date_accuracy_1day": 1.0,
+        "fakes_label_accuracy": 0.5,  # u1's label is the incident's date, u2's is not
+        "publication_date_accuracy": 0.5,  # u2 reports its incident on its publication day
+    }
+    assert "FA-KES label exact" in format_fakes_report(report)
+    assert "adjudicated" not in evaluate_fakes(articles, StubPipeline([[], [], []]))
+    with pytest.raises(RecordFormatError, match="u9"):
+        score_adjudicated([], [], [AdjudicatedDate("u9", "2016-01-01", "stated")])

@@ -1,4 +1,5 @@
-"""The main-incident rules added for issue 17: background attacks and country-only places."""
+"""The main-incident rules added for issue 17: background attacks, country-only places, the lead's
+attack before the deadliest."""
 
 from __future__ import annotations
 
@@ -40,8 +41,18 @@ def test_a_place_inside_a_province_beats_a_country_only_place() -> None:
     assert main_incident([national, local]) is national  # the plain rule: the deadliest located
 
 
+def test_the_first_attack_placed_in_a_province_is_the_incident_not_the_deadliest() -> None:
+    # "Barrel bombs killed 11 on Thursday ... Since Saturday at least 68 civilians have been killed"
+    lead = attack(killed=11)
+    running_toll = attack(killed=68)
+    assert main_incident([lead, running_toll], news_report_rules=True) is lead
+    assert main_incident([lead, running_toll]) is running_toll  # the plain rule: the deadliest
+    unplaced_lead = attack(admin1=None, killed=11)
+    assert main_incident([unplaced_lead, running_toll], news_report_rules=True) is running_toll
+
+
 def test_a_dateline_starting_inside_the_window_is_read_whole() -> None:
-    from eventwire.ingest.dateline import DATELINE_CHARS, DatelineReader
+    from eventwire.text.dateline import DATELINE_CHARS, DatelineReader
 
     head = "Headline words " * ((DATELINE_CHARS - 30) // 15)
     text = head + "AFP Friday 23 Aug 2013 Syrian troops ..."

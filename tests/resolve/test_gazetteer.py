@@ -413,6 +413,19 @@ def test_airports_by_name_and_icao_code_not_iata(built) -> None:  # noqa: ANN001
     # The Latakia airport shares its runways with the curated Hmeymim base: one entry.
     (base,) = gazetteer.lookup("Bassel al-Assad International Airport")
     assert base.feature_code == "MILB" and gazetteer.lookup("OSLK") == [base]
+
+
+def test_airports_as_the_news_names_them(built) -> None:  # noqa: ANN001
+    gazetteer, _ = built
+    # airportsdata's "London Heathrow Airport" also without its town; a strip in Texas bears
+    # the short name as its own but has no IATA code: an airfield, not an airport.
+    heathrow = {e.country: e for e in gazetteer.lookup("Heathrow Airport")}
+    assert heathrow["GBR"].feature_code == "AIRP" and _near(heathrow["GBR"], 51.47, -0.46, 3)
+    assert heathrow["USA"].feature_code == "AIRF"
+    # "International" left out before "Airport"
+    assert [e.country for e in gazetteer.lookup("Ben Gurion Airport")] == ["ISR"]
+    # What is left of "Kabul International Airport" without its town names no airport.
+    assert not [e for e in gazetteer.lookup("International Airport") if e.country == "AFG"]
     # A listed airfield within 3 km of a curated one is that one, under both names.
     (mezzeh,) = gazetteer.lookup("Mezze Airport")
     assert mezzeh.geonameid < 0 and mezzeh.name == "Mezzeh Military Airport"

@@ -71,3 +71,16 @@ def test_a_region_in_brackets_qualifies_the_name_before_it() -> None:
     assert qualified[0].qualifier == "Ontario"
     places = resolve_places(qualified, GAZETTEER)
     assert [(p.name, p.country) for p in places] == [("Hamilton", "CAN"), ("Ontario", "CAN")]
+
+
+def test_an_airport_with_scheduled_service_outranks_an_airfield_of_its_name() -> None:
+    airports = InMemoryGazetteer(
+        [
+            make_entry(-9002, "Heathrow Airport", 31.44, -97.15, "USA", "AIRF", 0, "Texas"),
+            make_entry(-9001, "London Heathrow Airport", 51.47, -0.46, "GBR", "AIRP", 0, "England"),
+        ],
+        names={-9001: ["Heathrow Airport"]},
+    )
+    text = "Flights were cancelled at Heathrow Airport on Monday."
+    (place,) = resolve_places([mention_at(text, "Heathrow Airport")], airports)
+    assert place.country == "GBR" and place.reason == "airport with scheduled service"

@@ -18,6 +18,16 @@ _AIRFIELD_WORD = re.compile(
     r"strip|base|intl|international|raf)\b",
     re.IGNORECASE,
 )
+#: Words that do not name one airfield: what is left of "Kabul International Airport" without its
+#: town says nothing of which airport it is.
+_GENERIC_AIRFIELD_WORD = re.compile(
+    r"(?:airport|airfield|airstrip|aerodrome|air|base|airpark|station|heliport|field|strip|intl|"
+    r"international|regional|municipal|county|metropolitan|executive|national|domestic|city|"
+    r"downtown|new|old|de|del|la|le|of|the)",
+    re.IGNORECASE,
+)
+#: "Ben Gurion International Airport" is "Ben Gurion Airport" in the news.
+_INTERNATIONAL = re.compile(r"\s+(?:international|intl\.?)\s+(?=airport\b)", re.IGNORECASE)
 _MILITARY_AIRFIELD = re.compile(
     r"\b(?:air ?base|air force|afb|air station|naval air|army air|army heliport|military|raf|"
     r"nas|jrb|ab)\b",
@@ -33,6 +43,14 @@ def _add_airports(
     index: _Index, iso3: Mapping[str, str], admin1_by_key: Mapping[tuple[str, str], str]
 ) -> None:
     """Airports and air bases from airportsdata, under their name and ICAO code.
+
+    A name that begins with its town's is also a key without it: the news writes "Heathrow
+    Airport" and "O'Hare International Airport" (airportsdata: "London Heathrow Airport"),
+    unless what is left is generic ("International Airport"); and "International" may be left
+    out before "Airport" ("Ben Gurion Airport"). An airfield with an IATA code
+    has scheduled passenger service and is an airport (``AIRP``); one without is GeoNames'
+    airfield (``AIRF``), so that a private strip called "Heathrow Airport" in Texas ranks
+    below London's.
 
     An airfield whose name is already a key of a curated or user entry within 5 km (the
     curated Hmeymim Air Base is also "Bassel al-Assad International Airport"), or that lies
@@ -57,7 +75,8 @@ def _add_airports(
             continue
         lat, lon = float(airport["lat"]), float(airport["lon"])
         label = name if _AIRFIELD_WORD.search(name) else f"{name} Airport"
-        keys = _keys([label, re.sub(r"\s*\([^)]*\)", "", label)])
+        names = [label, re.sub(r"\s*\([^)]*\)", "", label), *_without_town(label, airport["city"])]
+        keys = _keys([*names, *(_INTERNATIONAL.sub(" ", n) for n in names)])
         # Only codes that normalising leaves alone: "UKKK" would become "uk".
         code = icao.lower()
         code_keys = {code} - taken if icao.isalpha() and normalize_toponym(icao) == code else set()
@@ -77,8 +96,10 @@ def _add_airports(
             code = "AIRH"
         elif _MILITARY_AIRFIELD.search(name):
             code = "AIRB"
-        else:
+        elif airport["iata"].strip():
             code = "AIRP"
+        else:
+            code = "AIRF"
         index.add(
             GazetteerEntry(
                 geonameid=_derived_id(f"{icao} {name}", country3, lat, lon),
@@ -96,3 +117,14 @@ def _add_airports(
             "airportsdata",
             keys | code_keys,
         )
+
+
+def _without_town(name: str, town: str) -> list[str]:
+    """The airport's name without the town it begins with, when what is left names it."""
+    town = town.strip()
+    if not town or not name.casefold().startswith(town.casefold() + " "):
+        return []
+    rest = name[len(town) + 1 :].strip(" -,")
+    if all(_GENERIC_AIRFIELD_WORD.fullmatch(word) for word in re.findall(r"[\w']+", rest)):
+        return []
+    return [rest]

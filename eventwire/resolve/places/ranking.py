@@ -41,7 +41,11 @@ _WEIGHTS = {
 #: article's context says otherwise.
 #: A country's name means the country unless the article clearly places a namesake town (its
 #: province mentioned, its neighbours, "Russia, Ohio"): country context alone is not enough.
-_PROMINENCE_BY_CODE = {"PPLC": 0.4, "ADM1": 0.35, "CONT": 0.4, "PPLA": 0.2, "ADM2": 0.1, "PPLA2": 0.1}
+#: An airport with scheduled service (an IATA code) before an airfield of the same name (a
+#: private strip called "Heathrow Airport" in Texas), which has the floor of derived entries.
+_PROMINENCE_BY_CODE = {
+    "PPLC": 0.4, "ADM1": 0.35, "CONT": 0.4, "PPLA": 0.2, "ADM2": 0.1, "PPLA2": 0.1, "AIRP": 0.35,
+}
 #: A bare ocean, sea, gulf or strait name, or a region that spans countries ("Red Sea", "Middle
 #: East", "Balkans"), means that feature before any province or town named after it (Sudan's
 #: Red Sea State, a village called "Pacific"): above a first-order division and a capital, below
@@ -499,6 +503,8 @@ def _reason(
     if feature == "prominence":
         if entry.feature_code.startswith("PCL"):
             return "country name"
+        if entry.feature_code == "AIRP":
+            return "airport with scheduled service"
         if entry.geonameid < 0:
             return "curated conflict place"
         return "capital" if entry.feature_code == "PPLC" else "largest population"
