@@ -81,6 +81,14 @@ class SiteWords:
     sites: frozenset[str]  # last words of site names: "airport", "university"
     natural: frozenset[str]  # last words of natural features: "river", "lake"
     generic: frozenset[str]  # words of a site name that name no town: "international"
+    streets: frozenset[str]  # last (or, in "Rue de Rivoli", first) words of street names
+    heads_first: frozenset[str]  # first words of head-first site names: "universidad"
+    prepositions: frozenset[str]  # what joins a head-first name to its namesake: "de"
+
+    def joining(self) -> frozenset[str]:
+        """The words of a site's name that are no part of a town's name (a preposition may be:
+        "Rio de Janeiro")."""
+        return self.sites | self.natural | self.generic | self.heads_first
 
 
 @lru_cache(maxsize=1)
@@ -90,18 +98,22 @@ def site_words() -> SiteWords:
     def role(name: str) -> frozenset[str]:
         return frozenset(r["word"].casefold() for r in rows if r["role"] == name)
 
-    return SiteWords(role("site"), role("natural"), role("generic"))
+    return SiteWords(*map(role, ("site", "natural", "generic", "street", "head_first", "preposition")))
 
 
 def site_kind(text: str) -> str | None:
-    """Kind "site" for "Aleppo University" or "University of Kansas", "natural" for "Red River",
-    None for other names (one word is never a site: "Field" is a name, not a stadium)."""
+    """Kind "site" for "Aleppo University", "University of Kansas" or "Hospital Universitario de
+    Caracas", "street" for "Oxford Street" or "Rue de Rivoli", "natural" for "Red River", None
+    for other names (one word is never a site: "Field" is a name, not a stadium)."""
     tokens = [t.casefold().removesuffix("'s").removesuffix("’s") for t in text.split()]
     if len(tokens) < 2:
         return None
     words = site_words()
+    joined = tokens[1] == "of" or any(t in words.prepositions for t in tokens[1:-1])
     if tokens[-1] in words.natural:
         return "natural"
-    if tokens[-1] in words.sites or (tokens[0] in words.sites and tokens[1] == "of"):
+    if tokens[-1] in words.streets or (tokens[0] in words.streets and joined):
+        return "street"
+    if tokens[-1] in words.sites or (tokens[0] in words.sites | words.heads_first and joined):
         return "site"
     return None

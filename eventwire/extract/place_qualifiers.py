@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import replace
 
-from eventwire.data.place_words import site_kind
+from eventwire.data.place_words import site_kind, site_words
 from eventwire.records import PlaceMention
 
 __all__ = ["may_qualify", "with_qualifiers"]
@@ -45,7 +45,7 @@ def with_qualifiers(text: str, mentions: Sequence[PlaceMention]) -> list[PlaceMe
             # "The Hamilton (Ontario) Spectator", "Kingston (Jamaica)": the region in brackets
             out[i] = replace(mention, qualifier=following.span.text)
         elif (
-            gap.strip().casefold() in _CONTAINER_WORDS
+            _is_container_gap(gap)
             and site_kind(mention.span.text)
             and out[i].qualifier is None  # "London's Wembley Stadium in ...": the first holds
         ):
@@ -55,8 +55,16 @@ def with_qualifiers(text: str, mentions: Sequence[PlaceMention]) -> list[PlaceMe
     return out
 
 
-#: Words between a site and the place that holds it ("X Hospital in Y"), and the longest such
-#: gap in characters (" outside ").
+#: Words between a site and the place that holds it ("X Hospital in Y", "X campus in Y"), and
+#: the longest such gap in characters (" penitentiary outside ").
 _CONTAINER_WORDS = frozenset({"in", "at", "near", "outside", "of"})
-_CONTAINER_GAP = max(map(len, _CONTAINER_WORDS)) + 2
+_CONTAINER_GAP = max(map(len, _CONTAINER_WORDS)) + max(map(len, site_words().sites)) + 3
+
+
+def _is_container_gap(gap: str) -> bool:
+    """" in ", or a site's head then " in " ("Universidad de Los Andes campus in Tachira")."""
+    words = gap.casefold().split()
+    return bool(words) and words[-1] in _CONTAINER_WORDS and (
+        len(words) == 1 or (len(words) == 2 and words[0] in site_words().sites)
+    )
 

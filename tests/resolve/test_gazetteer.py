@@ -571,3 +571,17 @@ def test_a_countrys_other_places_are_not_its_demonyms() -> None:
     ])
     assert [gazetteer.country_of_demonym(w) for w in ("Toronto", "Quebec")] == [None, None]
     assert [gazetteer.country_of_demonym(w) for w in ("Ottawa", "Canada", "Canadian")] == ["CAN"] * 3
+
+
+def test_a_foreign_name_for_a_country_is_not_its_demonym_where_a_large_town_bears_it() -> None:
+    # countrynames reads "Marawi" as Malawi (a romanisation); in English news it is Marawi City.
+    # A large town's alternate name does not count: GeoNames lists "Thai" for Alor Setar.
+    gazetteer = InMemoryGazetteer(
+        [
+            make_entry(1701054, "Marawi City", 8.0, 124.28, "PHL", "PPL", 260_000),
+            make_entry(1736376, "Alor Setar", 6.12, 100.37, "MYS", "PPL", 417_800),
+        ],
+        names={1701054: ["Marawi"], 1736376: ["Thai"]},
+    )
+    assert gazetteer.country_of_demonym("Marawi") is None
+    assert [gazetteer.country_of_demonym(w) for w in ("Thai", "Malawi")] == ["THA", "MWI"]

@@ -57,11 +57,27 @@ def test_site_kind_reads_the_head_of_a_name() -> None:
     assert site_kind("Red River") == "natural"
     assert site_kind("Aleppo") is None
     assert site_kind("Field") is None  # one word is a name, not a site
+    # Head-first names, as Spanish, French or Italian write them, joined by a preposition.
+    assert site_kind("Hospital Universitario de Caracas") == "site"
+    assert site_kind("Aeropuerto Internacional de Maiquetia") == "site"
+    assert site_kind("Universidad Central") is None
+    assert site_kind("Oxford Street") == site_kind("Rue de Rivoli") == "street"
 
 
 def test_name_parts_leave_out_generic_words_longest_first() -> None:
     assert _name_parts("Qamishli National Hospital") == ["Qamishli"]
     assert _name_parts("Johns Hopkins University Hospital") == ["Johns Hopkins", "Johns", "Hopkins"]
+    assert _name_parts("Hospital Universitario de Caracas") == ["Caracas"]
+    assert _name_parts("Rio de Janeiro International Airport")[0] == "Rio de Janeiro"
+    assert _name_parts("Oxford Street bus station") == []  # the street's namesake, not its town
+
+
+def test_a_street_named_after_a_town_lies_in_the_articles_place_not_in_that_town() -> None:
+    # Oxford Street is in London; the street's own name says nothing of where it lies.
+    text = "Shelling in Aleppo, then in Aleppo again; a rally on Qamishli Street."
+    places = _resolve(text, [("Aleppo", None), ("Qamishli Street", None)])
+    assert places[1].name == "Aleppo" and places[1].precision == 2
+    assert places[1].reason.startswith("drawn at the article's main place Aleppo")
 
 
 def test_a_site_lies_in_the_place_the_text_puts_it() -> None:

@@ -201,6 +201,25 @@ def test_abbreviation_is_not_a_village_spelt_like_it(gazetteer: InMemoryGazettee
     assert place.country == "USA" and place.feature_code == "PCLI"
 
 
+@pytest.mark.parametrize(("text", "expected"), [("BONN", "Bonn"), ("IRAN", "Iran"), ("BONNE", "Bonnevoie")])
+def test_a_place_name_in_capitals_is_the_place_when_it_is_well_known(text: str, expected: str) -> None:
+    # "BONN (AP) _" is a wire dateline, not an abbreviation that only alternate names may match;
+    # a village is not well known, so its capitalised name still goes to the alternate ("BONNE").
+    gazetteer = InMemoryGazetteer(
+        [
+            make_entry(2946447, "Bonn", 50.73, 7.1, "DEU", "PPLA3", 330_000),
+            make_entry(3034006, "Beaune", 47.02, 4.84, "FRA", "PPL", 21_000),
+            make_entry(130758, "Iran", 32.0, 53.0, "IRN", "PCLI", 81_000_000),
+            make_entry(1, "Eraan", 9.06, 117.7, "PHL", "PPL", 3_000),
+            make_entry(2, "Bonne", 46.2, 6.3, "FRA", "PPL", 2_900),
+            make_entry(3, "Bonnevoie", 49.6, 6.1, "LUX", "PPL", 15_000),
+        ],
+        names={3034006: ["Bonn"], 1: ["Iran"], 3: ["Bonne"]},
+    )
+    place = resolve_places(mentions((text,)), gazetteer)[0]
+    assert place.name == expected
+
+
 def test_own_name_beats_an_alternate_name(gazetteer: InMemoryGazetteer) -> None:
     place = resolve_places(mentions(("Missouri",)), gazetteer)[0]
     assert (place.feature_code, place.precision, place.reason) == ("ADM1", 3, "name match")
@@ -330,3 +349,18 @@ def test_a_town_lies_near_a_name_whose_reading_is_its_province() -> None:
         [mention_at(text, "Redding"), mention_at(text, "California")], gazetteer
     )
     assert (redding.country, redding.admin1, california.feature_code) == ("USA", "California", "ADM1")
+
+
+def test_a_town_and_its_namesake_province_share_a_name_known_only_as_an_alternate() -> None:
+    # "Hodeidah" is an alternate of both Al Hudaydah the city and the governorate: a bare name
+    # means the town, as it does for "Idlib"; "Hodeidah province" (a hint) the governorate.
+    gazetteer = InMemoryGazetteer(
+        [
+            make_entry(79415, "Al Hudaydah", 14.8, 42.95, "YEM", "PPL", 735_000, "Al Hudaydah"),
+            make_entry(79416, "Al Hudaydah", 14.77, 43.13, "YEM", "ADM1", 0, "Al Hudaydah"),
+        ],
+        names={79415: ["Hodeidah"], 79416: ["Hodeidah"]},
+    )
+    town = resolve_places(mentions(("Hodeidah",)), gazetteer)[0]
+    province = resolve_places(mentions(("Hodeidah", "province")), gazetteer)[0]
+    assert (town.feature_code, province.feature_code) == ("PPL", "ADM1")

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from types import MappingProxyType
 
+from eventwire.resolve.gazetteer.names import normalize_toponym
 from eventwire.resolve.gazetteer.protocol import Gazetteer
 
 
@@ -47,6 +48,10 @@ def _country_of_demonym(word: str, codes: CountryCodes) -> str | None:
     return None
 
 
+#: A town this large bearing the word outweighs countrynames' foreign name for a country.
+_TOWN_NOT_A_COUNTRY = 100_000
+
+
 def _state_word(gazetteer: Gazetteer, word: str, codes: CountryCodes) -> str | None:
     """`_country_of_demonym`, less the names of a country's other places.
 
@@ -61,4 +66,13 @@ def _state_word(gazetteer: Gazetteer, word: str, codes: CountryCodes) -> str | N
     found = gazetteer.lookup(word)
     if any(e.country == country and e.feature_code.startswith(("PPLC", "PCL")) for e in found):
         return country
-    return None if any(e.country == country for e in found) else country
+    if any(e.country == country for e in found):
+        return None
+    # countrynames also knows names in other languages and scripts' romanisations ("Marawi"
+    # for Malawi); a word that is the own name of a large town elsewhere ("Marawi City") means
+    # that town. Alternate names do not count: GeoNames lists "Thai" for Alor Setar.
+    key = normalize_toponym(word)
+    return None if any(
+        e.population >= _TOWN_NOT_A_COUNTRY and f"{normalize_toponym(e.name)} ".startswith(f"{key} ")
+        for e in found
+    ) else country

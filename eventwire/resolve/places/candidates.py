@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from eventwire.data.place_words import PlaceWords
 from eventwire.records import PlaceMention
-from eventwire.resolve.gazetteer import Gazetteer, normalize_toponym
+from eventwire.resolve.gazetteer import Gazetteer, GazetteerEntry, normalize_toponym
 from eventwire.resolve.places.evidence import _Found
 from eventwire.resolve.places.unlisted import _alias, _alias_entries, _fallback
 
@@ -29,8 +29,13 @@ def _candidates(mention: PlaceMention, gazetteer: Gazetteer, words: PlaceWords) 
     if found and _is_abbreviation(text):
         # "US" is not the village "Us" (nor "Ous"): an abbreviation only means the places that
         # have it as an alias, not those whose own name merely spells the same.
+        # A word of four or five capitals is also how a headline or a wire dateline writes a
+        # well-known place ("BONN (AP) _", "IRAN:"), so there the country, province or city
+        # of that very name stays.
         key = normalize_toponym(text)
-        found = [e for e in found if normalize_toponym(e.name) != key or e.name.isupper()]
+        long_word = len(text) > 3
+        found = [e for e in found if normalize_toponym(e.name) != key or e.name.isupper()
+                 or (long_word and _is_well_known(e))]
     if found and _is_dotted_abbreviation(text):
         # "S.C.", "W.Va.", "U.S.": written abbreviations stand for states and countries, not for
         # the airports, codes and villages that share their letters.
@@ -43,6 +48,15 @@ def _candidates(mention: PlaceMention, gazetteer: Gazetteer, words: PlaceWords) 
     if entry is not None:
         return _Found([entry])
     return _fallback(text, gazetteer, words)
+
+
+#: A populated place this large is a city a headline could name in capitals.
+_WELL_KNOWN_POPULATION = 100_000
+
+
+def _is_well_known(entry: GazetteerEntry) -> bool:
+    return (entry.feature_code.startswith("PCL") or entry.feature_code in {"ADM1", "PPLC"}
+            or entry.population >= _WELL_KNOWN_POPULATION)
 
 
 def _is_dotted_abbreviation(text: str) -> bool:

@@ -162,18 +162,17 @@ def _city_prominence(people: int) -> float:
     return _PROMINENCE_BY_CODE["ADM1"] * min(1.0, max(0.0, size))
 
 
-def _namesake_seats(found: Sequence[GazetteerEntry], key: str) -> set[int]:
+def _namesake_seats(found: Sequence[GazetteerEntry]) -> set[int]:
     """Towns that share their name with the province they lie in ("Idlib", "Aleppo"): a bare
-    name means the town; "Idlib province" (a hint) means the province."""
+    name means the town; "Idlib province" (a hint) means the province. The shared name may be
+    one both carry as an alternate ("Hodeidah" for Al Hudaydah, town and governorate)."""
     provinces = {
-        (e.country, e.admin1) for e in found if e.feature_code == "ADM1" and _name_key(e.name) == key
+        (e.country, e.admin1): _name_key(e.name) for e in found if e.feature_code == "ADM1"
     }
-    if not provinces:
-        return set()
     return {
         e.geonameid
         for e in found
-        if e.feature_class == "P" and (e.country, e.admin1) in provinces and _name_key(e.name) == key
+        if e.feature_class == "P" and provinces.get((e.country, e.admin1)) == _name_key(e.name)
     }
 
 
@@ -369,7 +368,7 @@ def _choose(
     model: LearnedRanker | None = None,
 ) -> _Choice:
     kind, near = _split_hint(mention.feature_hint)
-    seats = _namesake_seats(found, key) if kind != "province" else set()
+    seats = _namesake_seats(found) if kind != "province" else set()
     if region and _is_list_item(found, key, region):
         region = set()
     candidate_count = len(found)

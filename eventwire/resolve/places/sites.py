@@ -1,7 +1,8 @@
 """Sites, landmarks and natural features that the gazetteer does not hold ("Aleppo University",
-"Qamishli National Hospital", "Duke University", "Red River"), placed where a geographer would
-place them: at the place the text puts them in ("X in Y", "Y's X", "X, Y": the mention's
-qualifier), else at a place named inside the site's own name, else at the article's main place.
+"Qamishli National Hospital", "Duke University", "Oxford Street", "Red River"), placed where a
+geographer would place them: at the place the text puts them in ("X in Y", "Y's X", "X, Y": the
+mention's qualifier), else (not for streets and natural features) at a place named inside the
+site's own name, else at the article's main place.
 The result is coarse (precision 2; 3 for a natural feature or a site placed only in a province)
 and its reason says which rule placed it. The words are in ``data/place_sites.tsv``.
 """
@@ -29,10 +30,14 @@ def _name_parts(text: str) -> list[str]:
     "Qamishli National Hospital", "Ohio" in "Ohio State University", "Johns Hopkins" then
     "Johns" and "Hopkins" in "Johns Hopkins University Hospital"."""
     words = site_words()
-    skip = words.sites | words.natural | words.generic
+    skip = words.joining()
     runs: list[list[str]] = [[]]
-    for token in text.split():
-        if token.casefold().strip(".,") in skip:
+    for n, token in enumerate(text.split()):
+        word = token.casefold().strip(",")
+        if n and word in words.streets:
+            runs.append([])  # "Oxford Street bus station": a street's namesake is not its town
+            runs[-2] = []
+        elif word in skip:
             runs.append([])
         else:
             runs[-1].append(token)
@@ -40,7 +45,12 @@ def _name_parts(text: str) -> list[str]:
     for run in runs:
         for size in range(len(run), 0, -1):
             parts.extend(" ".join(run[i : i + size]) for i in range(len(run) - size + 1))
-    return sorted(dict.fromkeys(p for p in parts if p[:1].isupper()), key=lambda p: -len(p.split()))
+    return sorted(
+        dict.fromkeys(
+            p for p in parts if p[:1].isupper() and p.rsplit(None, 1)[-1].casefold() not in words.prepositions
+        ),
+        key=lambda p: -len(p.split()),
+    )
 
 
 def place_sites(mentions: Sequence[PlaceMention], places: list[Place], gazetteer: Gazetteer) -> list[Place]:
@@ -58,7 +68,7 @@ def place_sites(mentions: Sequence[PlaceMention], places: list[Place], gazetteer
         if kind is None:
             continue
         found = _in_container(mention, by_text, gazetteer, countries)
-        if found is None and kind == "site":
+        if found is None and kind == "site":  # a street or a river is often named after elsewhere
             found = _in_own_name(mention, by_text, gazetteer, countries)
         if found is None and main is not None and mention.label in _PLACE_LABELS:
             # Only a name the text (or the caller) gives as a place: an ORG "Duke University"
@@ -121,12 +131,17 @@ def _best_named(
     return max(abroad, key=lambda e: e.population) if abroad else None
 
 
+#: Feature codes of places too large to be where a story happens: countries, provinces,
+#: continents, world regions, oceans and seas.
+_NOT_LOCAL_CODES = ("PCL", "ADM1", "CONT", "RGN", "OCN", "SEA", "GULF")
+
+
 def _main_place(resolved: Sequence[Place]) -> Place | None:
     """The article's most-mentioned place, a town or district before a province or country
     (the story happens somewhere within its country); the first mentioned among equals."""
     if not resolved:
         return None
-    local = [p for p in resolved if not (p.feature_code or "").startswith(("PCL", "ADM1", "CONT"))]
+    local = [p for p in resolved if not (p.feature_code or "").startswith(_NOT_LOCAL_CODES)]
     pool = local or list(resolved)
     counts = Counter(p.geonameid for p in pool)
     return max(pool, key=lambda p: counts[p.geonameid])  # max keeps the first of the equals
