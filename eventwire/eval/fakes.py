@@ -265,7 +265,8 @@ def _incident_rank(event: Event, news_report: bool) -> tuple[bool, bool, int]:
         # A report leads with its incident: the first ASSAULT placed in a governorate, not the
         # deadliest, which is most often a running toll ("since Saturday at least 68 ...").
         return _inside_country(event.location), event.location is not None, 0
-    return False, event.location is not None, _fatalities(event)
+    # The deadliest event whose own report places it; the article's setting does not count.
+    return False, event.location is not None and event.location.basis == "text", _fatalities(event)
 
 
 def _inside_country(place: Place | None) -> bool:

@@ -312,7 +312,7 @@ def _predicted_events(events: Sequence[Event]) -> list[_Predicted]:
         for event in group:
             items: list[tuple[str, Span | None]] = [("source", a.span) for a in event.source_actors]
             items += [("target", a.span) for a in event.target_actors]
-            if event.location is not None:
+            if event.location is not None and event.location.basis == "text":  # an argument
                 items.append(("place", event.location.span))
             for kind, where in items:
                 if where is None or (kind, where.start, where.end) in seen:

@@ -90,8 +90,11 @@ def make_profile(stored: StoredEvent, family: str, rules: IncidentRules) -> Prof
     )
     precision = event.date.precision if own_date else "unknown"
     slack = rules.slack_days.get(precision) if start is not None else None
-    place = event.location
+    # A location that only the article's setting gave is no evidence of where the incident was:
+    # such an event is compared as unplaced, in the setting's country.
+    place = event.location if event.location is not None and event.location.basis == "text" else None
     actors = [*event.target_actors, *event.source_actors]
+    setting_country = event.location.country if event.location is not None and place is None else None
     actor_country = next((a.country for a in actors if a.country), None)
     names = {word.lower() for word in _NAME.findall(event.evidence.text)}
     names |= {word.lower() for actor in actors for word in _NAME.findall(actor.text)}
@@ -113,7 +116,7 @@ def make_profile(stored: StoredEvent, family: str, rules: IncidentRules) -> Prof
         lon=place.lon if place else None,
         geo_precision=place.precision if place else None,
         geonameid=place.geonameid if place else None,
-        country=(place.country if place and place.country else actor_country),
+        country=(place.country if place and place.country else setting_country or actor_country),
         admin1=place.admin1 if place else None,
         whole_country=bool(place and (place.feature_code or "").startswith("PCL")),
         source_codes=frozenset((a.country, a.sector) for a in event.source_actors),

@@ -253,7 +253,9 @@ class Place:
     """A toponym resolved against the gazetteer.
 
     `precision` follows ACLED geo_precision: 1 a particular town or site, 2 near a town or part
-    of a region, 3 a larger region (a province or a country).
+    of a region, 3 a larger region (a province or a country). As an event's location, `basis`
+    says where it came from: "text" (a place its report or sentence names) or "setting" (its
+    report names none, and the article's main place stands in).
     """
 
     name: str
@@ -269,6 +271,7 @@ class Place:
     score: float = 0.0
     reason: str = ""
     kind: Literal["toponym", "demonym"] = "toponym"  # "Syrian" resolves to Syria as a demonym
+    basis: Literal["text", "setting"] = "text"
 
 
 @dataclass(frozen=True, slots=True)

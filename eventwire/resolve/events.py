@@ -34,8 +34,9 @@ from eventwire.records import (
 )
 from eventwire.resolve.actors import ActorDictionary, is_agent, resolve_actors, story_country, without_seats
 from eventwire.resolve.gazetteer.geometry import distance_km
+from eventwire.resolve.places import main_place
 from eventwire.resolve.quantities import resolve_quantities, summarize_casualties
-from eventwire.text.dateline import DATELINE_CHARS
+from eventwire.text.dateline import DATELINE_CHARS, is_dateline_place
 
 __all__ = ["resolve_events"]
 
@@ -81,9 +82,20 @@ def resolve_events(
             year,
         )
     coder = _ActorCoder(actors, context_country, tuple(located), year)
-    drafts = [_draft(article, m, places, dates, unclaimed, coder, lexicon) for m in mentions]
-    drafts = [_located_by_sentence(draft, located) for draft in drafts]
-    merged = [_with_unnamed_source(draft) for draft in _merge_coreferent(drafts)]
+    # A wire dateline says where the report was filed ("ADEN, Jan 24 (Reuters) - ... a camp in
+    # Marib province"), not where its events were: it is no event's place, though it may be
+    # where the article is set.
+    filed_from = {
+        k for k, p in places.items() if p.span is not None and is_dateline_place(article.text, *k)
+    }
+    event_places = {k: p for k, p in places.items() if k not in filed_from}
+    drafts = [_draft(article, m, event_places, dates, unclaimed, coder, lexicon) for m in mentions]
+    in_text = [p for p in located if p.span is None or key(p.span) not in filed_from]
+    drafts = [_located_by_sentence(draft, in_text) for draft in drafts]
+    setting = _setting(located, context_country)
+    merged = [
+        _located_by_article(_with_unnamed_source(draft), setting) for draft in _merge_coreferent(drafts)
+    ]
     return [event for draft in merged for event in _split(article, draft)]
 
 
@@ -296,6 +308,29 @@ def _located_by_sentence(draft: _Draft, places: Sequence[Place]) -> _Draft:
         return draft
     best = min(below_country, key=lambda p: (p.precision, _FEATURE_RANK.get(p.feature_code or "", 0)))
     draft.locations = [best]
+    return draft
+
+
+def _setting(places: Sequence[Place], country: str | None) -> Place | None:
+    """Where the article is set: its main place (`main_place`) in the country its events happen
+    in, when that country is known."""
+    in_country = [p for p in places if p.lat is not None and p.kind == "toponym"
+                  and (country is None or p.country == country)]
+    return main_place(in_country)
+
+
+def _located_by_article(draft: _Draft, setting: Place | None) -> _Draft:
+    """The draft, placed where the article is set when nothing in its report places it.
+
+    A report leads with its incident and often names the place once, in the headline or the
+    first sentence, and not again beside the verbs that follow ("Warplanes struck Douma ... The
+    strikes killed 12"). An ACLED coder places such an event at the article's location, near it
+    at best: precision 2 or coarser, basis "setting", and the reason says so.
+    """
+    if draft.locations or setting is None:
+        return draft
+    reason = f"the article's setting ({setting.reason})" if setting.reason else "the article's setting"
+    draft.locations = [replace(setting, precision=max(setting.precision, 2), reason=reason, basis="setting")]
     return draft
 
 

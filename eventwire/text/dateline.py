@@ -1,4 +1,4 @@
-"""Datelines: the date a news report opens with.
+"""Datelines: the date a news report opens with, and the place a wire report is filed from.
 
 `DatelineReader.publication_date(text)` gives the first complete written date (day, month and
 year) in the first `DATELINE_CHARS` characters ("Wed 05 Apr 2017", "12 February 2015", "Apr
@@ -17,7 +17,7 @@ from datetime import date
 
 from eventwire.data.calendar_words import CalendarWords
 
-__all__ = ["DATELINE_CHARS", "DatelineReader"]
+__all__ = ["DATELINE_CHARS", "DatelineReader", "is_dateline_place"]
 
 #: How far into the text the dateline may start (SANA's follows a headline of up to ~150
 #: characters; Ahram Online's byline, "AFP Friday 23 Aug 2013", a headline and a deck of up to
@@ -68,3 +68,16 @@ class DatelineReader:
                 found.append((match.start(), value.isoformat()))
                 break
         return min(found)[1] if found else None
+
+
+#: What follows a wire dateline's place: ", Iraq, Jan 6 (Reuters) -", " (AP) _", ", Jan 24 -".
+_AFTER_DATELINE_PLACE = re.compile(r"(?:,\s*[A-Z][\w .'-]{0,30})?(?:,|\s*\(|\s+[-\u2013\u2014_])")
+
+
+def is_dateline_place(text: str, start: int, end: int) -> bool:
+    """Whether the place at text[start:end] is a wire dateline's: written in capitals at the
+    start of a line ("ADEN, Jan 24 (Gulf Wire) -", "BONN (AP) _"). It says where the report was
+    filed, not where its events happened."""
+    if start > DATELINE_CHARS or (start > 0 and text[start - 1] != "\n"):
+        return False
+    return text[start:end].isupper() and _AFTER_DATELINE_PLACE.match(text, end) is not None

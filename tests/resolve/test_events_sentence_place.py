@@ -39,10 +39,11 @@ def test_unplaced_event_takes_its_sentence_place(lexicon, actors):
     assert event.location is not None and event.location.name == "Saraqib"
 
 
-def test_a_place_of_another_sentence_is_not_taken(lexicon, actors):
+def test_a_place_of_another_sentence_is_only_the_articles_setting(lexicon, actors):
     town = place("Saraqib", 140)
     (event,) = run([mention(0)], [town], lexicon, actors)
-    assert event.location is None
+    assert (event.location.name, event.location.basis, event.location.precision) == ("Saraqib", "setting", 2)
+    assert event.location.reason.startswith("the article's setting")
 
 
 def test_country_level_event_is_refined_within_its_country_only(lexicon, actors):
@@ -58,7 +59,7 @@ def test_country_level_event_is_refined_within_its_country_only(lexicon, actors)
 def test_sentence_naming_two_countries_leaves_the_event_unplaced(lexicon, actors):
     town, other = place("Saraqib", 40), place("Kilis", 60, country="TUR", admin1="Kilis", geonameid=3)
     (event,) = run([mention(0)], [town, other], lexicon, actors)
-    assert event.location is None
+    assert event.location.basis == "setting"  # the sentence does not say which; the setting stands in
 
 
 def test_own_place_below_country_level_is_kept(lexicon, actors):

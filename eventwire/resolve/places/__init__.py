@@ -59,5 +59,6 @@ one article in two passes (and `recorded_rankings` hands back every candidate's 
 """
 
 from eventwire.resolve.places.article import resolve_places
+from eventwire.resolve.places.sites import main_place
 
-__all__ = ["resolve_places"]
+__all__ = ["main_place", "resolve_places"]

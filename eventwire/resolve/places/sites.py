@@ -61,7 +61,7 @@ def place_sites(mentions: Sequence[PlaceMention], places: list[Place], gazetteer
     for place in resolved:
         by_text.setdefault(normalize_toponym(place.text), place)
     countries = {p.country for p in resolved if p.country}
-    main = _main_place(resolved)
+    main = main_place(resolved)
     out = list(places)
     for i, (mention, place) in enumerate(zip(mentions, places, strict=True)):
         kind = site_kind(mention.span.text) if place.lat is None and mention.kind == "toponym" else None
@@ -136,7 +136,7 @@ def _best_named(
 _NOT_LOCAL_CODES = ("PCL", "ADM1", "CONT", "RGN", "OCN", "SEA", "GULF")
 
 
-def _main_place(resolved: Sequence[Place]) -> Place | None:
+def main_place(resolved: Sequence[Place]) -> Place | None:
     """The article's most-mentioned place, a town or district before a province or country
     (the story happens somewhere within its country); the first mentioned among equals."""
     if not resolved:
