@@ -92,9 +92,10 @@ def make_profile(stored: StoredEvent, family: str, rules: IncidentRules) -> Prof
     slack = rules.slack_days.get(precision) if start is not None else None
     # A location that only the article's setting gave is no evidence of where the incident was:
     # such an event is compared as unplaced, in the setting's country.
-    place = event.location if event.location is not None and event.location.basis == "text" else None
+    place, setting_country = event.location, None
+    if place is not None and place.basis == "setting":
+        place, setting_country = None, place.country
     actors = [*event.target_actors, *event.source_actors]
-    setting_country = event.location.country if event.location is not None and place is None else None
     actor_country = next((a.country for a in actors if a.country), None)
     names = {word.lower() for word in _NAME.findall(event.evidence.text)}
     names |= {word.lower() for actor in actors for word in _NAME.findall(actor.text)}
