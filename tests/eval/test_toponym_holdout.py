@@ -25,10 +25,11 @@ def test_every_holdout_toponym_is_where_it_says_in_its_article() -> None:
     assert all(-90 <= t.lat <= 90 and -180 <= t.lon <= 180 for t in toponyms)
 
 
-def test_every_toponym_of_the_exhaustive_holdout_is_where_it_says() -> None:
+@pytest.mark.parametrize("name", ["toponyms_holdout2.jsonl", "toponyms_holdout3.jsonl"])
+def test_every_toponym_of_an_exhaustive_holdout_is_where_it_says(name: str) -> None:
     if not CORPUS.exists():
         pytest.skip(f"news corpus not found at {CORPUS}")
-    toponyms = read_holdout(REPO / "benchmarks" / "data" / "toponyms_holdout2.jsonl")
+    toponyms = read_holdout(REPO / "benchmarks" / "data" / name)
     assert len(toponyms) >= 200
     assert {t.kind for t in toponyms} == {"country", "admin", "city", "facility", "region"}
     texts = read_article_texts(CORPUS, {t.doc for t in toponyms})
