@@ -206,14 +206,20 @@ def lead_sentence(text: str) -> str:
     return text
 
 
-def classify_acled(result: ExtractionResult, rules: AcledRules) -> AcledDecision:
+def classify_acled(
+    result: ExtractionResult, rules: AcledRules, labels: frozenset[str] | None = None
+) -> AcledDecision:
     """The CASE code of one snippet, from the pipeline's events and the decision tables.
+
+    `labels` (say ``rules.label_set(25)``) keeps the decision within a label set: a rule whose
+    code the set lacks is passed over, so a gang shoot-out that the 28-label set calls organised
+    crime is coded as the 25 ACLED types would code it. None: any code of the tables.
 
     >>> pipeline = Pipeline.load(); rules = AcledRules.load()
     >>> classify_acled(pipeline.extract_text("On 3 May 2017, a grenade was lobbed ..."), rules).code
     'GRENADE'
     """
-    return _decide(result.article.text, result.events, rules, base=0)
+    return _decide(result.article.text, result.events, rules, base=0, labels=labels)
 
 
 def code_acled_events(events: Sequence[Event], rules: AcledRules) -> list[Event]:
@@ -237,7 +243,13 @@ def code_acled_events(events: Sequence[Event], rules: AcledRules) -> list[Event]
 
 
 def _decide(
-    text: str, events: Sequence[Event], rules: AcledRules, *, base: int, coded: Event | None = None
+    text: str,
+    events: Sequence[Event],
+    rules: AcledRules,
+    *,
+    base: int,
+    coded: Event | None = None,
+    labels: frozenset[str] | None = None,
 ) -> AcledDecision:
     """The decision for `text`; `base` is the offset of `text` in the article the events' spans index.
 
@@ -252,6 +264,8 @@ def _decide(
     facts = _Facts(text, told, rules, backdrop)
     main = _main_event(told, rules)
     for rule in rules.rules:
+        if labels is not None and rule.code not in labels:
+            continue
         if all(any(facts.holds(f) for f in condition) for condition in rule.when) and not any(
             facts.holds(f) for f in rule.unless
         ):
