@@ -364,3 +364,36 @@ def test_a_town_and_its_namesake_province_share_a_name_known_only_as_an_alternat
     town = resolve_places(mentions(("Hodeidah",)), gazetteer)[0]
     province = resolve_places(mentions(("Hodeidah", "province")), gazetteer)[0]
     assert (town.feature_code, province.feature_code) == ("PPL", "ADM1")
+
+
+def test_a_foreign_towns_english_name_beats_a_village_that_bears_it_as_its_own() -> None:
+    # GeoNames names the West Bank town "Janīn" and lists "Jenin" among its alternates; the
+    # Polish village called Jenin is not what a bare "Jenin" means. Within one country two
+    # spellings are local usage, so a big town's variant does not take a small town's name.
+    gazetteer = InMemoryGazetteer(
+        [
+            make_entry(283506, "Janīn", 32.46, 35.3, "PSE", "PPL", 34_730),
+            make_entry(3097228, "Jenin", 52.7, 15.1, "POL", "PPL", 1_100),
+            make_entry(4278604, "St. George", 39.19, -96.42, "USA", "PPL", 600),
+            make_entry(5546220, "Saint George", 37.1, -113.58, "USA", "PPL", 87_000),
+        ],
+        names={283506: ["Jenin"], 5546220: ["St. George"]},
+    )
+    jenin = resolve_places(mentions(("Jenin",)), gazetteer)[0]
+    assert (jenin.country, jenin.reason) == ("PSE", "largest population")
+    kansas = resolve_places(mentions(("St. George",)), gazetteer)[0]
+    assert kansas.geonameid == 4278604
+
+
+@pytest.mark.parametrize(("text", "country"), [("Samarra", "IRQ"), ("Samara", "RUS")])
+def test_the_spelling_as_written_decides_between_romanisations_that_meet(text: str, country: str) -> None:
+    # The lookup key evens out doubled letters, so "Samarra" and "Samara" meet; letter for
+    # letter, "Samarra" is the Iraqi city (Sāmarrā’) and "Samara" the Russian one.
+    gazetteer = InMemoryGazetteer(
+        [
+            make_entry(91597, "Sāmarrā’", 34.2, 43.89, "IRQ", "PPL", 158_508),
+            make_entry(499099, "Samara", 53.2, 50.15, "RUS", "PPL", 1_163_399),
+        ]
+    )
+    place = resolve_places(mentions((text,)), gazetteer)[0]
+    assert place.country == country

@@ -70,7 +70,7 @@ from eventwire.resolve.gazetteer.loading import (
     load_gazetteer,
 )
 from eventwire.resolve.gazetteer.memory import InMemoryGazetteer
-from eventwire.resolve.gazetteer.names import normalize_toponym
+from eventwire.resolve.gazetteer.names import normalize_toponym, spelled_toponym
 from eventwire.resolve.gazetteer.places_file import _parse_rows as _parse_rows
 from eventwire.resolve.gazetteer.protocol import Gazetteer, GazetteerEntry
 from eventwire.resolve.gazetteer.sqlite import SCHEMA_VERSION, SQLiteGazetteer
@@ -91,4 +91,5 @@ __all__ = [
     "imported_places_path",
     "load_gazetteer",
     "normalize_toponym",
+    "spelled_toponym",
 ]

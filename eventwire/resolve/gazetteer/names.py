@@ -67,13 +67,7 @@ def normalize_toponym(name: str) -> str:
     left to GeoNames' alternate names. Names in other scripts give "" (the index is Latin-script
     only).
     """
-    text = name.casefold().translate(_FOLD)
-    if not text.isascii():
-        text = _COMBINING.sub("", unicodedata.normalize("NFKD", text))
-    words = _NON_ALNUM.sub(" ", text).split()
-    if len(words) > 1 and words[0] == "the":
-        words = words[1:]
-    text = " ".join([w for w in words if w not in _ARTICLES] or words)  # a town "As" stays "as"
+    text = spelled_toponym(name)
     for needle, pattern, replacement in _REWRITES:
         if needle in text:
             if pattern is None:
@@ -83,6 +77,20 @@ def normalize_toponym(name: str) -> str:
             elif pattern.search(text):  # gemination: keep the first letter of each run
                 text = pattern.sub(_first_group, text)
     return text
+
+
+def spelled_toponym(name: str) -> str:
+    """The name as written, folded but without the romanisation rewrites of
+    `normalize_toponym`: casefolded, without diacritics, apostrophes, dots, a leading "the" or
+    Arabic articles. "Sāmarrā’" and "Samarra" give "samarra", where the lookup key of both and
+    of "Samara" is "samara"."""
+    text = name.casefold().translate(_FOLD)
+    if not text.isascii():
+        text = _COMBINING.sub("", unicodedata.normalize("NFKD", text))
+    words = _NON_ALNUM.sub(" ", text).split()
+    if len(words) > 1 and words[0] == "the":
+        words = words[1:]
+    return " ".join([w for w in words if w not in _ARTICLES] or words)  # a town "As" stays "as"
 
 
 def _first_group(match: re.Match[str]) -> str:

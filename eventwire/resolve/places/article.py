@@ -10,7 +10,7 @@ from dataclasses import replace
 
 from eventwire.data.place_words import PlaceWords
 from eventwire.records import Place, PlaceMention
-from eventwire.resolve.gazetteer import Gazetteer, GazetteerEntry, normalize_toponym
+from eventwire.resolve.gazetteer import Gazetteer, GazetteerEntry, normalize_toponym, spelled_toponym
 from eventwire.resolve.places.candidates import _candidates
 from eventwire.resolve.places.cohesion import _cohesion
 from eventwire.resolve.places.demonyms import _capital_namesake, _demonym_place, _is_people_word
@@ -77,6 +77,7 @@ def resolve_places(
         for m in mentions
     ]
     keys = [normalize_toponym(m.span.text) for m in mentions]
+    spellings = [spelled_toponym(m.span.text) for m in mentions]
     found_as = [_candidates(m, gazetteer, words) if m.kind == "toponym" else _NOT_FOUND for m in mentions]
     found_as = _sites_named_without_town(mentions, found_as, gazetteer, words)
     candidates = [found.entries for found in found_as]
@@ -87,11 +88,11 @@ def resolve_places(
     def chooser(evidence: Sequence[_Evidence]) -> Callable[[int], _Choice]:
         # Repeated names ("U.S." five times) share one ranking per pass: the same name, hint and
         # qualifier see the same evidence.
-        memo: dict[tuple[str, str | None, str | None], _Choice] = {}
+        memo: dict[tuple[str, str, str | None, str | None], _Choice] = {}
 
         def choose(i: int) -> _Choice:
             mention = mentions[i]
-            marker = (keys[i], mention.feature_hint, mention.qualifier)
+            marker = (keys[i], spellings[i], mention.feature_hint, mention.qualifier)
             if marker not in memo:
                 memo[marker] = _choose(
                     mention, candidates[i], keys[i], evidence, biased, regions[i], cohesion, ranker

@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from eventwire.records import PlaceMention
-from eventwire.resolve.gazetteer import Gazetteer, GazetteerEntry, distance_km
+from eventwire.resolve.gazetteer import Gazetteer, GazetteerEntry, distance_km, spelled_toponym
 from eventwire.resolve.places.evidence import (
     RankedCandidate,
     _Choice,
@@ -35,6 +35,7 @@ _WEIGHTS = {
     "qualifier": 4.0,
     "named": 0.5,
     "neighbour": 1.0,
+    "spelling": 0.75,
 }
 #: A bare name means the best-known place of that name: a country before a capital before a
 #: first-order division before other towns ("Georgia", "Washington", "Texas"), unless the
@@ -77,6 +78,11 @@ _TYPICAL_POPULATION.update(
 #: crossings are not landmarks: they win only when the text says "base" or "crossing".
 _LANDMARK_CODES = frozenset({"BLDG", "PAL", "ST", "SQR", "MNMT", "TOWR", "MSQE", "PRN", "STDM"})
 _LANDMARK_POPULATION = 1_000_000
+#: GeoNames gives a town its name in the country's own romanisation ("Janīn", "Darnah") and
+#: keeps the English one among its alternates: a town this many times bigger than every town
+#: that bears the text's spelling as its own name is what the news means by that spelling
+#: ("Jenin" is Janīn, not the Polish village Jenin).
+_EXONYM_RATIO = 20
 #: Closeness to a country the text names, other than the candidate's own, decays with this
 #: distance (km): "Gaza" beside "Israel" and "Egypt" is the city on their border, not the
 #: province in Mozambique.
@@ -173,6 +179,37 @@ def _namesake_seats(found: Sequence[GazetteerEntry]) -> set[int]:
         e.geonameid
         for e in found
         if e.feature_class == "P" and provinces.get((e.country, e.admin1)) == _name_key(e.name)
+    }
+
+
+def _known_by_the_name(found: Sequence[GazetteerEntry], key: str) -> set[int]:
+    """Towns that carry the name only as an alternate but dwarf every town bearing it as its
+    own name (see `_EXONYM_RATIO`): the name is theirs."""
+    own = [e for e in found if e.feature_class == "P" and _name_key(e.name) == key]
+    if not own:
+        return set()
+    bar = _EXONYM_RATIO * max(max(e.population for e in own), 1)
+    # Within one country two spellings are the local usage itself ("St. George" and "Saint
+    # George", "Rocky Hill" and "Rock Hill"): only a foreign town's exonym is the news's name.
+    countries = {e.country for e in own}
+    return {
+        e.geonameid for e in found
+        if e.feature_class == "P" and e.population >= bar and _name_key(e.name) != key
+        and e.country not in countries
+    }
+
+
+def _spelled_as_written(found: Sequence[GazetteerEntry], key: str, written: str, seats: set[int]) -> set[int]:
+    """Entries whose own name is spelled letter for letter as the text's `written` name, where
+    the lookup key evened out a romanisation (none where it did not). Curated names are vetted
+    spellings, and a namesake seat bears its province's name ("Raqqa": the province is spelled
+    so, and the city Ar Raqqah is what the bare name means)."""
+    if written == key:
+        return set()
+    spelled = {e.geonameid for e in found if e.geonameid < 0 or spelled_toponym(e.name) == written}
+    provinces = {(e.country, e.admin1) for e in found if e.feature_code == "ADM1" and e.geonameid in spelled}
+    return spelled | {
+        e.geonameid for e in found if e.geonameid in seats and (e.country, e.admin1) in provinces
     }
 
 
@@ -373,11 +410,14 @@ def _choose(
         region = set()
     candidate_count = len(found)
     found = _without_lesser_alternates(found, key)
+    named = _known_by_the_name(found, key)
+    spelled = _spelled_as_written(found, key, spelled_toponym(mention.span.text), seats)
     others = _Others.of(evidence, key)
     capital_name = any(map(is_capital, found))
     scored = [
-        _score(entry, kind, key, others, biased, region, cohesion, seats, model,
-               minor=capital_name and not is_capital(entry) and entry.population < _KNOWN_TOWN)
+        _score(entry, kind, key, others, biased, region, cohesion, seats, named, model,
+               minor=capital_name and not is_capital(entry) and entry.population < _KNOWN_TOWN,
+               spelled=entry.geonameid in spelled)
         for entry in found
     ]
     scored.sort(key=lambda s: (-s[0], -s[1].population, s[1].geonameid))
@@ -434,11 +474,19 @@ def _score(
     region: set[tuple[str, str | None]],
     cohesion: dict[tuple[str, int], tuple[float, str]],
     seats: set[int],
+    named: set[int],
     model: LearnedRanker | None = None,
     *,
     minor: bool = False,
+    spelled: bool = False,
 ) -> _Scored:
+    """`seats`: towns that share their province's name; `named`: towns the name means though
+    it is not their own (exonyms);
+    `spelled`: the entry's name is spelled as the text wrote it (`_spelled_as_written`)."""
     values, country, near_name = _features(entry, kind, key, others, biased, region, cohesion, minor)
+    values["spelling"] = float(spelled)
+    if entry.geonameid in named:
+        values["name"] = 1.0
     if entry.geonameid in seats:  # the town inherits its province's standing, and a bit more
         values["prominence"] = _PROMINENCE_BY_CODE["ADM1"] + 0.05
         values["population"] = max(values["population"], _population_value(_TYPICAL_POPULATION["ADM1"]))
@@ -495,6 +543,8 @@ def _reason(
         return f"qualified by {entry.admin1 or entry.country}"
     if feature == "name":
         return "name match"
+    if feature == "spelling":
+        return "spelled as the text writes it"
     if feature == "named":
         return f"country named {entry.country}"
     if feature == "neighbour":
