@@ -84,6 +84,7 @@ class SiteWords:
     streets: frozenset[str]  # last (or, in "Rue de Rivoli", first) words of street names
     heads_first: frozenset[str]  # first words of head-first site names: "universidad"
     prepositions: frozenset[str]  # what joins a head-first name to its namesake: "de"
+    polities: frozenset[str]  # last words of the names of states and unions: "union", "empire"
 
     def joining(self) -> frozenset[str]:
         """The words of a site's name that are no part of a town's name (a preposition may be:
@@ -98,17 +99,22 @@ def site_words() -> SiteWords:
     def role(name: str) -> frozenset[str]:
         return frozenset(r["word"].casefold() for r in rows if r["role"] == name)
 
-    return SiteWords(*map(role, ("site", "natural", "generic", "street", "head_first", "preposition")))
+    return SiteWords(
+        *map(role, ("site", "natural", "generic", "street", "head_first", "preposition", "polity"))
+    )
 
 
 def site_kind(text: str) -> str | None:
     """Kind "site" for "Aleppo University", "University of Kansas" or "Hospital Universitario de
-    Caracas", "street" for "Oxford Street" or "Rue de Rivoli", "natural" for "Red River", None
-    for other names (one word is never a site: "Field" is a name, not a stadium)."""
+    Caracas", "street" for "Oxford Street" or "Rue de Rivoli", "natural" for "Red River",
+    "polity" for "Soviet Union" or "the Caliphate", None for other names (one word is never a
+    site: "Field" is a name, not a stadium)."""
     tokens = [t.casefold().removesuffix("'s").removesuffix("’s") for t in text.split()]
+    words = site_words()
+    if tokens and tokens[-1] in words.polities:
+        return "polity"
     if len(tokens) < 2:
         return None
-    words = site_words()
     joined = tokens[1] == "of" or any(t in words.prepositions for t in tokens[1:-1])
     if tokens[-1] in words.natural:
         return "natural"

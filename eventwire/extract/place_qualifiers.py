@@ -46,15 +46,21 @@ def with_qualifiers(text: str, mentions: Sequence[PlaceMention]) -> list[PlaceMe
             out[i] = replace(mention, qualifier=following.span.text)
         elif (
             _is_container_gap(gap)
-            and site_kind(mention.span.text)
+            and site_kind(mention.span.text) in _SITE_KINDS
             and out[i].qualifier is None  # "London's Wembley Stadium in ...": the first holds
         ):
             out[i] = replace(mention, qualifier=following.span.text)
-        elif gap.strip() in {"'s", "’s"} and site_kind(following.span.text) and out[i + 1].qualifier is None:
+        elif (
+            gap.strip() in {"'s", "’s"}
+            and site_kind(following.span.text) in _SITE_KINDS
+            and out[i + 1].qualifier is None
+        ):
             out[i + 1] = replace(following, qualifier=mention.span.text)
     return out
 
 
+#: The names a container qualifies (a polity, "the Soviet Union", is no site in a town).
+_SITE_KINDS = frozenset({"site", "street", "natural"})
 #: Words between a site and the place that holds it ("X Hospital in Y", "X campus in Y"), and
 #: the longest such gap in characters (" penitentiary outside ").
 _CONTAINER_WORDS = frozenset({"in", "at", "near", "outside", "of"})

@@ -253,9 +253,10 @@ class Place:
     """A toponym resolved against the gazetteer.
 
     `precision` follows ACLED geo_precision: 1 a particular town or site, 2 near a town or part
-    of a region, 3 a larger region (a province or a country). As an event's location, `basis`
-    says where it came from: "text" (a place its report or sentence names) or "setting" (its
-    report names none, and the article's main place stands in).
+    of a region, 3 a larger region (a province or a country). `basis` says where the point came
+    from: "text" (the place the text names, or the place the text puts it in) or "setting"
+    (the article's main place stands in: for an event whose report names no place, or for a
+    name the gazetteer lacks and the text puts nowhere).
     """
 
     name: str

@@ -300,7 +300,7 @@ def _located_by_sentence(draft: _Draft, places: Sequence[Place]) -> _Draft:
         p for p in places
         if p.span is not None and _inside(p.span, sentence) and p.admin1 is not None
         and not _is_country(p)
-        and (p.geonameid is not None or p.lat is not None)
+        and (p.geonameid is not None or p.lat is not None) and p.basis == "text"
     ]  # fmt: skip
     countries = {p.country for p in below_country}
     own = {p.country for p in draft.locations}
@@ -314,7 +314,7 @@ def _located_by_sentence(draft: _Draft, places: Sequence[Place]) -> _Draft:
 def _setting(places: Sequence[Place], country: str | None) -> Place | None:
     """Where the article is set: its main place (`main_place`) in the country its events happen
     in, when that country is known."""
-    in_country = [p for p in places if p.lat is not None and p.kind == "toponym"
+    in_country = [p for p in places if p.lat is not None and p.kind == "toponym" and p.basis == "text"
                   and (country is None or p.country == country)]
     return main_place(in_country)
 
@@ -345,7 +345,9 @@ def _inside(span: Span, outer: Span) -> bool:
 def _event_locations(mention: EventMention, places: Mapping[SpanKey, Place]) -> list[Place]:
     """The most specific resolved places among the mention's arguments (several when tied)."""
     resolved = [places[key(p.span)] for p in mention.places if key(p.span) in places]
-    resolved = [p for p in resolved if p.geonameid is not None or p.lat is not None]
+    # A name drawn at the article's main place (basis "setting") does not place its event:
+    # the sentence, or else the article's setting, does that (`_located_by_article`).
+    resolved = [p for p in resolved if (p.geonameid is not None or p.lat is not None) and p.basis == "text"]
     if not resolved:
         return []
 

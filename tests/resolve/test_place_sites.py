@@ -149,3 +149,17 @@ def test_extraction_reads_the_container_of_a_site() -> None:
     # a town "in" another place is no site: its qualifier stays for the comma alone
     plain = "Qamishli in Hasaka"
     assert with_qualifiers(plain, [at(plain, "Qamishli"), at(plain, "Hasaka")])[0].qualifier is None
+
+
+def test_an_unlisted_village_is_drawn_at_its_container_or_the_main_place_but_a_polity_is_not() -> None:
+    # Qamishli, named twice, is the article's main place.
+    text = "Shelling hit Kafr Naha, Aleppo, and Tal Jabin near Qamishli, the Soviet Union's heir said."
+    village, aleppo, other, qamishli, _, union = _resolve(
+        text,
+        [("Kafr Naha", "Aleppo"), ("Aleppo", None), ("Tal Jabin", None), ("Qamishli", None),
+         ("Qamishli", None), ("Soviet Union", None)],
+    )  # fmt: skip
+    assert (village.lat, village.precision) == (aleppo.lat, 3) and "site in Aleppo" in village.reason
+    assert other.lat == qamishli.lat and "main place Qamishli" in other.reason
+    assert site_kind("Soviet Union") == site_kind("Caliphate") == "polity"
+    assert union.lat is None

@@ -2,9 +2,12 @@
 "Qamishli National Hospital", "Duke University", "Oxford Street", "Red River"), placed where a
 geographer would place them: at the place the text puts them in ("X in Y", "Y's X", "X, Y": the
 mention's qualifier), else (not for streets and natural features) at a place named inside the
-site's own name, else at the article's main place.
-The result is coarse (precision 2; 3 for a natural feature or a site placed only in a province)
-and its reason says which rule placed it. The words are in ``data/place_sites.tsv``.
+site's own name, else at the article's main place. A village or district the gazetteer lacks
+("Kafr Naha", "Cherry Hinton") is placed the same way, but never by the words of its own name,
+as ACLED codes a location it cannot find at the nearest place the report names.
+The result is coarse (precision 2; 3 for a natural feature, an unlisted place or a site placed
+only in a province) and its reason says which rule placed it. The words are in
+``data/place_sites.tsv``.
 """
 
 from __future__ import annotations
@@ -12,6 +15,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import replace
+from typing import Literal
 
 from eventwire.data.place_words import site_kind, site_words
 from eventwire.records import Place, PlaceMention
@@ -54,8 +58,9 @@ def _name_parts(text: str) -> list[str]:
 
 
 def place_sites(mentions: Sequence[PlaceMention], places: list[Place], gazetteer: Gazetteer) -> list[Place]:
-    """The places, with each unresolved site or natural feature placed by the first rule that
-    fits (see the module docstring); the others are returned as they are."""
+    """The places, with each unresolved site, natural feature or other name the text gives as a
+    place placed by the first rule that fits (see the module docstring); the others are
+    returned as they are."""
     resolved = [p for p in places if p.lat is not None and p.kind == "toponym"]
     by_text: dict[str, Place] = {}
     for place in resolved:
@@ -64,18 +69,23 @@ def place_sites(mentions: Sequence[PlaceMention], places: list[Place], gazetteer
     main = main_place(resolved)
     out = list(places)
     for i, (mention, place) in enumerate(zip(mentions, places, strict=True)):
-        kind = site_kind(mention.span.text) if place.lat is None and mention.kind == "toponym" else None
-        if kind is None:
+        if place.lat is not None or mention.kind != "toponym":
+            continue
+        kind = site_kind(mention.span.text)
+        if kind is None and mention.label in _PLACE_LABELS:
+            kind = "unlisted"
+        if kind is None or kind == "polity":
             continue
         found = _in_container(mention, by_text, gazetteer, countries)
         if found is None and kind == "site":  # a street or a river is often named after elsewhere
             found = _in_own_name(mention, by_text, gazetteer, countries)
+        basis: Literal["text", "setting"] = "text"
         if found is None and main is not None and mention.label in _PLACE_LABELS:
             # Only a name the text (or the caller) gives as a place: an ORG "Duke University"
             # is an institution, not a location, unless the text puts it somewhere.
-            found = (main, f"drawn at the article's main place {main.name}")
+            found, basis = (main, f"drawn at the article's main place {main.name}"), "setting"
         if found is not None:
-            out[i] = _as_site(mention, place, *found, natural=kind == "natural")
+            out[i] = _as_site(mention, place, *found, coarse=kind in {"natural", "unlisted"}, basis=basis)
     return out
 
 
@@ -161,13 +171,22 @@ def _entry_place(entry: GazetteerEntry) -> Place:
     )
 
 
-def _as_site(mention: PlaceMention, unresolved: Place, at: Place, reason: str, *, natural: bool) -> Place:
+def _as_site(
+    mention: PlaceMention,
+    unresolved: Place,
+    at: Place,
+    reason: str,
+    *,
+    coarse: bool,
+    basis: Literal["text", "setting"],
+) -> Place:
     return replace(
         at,
         text=unresolved.text,
         span=unresolved.span,
-        precision=max(at.precision, 3 if natural else 2),
+        precision=max(at.precision, 3 if coarse else 2),
         score=round(min(at.score or 0.5, 0.5), 3),
         reason=f"{reason} ({mention.span.text} is not in the gazetteer)",
         kind="toponym",
+        basis=basis,
     )
