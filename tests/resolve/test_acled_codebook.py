@@ -232,10 +232,22 @@ def test_news_holdout2_file_reads_cleanly_and_covers_the_weak_labels(rules: Acle
         ("Forty rebels surrendered to the army with their weapons.", "CHANGE_TO_GROUP_ACT"),
         ("The two clans signed a peace accord ending years of raids over stolen cattle.", "AGREEMENT"),
         ("Border troops of the two countries exchanged small-arms fire overnight.", "ARMED_CLASH"),
+        # a political crowd that storms, stones or fights police riots, though no protest is named;
+        # rival crowds fighting each other are a mob
+        ("Party supporters threw stones at a police station after the results came out.", "VIOL_DEMONSTR"),
+        ("University students clashed with police outside the ministry.", "VIOL_DEMONSTR"),
+        # a community leader is a civilian; a chemical barrel bomb is a chemical weapon
+        ("Unidentified gunmen shot dead a community leader outside his home.", "ATTACK"),
+        ("Helicopters dropped chemical barrel bombs on the town.", "CHEM_WEAP"),
     ],
 )
 def test_third_round_codebook_rules(rules: AcledRules, text: str, code: str) -> None:
     assert classify_acled(snippet(text), rules).code == code
+
+
+def test_rival_crowds_fighting_each_other_are_no_demonstration(rules: AcledRules) -> None:
+    text = "Rival party supporters threw stones at each other after the vote count."
+    assert classify_acled(snippet(text), rules).code != "VIOL_DEMONSTR"
 
 
 def test_a_label_set_keeps_the_decision_within_its_codes(rules: AcledRules) -> None:
