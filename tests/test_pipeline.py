@@ -120,5 +120,8 @@ def test_geoparse_with_spans_resolves_exactly_the_given_spans(pipeline) -> None:
     text = "Burkina Faso said Dori was calm. Nobody knows Atlantis."
     spans = [(text.index("Atlantis"), text.index("Atlantis") + 8), (18, 22)]
     atlantis, dori = next(pipeline.geoparse([text], spans=[spans]))
-    assert atlantis.geonameid is None and atlantis.reason == "not in the gazetteer"
     assert (dori.name, dori.country) == ("Dori", "BFA")  # one unresolvable name empties nothing
+    # A given span the gazetteer lacks is drawn, coarsely, where the text is set, and says so.
+    drawn = (atlantis.text, atlantis.lat, atlantis.basis, atlantis.precision)
+    assert drawn == ("Atlantis", dori.lat, "setting", 3)
+    assert "Atlantis: not in the gazetteer" in atlantis.reason

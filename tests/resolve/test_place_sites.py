@@ -163,3 +163,20 @@ def test_an_unlisted_village_is_drawn_at_its_container_or_the_main_place_but_a_p
     assert other.lat == qamishli.lat and "main place Qamishli" in other.reason
     assert site_kind("Soviet Union") == site_kind("Caliphate") == "polity"
     assert union.lat is None
+
+
+def test_a_small_town_abroad_named_in_passing_in_a_report_set_elsewhere_is_its_unlisted_village() -> None:
+    # Three names place the report in Syria; "Duke" (a village in Oklahoma, and only its name
+    # brought it in) is the Syrian village the gazetteer lacks, drawn where the report is set.
+    text = "Aleppo, Qamishli and Hasaka were shelled; Duke was hit too, Qamishli officials said."
+    *_, duke, _ = _resolve(
+        text, [("Aleppo", None), ("Qamishli", None), ("Hasaka", None), ("Duke", None), ("Qamishli", None)]
+    )
+    assert duke.country == "SYR" and duke.basis == "setting"
+    assert "best guess Duke, USA" in duke.reason
+    # Named as often as the rest, the town is what the report dwells on: it stays itself.
+    dwelt = _resolve(
+        "Aleppo, Qamishli and Hasaka were shelled; Duke was hit too.",
+        [("Aleppo", None), ("Qamishli", None), ("Hasaka", None), *[("Duke", None)] * 3],
+    )
+    assert dwelt[-1].country == "USA"

@@ -3,6 +3,7 @@ that can only mean one country (or province) are context for all, then every fir
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from contextvars import ContextVar
@@ -120,6 +121,8 @@ def resolve_places(
             places.append(_unresolved(mention, "not in the gazetteer"))
         else:
             places.append(_chosen_place(mention, choose(i), found_as[i]))
+    chosen = [choose(i) if found else None for i, found in enumerate(candidates)]
+    places = _without_lone_namesakes_abroad(mentions, keys, places, chosen)
     # Sites the gazetteer lacks take the place the others put them in; they are context for none.
     places = place_sites(mentions, places, gazetteer)
     recorder = _RECORDED.get()
@@ -129,6 +132,49 @@ def resolve_places(
             for i, mention in enumerate(mentions)
         ])
     return places
+
+
+#: A report whose places lie in one country, named this many times and for this share of its
+#: names, is set there (see `_without_lone_namesakes_abroad`); a town abroad this big is known
+#: in its own right.
+_SETTLED_MENTIONS = 3
+_SETTLED_SHARE = 0.75
+_LONE_NAMESAKE_MAX_POPULATION = 100_000
+
+
+def _without_lone_namesakes_abroad(
+    mentions: Sequence[PlaceMention],
+    keys: Sequence[str],
+    places: list[Place],
+    choices: Sequence[_Choice | None],
+) -> list[Place]:
+    """A small town abroad that only its name brought in, named in passing in a report whose
+    other places lie in one other country (three in four, none in the town's), is no place of
+    the report: the gazetteer lacks the local village of that name ("Fuaa" in a report from
+    Idlib is al-Fu'ah, not Fuwwah in Egypt). It is left unresolved for `place_sites` to draw
+    where the report is set."""
+    out = list(places)
+    for i, (place, choice) in enumerate(zip(places, choices, strict=True)):
+        if choice is None or choice.supported or mentions[i].kind != "toponym" or place.lat is None:
+            continue
+        entry = choice.entry
+        big = entry.population >= _LONE_NAMESAKE_MAX_POPULATION
+        if entry.feature_class != "P" or is_capital(entry) or big:
+            continue
+        # The report's other names (not this one again): set in one country, none in the town's.
+        others = Counter(
+            p.country for j, p in enumerate(places)
+            if keys[j] != keys[i] and p.lat is not None and p.country
+        )  # fmt: skip
+        setting, count = others.most_common(1)[0] if others else (None, 0)
+        settled = count >= _SETTLED_MENTIONS and count >= _SETTLED_SHARE * sum(others.values())
+        in_passing = 2 * keys.count(keys[i]) < count  # a name the report dwells on is its setting
+        if settled and in_passing and entry.country not in others:
+            out[i] = _unresolved(
+                mentions[i], f"not in the gazetteer in {setting}; best guess {entry.name},"
+                f" {entry.country}, where the report names nothing",
+            )
+    return out
 
 
 def _demonym_evidence(

@@ -186,7 +186,7 @@ def _as_site(
         span=unresolved.span,
         precision=max(at.precision, 3 if coarse else 2),
         score=round(min(at.score or 0.5, 0.5), 3),
-        reason=f"{reason} ({mention.span.text} is not in the gazetteer)",
+        reason=f"{reason} ({mention.span.text}: {unresolved.reason})",
         kind="toponym",
         basis=basis,
     )
