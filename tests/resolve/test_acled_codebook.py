@@ -239,6 +239,11 @@ def test_news_holdout2_file_reads_cleanly_and_covers_the_weak_labels(rules: Acle
         # a community leader is a civilian; a chemical barrel bomb is a chemical weapon
         ("Unidentified gunmen shot dead a community leader outside his home.", "ATTACK"),
         ("Helicopters dropped chemical barrel bombs on the town.", "CHEM_WEAP"),
+        # a place only fought for ("trying to retake") has changed no hands: the fighting is the event
+        ("Troops fought rebels all day, trying to retake the hill.", "ARMED_CLASH"),
+        ("Troops fought rebels all day and retook the hill.", "GOV_REGAINS_TERIT"),
+        # an armed group named is no mob, whoever told the story
+        ("Militants attacked a police post, killing four officers, vigilante sources said.", "ARMED_CLASH"),
     ],
 )
 def test_third_round_codebook_rules(rules: AcledRules, text: str, code: str) -> None:
