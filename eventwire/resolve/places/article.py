@@ -26,7 +26,7 @@ from eventwire.resolve.places.evidence import (
 )
 from eventwire.resolve.places.learned import LearnedRanker
 from eventwire.resolve.places.place_records import _as_found, _place, _unresolved
-from eventwire.resolve.places.ranking import _choose, _qualifier_regions
+from eventwire.resolve.places.ranking import _KNOWN_TOWN, _choose, _qualifier_regions
 from eventwire.resolve.places.sites import place_sites
 from eventwire.resolve.places.unlisted import _sites_named_without_town
 
@@ -135,11 +135,9 @@ def resolve_places(
 
 
 #: A report whose places lie in one country, named this many times and for this share of its
-#: names, is set there (see `_without_lone_namesakes_abroad`); a town abroad this big is known
-#: in its own right.
+#: names, is set there (see `_without_lone_namesakes_abroad`).
 _SETTLED_MENTIONS = 3
 _SETTLED_SHARE = 0.75
-_LONE_NAMESAKE_MAX_POPULATION = 100_000
 
 
 def _without_lone_namesakes_abroad(
@@ -158,8 +156,8 @@ def _without_lone_namesakes_abroad(
         if choice is None or choice.supported or mentions[i].kind != "toponym" or place.lat is None:
             continue
         entry = choice.entry
-        big = entry.population >= _LONE_NAMESAKE_MAX_POPULATION
-        if entry.feature_class != "P" or is_capital(entry) or big:
+        known = entry.population >= _KNOWN_TOWN  # a town this big is known in its own right
+        if entry.feature_class != "P" or is_capital(entry) or known:
             continue
         # The report's other names (not this one again): set in one country, none in the town's.
         others = Counter(

@@ -58,8 +58,9 @@ _WORLD_FEATURE_PROMINENCE = 0.45
 #: 10**(_CITY_FROM + _CITY_SPAN).
 _CITY_FROM = 4.5
 _CITY_SPAN = 1.5
-#: A namesake of a capital this big is known in its own right (London, Ontario; Tripoli,
-#: Lebanon): the article's countries bring it forward as they would any town.
+#: A town this big is known in its own right: a namesake of a capital (London, Ontario; Tripoli,
+#: Lebanon) that the article's countries bring forward as they would any town, or a town abroad
+#: that a report set elsewhere may name (see article._without_lone_namesakes_abroad).
 _KNOWN_TOWN = 100_000
 #: Divisions carry no population in our sources; this stands in for it (a typical state and
 #: county), so that a village called "California" does not outweigh the state.
@@ -480,9 +481,9 @@ def _score(
     minor: bool = False,
     spelled: bool = False,
 ) -> _Scored:
-    """`seats`: towns that share their province's name; `named`: towns the name means though
-    it is not their own (exonyms);
-    `spelled`: the entry's name is spelled as the text wrote it (`_spelled_as_written`)."""
+    """`seats`: towns that share their province's name; `named`: towns the name means though it
+    is not their own (exonyms); `spelled`: the entry's name is spelled as the text wrote it
+    (`_spelled_as_written`)."""
     values, country, near_name = _features(entry, kind, key, others, biased, region, cohesion, minor)
     values["spelling"] = float(spelled)
     if entry.geonameid in named:
