@@ -244,6 +244,15 @@ def test_news_holdout2_file_reads_cleanly_and_covers_the_weak_labels(rules: Acle
         ("Troops fought rebels all day and retook the hill.", "GOV_REGAINS_TERIT"),
         # an armed group named is no mob, whoever told the story
         ("Militants attacked a police post, killing four officers, vigilante sources said.", "ARMED_CLASH"),
+        # a group's name is no event: the National Liberation Army liberated nothing here
+        ("The National Liberation Army ambushed an army patrol near the border.", "ARMED_CLASH"),
+        # aerial bombardment is an air strike; a dynamite charge a remote explosive
+        ("Aerial bombardment of the rebel-held towns killed nine people.", "AIR_STRIKE"),
+        ("Guerrillas set off a dynamite charge under the pipeline.", "REM_EXPLOS"),
+        # "established full control over" a town is taking it
+        ("The army established full control over the town after the militants fled.", "GOV_REGAINS_TERIT"),
+        # reinforcements sent "to fight" are a deployment, not yet a battle
+        ("The army sent reinforcements to the base to fight the insurgents.", "CHANGE_TO_GROUP_ACT"),
     ],
 )
 def test_third_round_codebook_rules(rules: AcledRules, text: str, code: str) -> None:
@@ -270,3 +279,18 @@ def test_the_blind_notes_file_reads_cleanly_and_holds_every_acled_type(rules: Ac
     assert not bad and len(snippets) == 200
     assert len({s.id for s in snippets}) == len({s.text for s in snippets}) == 200
     assert {s.label for s in snippets} == rules.label_set(25)
+
+
+def test_the_blind_real_news_file_reads_cleanly_and_repeats_no_other_file(rules: AcledRules) -> None:
+    from eventwire.eval.acled import read_acled_snippets
+
+    data = REPO / "benchmarks/data"
+    snippets, bad = read_acled_snippets(data / "acled_news_holdout3.tsv", rules.classes)
+    assert not bad and len(snippets) == 150 and len({s.id for s in snippets}) == 150
+    assert {s.label for s in snippets} <= rules.label_set(25)
+    others = {
+        " ".join(s.text.split()).casefold()
+        for path in data.glob("acled_*.tsv") if path.name != "acled_news_holdout3.tsv"
+        for s in read_acled_snippets(path, rules.classes)[0]
+    }  # fmt: skip
+    assert not others & {" ".join(s.text.split()).casefold() for s in snippets}
