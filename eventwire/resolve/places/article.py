@@ -152,6 +152,12 @@ def _without_lone_namesakes_abroad(
     Idlib is al-Fu'ah, not Fuwwah in Egypt). It is left unresolved for `place_sites` to draw
     where the report is set."""
     out = list(places)
+    located = [(k, p.country) for k, p in zip(keys, places, strict=True) if p.lat is not None and p.country]
+    countries = Counter(country for _, country in located)
+    by_key: dict[str, Counter[str]] = {}
+    for key, country in located:
+        by_key.setdefault(key, Counter())[country] += 1
+    named = Counter(keys)
     for i, (place, choice) in enumerate(zip(places, choices, strict=True)):
         if choice is None or choice.supported or mentions[i].kind != "toponym" or place.lat is None:
             continue
@@ -160,13 +166,10 @@ def _without_lone_namesakes_abroad(
         if entry.feature_class != "P" or is_capital(entry) or known:
             continue
         # The report's other names (not this one again): set in one country, none in the town's.
-        others = Counter(
-            p.country for j, p in enumerate(places)
-            if keys[j] != keys[i] and p.lat is not None and p.country
-        )  # fmt: skip
+        others = countries - by_key.get(keys[i], Counter())
         setting, count = others.most_common(1)[0] if others else (None, 0)
         settled = count >= _SETTLED_MENTIONS and count >= _SETTLED_SHARE * sum(others.values())
-        in_passing = 2 * keys.count(keys[i]) < count  # a name the report dwells on is its setting
+        in_passing = 2 * named[keys[i]] < count  # a name the report dwells on is its setting
         if settled and in_passing and entry.country not in others:
             out[i] = _unresolved(
                 mentions[i], f"not in the gazetteer in {setting}; best guess {entry.name},"
