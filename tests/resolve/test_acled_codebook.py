@@ -281,16 +281,17 @@ def test_the_blind_notes_file_reads_cleanly_and_holds_every_acled_type(rules: Ac
     assert {s.label for s in snippets} == rules.label_set(25)
 
 
-def test_the_blind_real_news_file_reads_cleanly_and_repeats_no_other_file(rules: AcledRules) -> None:
+@pytest.mark.parametrize("name", ["acled_news_holdout3.tsv", "acled_news_holdout4.tsv"])
+def test_the_blind_real_news_files_read_cleanly_and_repeat_no_other(rules: AcledRules, name: str) -> None:
     from eventwire.eval.acled import read_acled_snippets
 
     data = REPO / "benchmarks/data"
-    snippets, bad = read_acled_snippets(data / "acled_news_holdout3.tsv", rules.classes)
+    snippets, bad = read_acled_snippets(data / name, rules.classes)
     assert not bad and len(snippets) == 150 and len({s.id for s in snippets}) == 150
     assert {s.label for s in snippets} <= rules.label_set(25)
     others = {
         " ".join(s.text.split()).casefold()
-        for path in data.glob("acled_*.tsv") if path.name != "acled_news_holdout3.tsv"
+        for path in data.glob("acled_*.tsv") if path.name != name
         for s in read_acled_snippets(path, rules.classes)[0]
     }  # fmt: skip
     assert not others & {" ".join(s.text.split()).casefold() for s in snippets}
