@@ -253,6 +253,14 @@ def test_news_holdout2_file_reads_cleanly_and_covers_the_weak_labels(rules: Acle
         ("The army established full control over the town after the militants fled.", "GOV_REGAINS_TERIT"),
         # reinforcements sent "to fight" are a deployment, not yet a battle
         ("The army sent reinforcements to the base to fight the insurgents.", "CHANGE_TO_GROUP_ACT"),
+        # abducted and then killed: the killing is coded, an attack; a hostage rescued is not
+        ("Gunmen abducted a trader last week; his body was found on Sunday.", "ATTACK"),
+        # a ground attack repelled is a clash; a battle fought with air support is the battle
+        ("Troops foiled an attack by insurgents on a checkpoint near the border.", "ARMED_CLASH"),
+        ("Soldiers clashed with rebels north of the city, supported by helicopter gunships.", "ARMED_CLASH"),
+        # "the strikes" that hit a place are air strikes; sabotage destroys property
+        ("Strikes on the market killed twelve people, the monitor said.", "AIR_STRIKE"),
+        ("Two power pylons were sabotaged overnight, cutting power to the city.", "PROPERTY_DISTRUCT"),
     ],
 )
 def test_third_round_codebook_rules(rules: AcledRules, text: str, code: str) -> None:
