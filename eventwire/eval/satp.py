@@ -14,7 +14,9 @@ decision (`classify_acled`), counting only events asserted or claimed:
 - armed_assault: an ASSAULT event whose means are not remote or abduction (firearms,
   unknown, targeted, primitive, beating, torture), or the decision ARMED_CLASH or ATTACK;
 - bombing: an event coded Explosions/Remote violence by ACLED, or a decision of that type;
-- kidnapping: an ASSAULT event of mode abduct, or the decision ABDUCT_DISSAP;
+- kidnapping: an ASSAULT event of mode abduct, or the decision ABDUCT_DISSAP, or the decision
+  ATTACK on people the summary says were abducted (ACLED codes the killing that ended an
+  abduction; SATP, which marks every kind a summary tells, marks the abduction too);
 - other: the decision is a strategic development, a riot or one of the classes outside ACLED,
   or none of the three labels above holds (every incident has a label).
 
@@ -86,8 +88,11 @@ def read_satp(path: str | Path) -> tuple[list[SatpIncident], list[str]]:
     return incidents, bad
 
 
-def satp_labels(result: ExtractionResult, decision: AcledDecision) -> frozenset[str]:
-    """Our SATP labels for one incident (the rule in the module docstring)."""
+def satp_labels(
+    result: ExtractionResult, decision: AcledDecision, rules: AcledRules | None = None
+) -> frozenset[str]:
+    """Our SATP labels for one incident (the rule in the module docstring); `rules` give the
+    abduction cues an ATTACK decision is read against."""
     labels: set[str] = set()
     for event in result.events:
         if event.status not in COUNTED_STATUSES or event.type != "ASSAULT":
@@ -104,6 +109,8 @@ def satp_labels(result: ExtractionResult, decision: AcledDecision) -> frozenset[
         labels.add("kidnapping")
     elif decision.code in {"ARMED_CLASH", "ATTACK"}:
         labels.add("armed_assault")
+        if decision.code == "ATTACK" and rules is not None and rules.tells(result.article.text, "abduction"):
+            labels.add("kidnapping")
     elif decision.event_type in {None, "Strategic developments", "Riots"}:
         labels.add("other")
     return frozenset(labels or {"other"})
@@ -120,7 +127,7 @@ def evaluate_satp(
         if isinstance(outcome, Failure):
             predicted.append(frozenset())
             continue
-        predicted.append(satp_labels(outcome, classify_acled(outcome, rules)))
+        predicted.append(satp_labels(outcome, classify_acled(outcome, rules), rules))
     report: dict[str, Any] = {"labels": {}}
     totals = [0, 0, 0]  # true positives, predicted, gold
     f1s = []

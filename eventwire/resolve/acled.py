@@ -155,6 +155,11 @@ class AcledRules:
         """The classes ACLED codes, by their sub-event type name ("Air/drone strike")."""
         return {c.sub_event_type: c for c in self.classes.values() if c.sub_event_type}
 
+    def tells(self, text: str, group: str) -> bool:
+        """Whether a cue of `group` occurs in `text` (its lead sentence for a lead-scoped group)."""
+        cue = self.cues[group]
+        return cue.pattern.search(lead_sentence(text) if cue.scope == "lead" else text) is not None
+
     def label_set(self, size: int) -> frozenset[str]:
         """The codes of the 25, 28 or 30 label set."""
         return frozenset(code for code, c in self.classes.items() if c.label_set <= size)

@@ -57,6 +57,17 @@ def test_labels_from_events_and_decision() -> None:
     assert satp_labels(result(), decision("PEACE_PROTEST", "Protests")) == {"other"}  # nothing else holds
 
 
+def test_an_attack_on_the_abducted_is_a_kidnapping_too() -> None:
+    # ACLED codes the killing that ended an abduction; SATP marks every kind the summary tells.
+    rules = AcledRules.load()
+    attack = decision("ATTACK", "Violence against civilians")
+    told = ExtractionResult(
+        article=Article(id="s", text="Rebels abducted and killed a village guard."), events=[], places=[]
+    )
+    assert satp_labels(told, attack, rules) == {"armed_assault", "kidnapping"}
+    assert satp_labels(result(), attack, rules) == {"armed_assault"}
+
+
 class _Fixed:
     def extract(self, inputs: Iterable[Article | Failure]) -> Iterator[ExtractionResult | Failure]:
         for article in inputs:

@@ -261,6 +261,14 @@ def test_news_holdout2_file_reads_cleanly_and_covers_the_weak_labels(rules: Acle
         # "the strikes" that hit a place are air strikes; sabotage destroys property
         ("Strikes on the market killed twelve people, the monitor said.", "AIR_STRIKE"),
         ("Two power pylons were sabotaged overnight, cutting power to the city.", "PROPERTY_DISTRUCT"),
+        # a military aircraft shot down is a clash; a drone shot down stays disrupted weapons use
+        ("Rebels shot down an army helicopter over the valley.", "ARMED_CLASH"),
+        # arrests over an earlier bombing are the arrests; a bomb that went off is no bomb defused
+        ("Police arrested three men in connection with the bombing of the market.", "ARREST"),
+        ("The bomb squad was examining a second bomb that exploded near the bank.", "REM_EXPLOS"),
+        # a bomb thrown by hand is a grenade attack; a murder is an attack on a civilian
+        ("A bomb was thrown at a shop near the market entrance.", "GRENADE"),
+        ("Insurgents murdered two local officials on the road to the town.", "ATTACK"),
     ],
 )
 def test_third_round_codebook_rules(rules: AcledRules, text: str, code: str) -> None:
