@@ -269,6 +269,14 @@ def test_news_holdout2_file_reads_cleanly_and_covers_the_weak_labels(rules: Acle
         # a bomb thrown by hand is a grenade attack; a murder is an attack on a civilian
         ("A bomb was thrown at a shop near the market entrance.", "GRENADE"),
         ("Insurgents murdered two local officials on the road to the town.", "ATTACK"),
+        # barrel bombs are dropped from the air; missiles fired from the ground are shelling
+        ("Barrel bombs killed nine civilians in the town on Thursday.", "AIR_STRIKE"),
+        ("Missile strikes on the town killed nine civilians.", "ART_MISS_ATTACK"),
+        ("Jets carried out a missile strike on army positions near the border.", "AIR_STRIKE"),
+        # a bomber who detonates his charge is a suicide bomber; looters are a mob
+        ("A bomber detonated his explosive device at the gate of the police station.", "SUIC_BOMB"),
+        ("Looters emptied shops in the market after the blackout.", "MOB_VIOL"),
+        ("Guerrillas set two trucks on fire on the highway.", "PROPERTY_DISTRUCT"),
     ],
 )
 def test_third_round_codebook_rules(rules: AcledRules, text: str, code: str) -> None:
