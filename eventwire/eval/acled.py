@@ -149,10 +149,10 @@ def evaluate_acled(
                 codes.append("OTHER")  # nothing to classify: the fallback code, scored as usual
             reasons.append(f"failure: {outcome.message}")
             continue
+        decisions = {size: classify_acled(outcome, rules, label_sets[size]) for size in LABEL_SETS}
         for size, codes in by_size.items():
-            decision = classify_acled(outcome, rules, label_sets[size])
-            codes.append(decision.code)
-        reasons.append(decision.reason)  # the widest set's, as the confusion table shows
+            codes.append(decisions[size].code)
+        reasons.append(decisions[max(LABEL_SETS)].reason)  # the widest set's, as the confusion table
     predicted = by_size[max(LABEL_SETS)]
     gold = [s.label for s in snippets]
     confusion: dict[str, dict[str, int]] = {}

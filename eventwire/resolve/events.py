@@ -300,7 +300,7 @@ def _located_by_sentence(draft: _Draft, places: Sequence[Place]) -> _Draft:
         p for p in places
         if p.span is not None and _inside(p.span, sentence) and p.admin1 is not None
         and not _is_country(p)
-        and (p.geonameid is not None or p.lat is not None) and p.basis == "text"
+        and _places_by_text(p)
     ]  # fmt: skip
     countries = {p.country for p in below_country}
     own = {p.country for p in draft.locations}
@@ -314,7 +314,7 @@ def _located_by_sentence(draft: _Draft, places: Sequence[Place]) -> _Draft:
 def _setting(places: Sequence[Place], country: str | None) -> Place | None:
     """Where the article is set: its main place (`main_place`) in the country its events happen
     in, when that country is known."""
-    in_country = [p for p in places if p.lat is not None and p.kind == "toponym" and p.basis == "text"
+    in_country = [p for p in places if p.lat is not None and p.kind == "toponym" and _places_by_text(p)
                   and (country is None or p.country == country)]
     return main_place(in_country)
 
@@ -334,6 +334,13 @@ def _located_by_article(draft: _Draft, setting: Place | None) -> _Draft:
     return draft
 
 
+def _places_by_text(place: Place) -> bool:
+    """Whether `place` can place an event: resolved, and from the text itself. A name drawn at
+    the article's main place (basis "setting") does not: the sentence, or else the article's
+    setting, does that (`_located_by_article`)."""
+    return (place.geonameid is not None or place.lat is not None) and place.basis == "text"
+
+
 def _is_country(place: Place) -> bool:
     return (place.feature_code or "").startswith("PCL")
 
@@ -345,9 +352,7 @@ def _inside(span: Span, outer: Span) -> bool:
 def _event_locations(mention: EventMention, places: Mapping[SpanKey, Place]) -> list[Place]:
     """The most specific resolved places among the mention's arguments (several when tied)."""
     resolved = [places[key(p.span)] for p in mention.places if key(p.span) in places]
-    # A name drawn at the article's main place (basis "setting") does not place its event:
-    # the sentence, or else the article's setting, does that (`_located_by_article`).
-    resolved = [p for p in resolved if (p.geonameid is not None or p.lat is not None) and p.basis == "text"]
+    resolved = [p for p in resolved if _places_by_text(p)]
     if not resolved:
         return []
 

@@ -127,10 +127,7 @@ def resolve_places(
     places = place_sites(mentions, places, gazetteer)
     recorder = _RECORDED.get()
     if recorder is not None:
-        recorder.append([
-            choose(i) if candidates[i] and mention.kind != "demonym" else None
-            for i, mention in enumerate(mentions)
-        ])
+        recorder.append(chosen)  # demonyms have no candidates, so no choice
     return places
 
 
