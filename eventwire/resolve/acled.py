@@ -9,6 +9,8 @@ crime, disasters, diplomacy, claims of responsibility). `classify_acled` gives o
   belongs to (25, 28, 30) and a rank that picks the **main event** among the pipeline's events;
 - ``data/acled_cues.tsv``: named groups of cue words ("grenade", "protest", "capture"), sought
   in the whole snippet or only in its first sentence;
+- ``data/acled_masks.tsv``: where a cue does not say what its group means ("received TOW
+  missiles" names no means of attack; "captured 12 soldiers" takes no territory);
 - ``data/acled_rules.tsv``: an ordered decision list over facts: cue groups, the order of two
   cues ("troops" before "captured"), and the pipeline's events (type, mode, status, target
   sector, the sector of who acted, figures of people killed). The first rule that holds gives
@@ -59,6 +61,15 @@ _NUMBER = (
 )
 _WORD_CHARS = r"[\w'-]"
 #: Words whose full stop does not end a sentence ("U.S. forces", "Gen. Haftar").
+_MASK_KINDS = frozenset({"object", "has_object", "inside"})
+#: A verb's object, as the masks read it: at most this many words after the verb, up to a clause
+#: mark or a word that opens an adjunct ("destroyed by shelling" has no object "shelling").
+_OBJECT_WORDS = 5
+_OBJECT_END = frozenset(
+    "by from in at on with using during after before as when while near into across amid and then".split()
+)
+#: A `**` in a cue pattern: up to this many words ("seized the ** hill": "the strategic Tal hill").
+_GAP_WORDS = 3
 _ABBREVIATIONS = frozenset(
     {"mr", "mrs", "ms", "dr", "gen", "col", "lt", "maj", "capt", "sgt", "st", "no", "vs"}
 )
@@ -93,12 +104,27 @@ class _Cue:
 
 
 @dataclass(frozen=True, slots=True)
+class CueMask:
+    """A row of ``acled_masks.tsv``: occurrences of cue `group` that do not count.
+
+    `how` is "object" (the cue lies in the object of a `by` cue: "received TOW missiles"),
+    "has_object" (a `by` cue lies in the cue's own object: "captured 12 soldiers") or "inside"
+    (the cue lies inside a `by` phrase: "chief of the Salvadoran air force").
+    """
+
+    group: str
+    by: str
+    how: str
+
+
+@dataclass(frozen=True, slots=True)
 class AcledRules:
     """The decision resource: codes, cue groups and ordered rules. Build it with `load()`."""
 
     classes: Mapping[str, AcledClass]
     cues: Mapping[str, _Cue]
     rules: tuple[DecisionRule, ...]
+    masks: tuple[CueMask, ...] = ()
 
     @classmethod
     def load(
@@ -106,6 +132,7 @@ class AcledRules:
         codes: str = "acled_codes.tsv",
         cues: str = "acled_cues.tsv",
         rules: str = "acled_rules.tsv",
+        masks: str = "acled_masks.tsv",
     ) -> AcledRules:
         """Read the bundled tables (or the files at the given paths) and check that they fit."""
         classes = {
@@ -122,7 +149,8 @@ class AcledRules:
             row["group"]: _Cue(row["scope"], compile_cue(row["pattern"])) for row in read_table(cues)
         }
         decision = tuple(_rule(number, row) for number, row in enumerate(read_table(rules), 1))
-        built = cls(classes=classes, cues=cue_table, rules=decision)
+        cue_masks = tuple(CueMask(row["group"], row["by"], row["how"]) for row in read_table(masks))
+        built = cls(classes=classes, cues=cue_table, rules=decision, masks=cue_masks)
         built._check()
         return built
 
@@ -147,6 +175,16 @@ class AcledRules:
             raise ResourceError(
                 f"acled_cues.tsv: the group {_BACKDROP!r} (clauses that tell context) is missing"
             )
+        for mask in self.masks:
+            if mask.how not in _MASK_KINDS or not {mask.group, mask.by} <= self.cues.keys():
+                raise ResourceError(
+                    f"acled_masks.tsv: {mask.group!r} by {mask.by!r} ({mask.how!r}) needs two cue groups "
+                    f"of acled_cues.tsv and one of {sorted(_MASK_KINDS)}"
+                )
+            if mask.group == _BACKDROP and mask.how != "inside":
+                raise ResourceError(f"acled_masks.tsv: a {_BACKDROP!r} cue takes only an 'inside' mask")
+            if self.cues[mask.group].scope != self.cues[mask.by].scope:
+                raise ResourceError(f"acled_masks.tsv: {mask.group!r} and {mask.by!r} differ in scope")
         for name, cue in self.cues.items():
             if cue.scope not in {"text", "lead"}:
                 raise ResourceError(f"acled_cues.tsv group {name!r}: scope must be text or lead")
@@ -180,24 +218,35 @@ def _rule(number: int, row: Mapping[str, str]) -> DecisionRule:
 def compile_cue(pattern: str) -> re.Pattern[str]:
     """One regular expression for a cue pattern: phrases joined by |, whole words, `*` a prefix.
 
-    A `*` standing alone is any one word ("suspended * participation"), `#` a number ("killing
-    #"); hyphens and apostrophes belong to words, so "gang" does not match "gang-raped".
+    A `*` standing alone is any one word ("suspended * participation"), `**` up to three words
+    ("seized the ** hill"), `#` a number ("killing #"), and `{a,b}` either word ("{seized,took}
+    the ** hill"); hyphens and apostrophes belong to words, so "gang" does not match "gang-raped".
     """
     phrases = []
     for phrase in pattern.split("|"):
-        words = []
+        parts = []
         for word in phrase.split():
-            if word == "*":
-                words.append(_WORD_CHARS + "+")
-            elif word == "#":
-                words.append(_NUMBER)
-            elif word.endswith("*"):
-                words.append(re.escape(word[:-1]) + _WORD_CHARS + "*")
+            if word == "**":  # a gap: the words it spans bring their own leading spaces
+                parts.append(rf"(?:\s+{_WORD_CHARS}+){{0,{_GAP_WORDS}}}")
             else:
-                words.append(re.escape(word))
-        if words:
-            phrases.append(r"\s+".join(words))
+                parts.append((r"\s+" if parts else "") + _cue_word(word))
+        if parts:
+            phrases.append("".join(parts))
     return re.compile(r"(?<![\w'-])(?:" + "|".join(phrases) + r")(?![\w'-])", re.IGNORECASE)
+
+
+def _cue_word(word: str) -> str:
+    if word.startswith("{") != word.endswith("}"):
+        raise ResourceError(f"cue word {word!r}: a {{choice,choice}} holds single words, no spaces")
+    if word.startswith("{"):
+        return "(?:" + "|".join(_cue_word(choice) for choice in word[1:-1].split(",")) + ")"
+    if word == "*":
+        return _WORD_CHARS + "+"
+    if word == "#":
+        return _NUMBER
+    if word.endswith("*"):
+        return re.escape(word[:-1]) + _WORD_CHARS + "*"
+    return re.escape(word)
 
 
 def lead_sentence(text: str) -> str:
@@ -289,7 +338,15 @@ def backdrop_spans(text: str, rules: AcledRules) -> list[tuple[int, int]]:
     tells, not the earlier events it names as its reason or setting.
     """
     spans = []
+    qualifiers = [
+        m.span()
+        for mask in rules.masks
+        if mask.group == _BACKDROP
+        for m in rules.cues[mask.by].pattern.finditer(text)
+    ]  # "has since seized": an adverb, no clause ("inside" is the only mask a backdrop takes)
     for match in rules.cues[_BACKDROP].pattern.finditer(text):
+        if any(start <= match.start() and match.end() <= end for start, end in qualifiers):
+            continue
         end = _CLAUSE_END.search(text, match.end())  # always found: the pattern matches at the end
         assert end is not None
         if _opens_sentence(text, match.start()) and end.group().strip()[:1] not in _CLAUSE_MARKS:
@@ -354,24 +411,64 @@ class _Facts:
         self.text = text
         self.lead = lead_sentence(text)
         self.cues = rules.cues
+        self.masks = rules.masks
         self.backdrop = backdrop
-        self.found: dict[str, list[int]] = {}
+        self.found: dict[str, list[tuple[int, int]]] = {}
         self.event_facts = frozenset(_event_facts(events))
 
     def positions(self, name: str) -> list[int]:
         if name.startswith(_MAIN):
             return [p for p in self.positions(name.removeprefix(_MAIN)) if not _in_spans(p, self.backdrop)]
+        return [start for start, _ in self._matches(name)]
+
+    def _matches(self, name: str) -> list[tuple[int, int]]:
+        """The spans of `name`'s cues, less those a mask of ``acled_masks.tsv`` sets aside."""
         if name not in self.found:
+            self.found[name] = []  # a mask that refers back to this group sees no matches
             cue = self.cues.get(name)
-            scope = self.lead if cue is not None and cue.scope == "lead" else self.text
-            self.found[name] = [m.start() for m in cue.pattern.finditer(scope)] if cue is not None else []
+            spans = [m.span() for m in cue.pattern.finditer(self._scope(cue))] if cue is not None else []
+            for mask in self.masks:
+                if mask.group == name and spans:
+                    spans = self._unmasked(spans, mask)
+            self.found[name] = spans
         return self.found[name]
+
+    def _scope(self, cue: _Cue) -> str:
+        return self.lead if cue.scope == "lead" else self.text
+
+    def _unmasked(self, spans: list[tuple[int, int]], mask: CueMask) -> list[tuple[int, int]]:
+        by = self._matches(mask.by)
+        text = self._scope(self.cues[mask.group])
+        if mask.how == "inside":
+            return [(s, e) for s, e in spans if not any(bs <= s and e <= be for bs, be in by)]
+        if mask.how == "object":
+            objects = [_object_span(text, end) for _, end in by]
+            return [(s, e) for s, e in spans if not any(os <= s < oe for os, oe in objects)]
+        objects = [_object_span(text, end) for _, end in spans]
+        return [
+            span
+            for span, (os, oe) in zip(spans, objects, strict=True)
+            if not any(os <= bs < oe for bs, _ in by)
+        ]
 
     def holds(self, fact: str) -> bool:
         if "<" in fact:
             first, second = (self.positions(name) for name in fact.split("<", 1))
             return bool(first and second) and min(first) < max(second)
         return fact in self.event_facts or bool(self.positions(fact))
+
+
+def _object_span(text: str, end: int) -> tuple[int, int]:
+    """The span of the object of a verb that ends at `end` (see `_OBJECT_WORDS`)."""
+    stop = end
+    for count, word in enumerate(re.finditer(r"\S+", text[end:]), 1):
+        bare = word.group().strip("\"'()").lower()
+        if bare in _OBJECT_END or count > _OBJECT_WORDS:
+            break
+        stop = end + word.end()
+        if word.group()[-1] in ",;:.!?":
+            break
+    return end, stop
 
 
 def _event_facts(events: Iterable[Event]) -> Iterable[str]:

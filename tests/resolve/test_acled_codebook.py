@@ -296,12 +296,17 @@ def test_a_label_set_keeps_the_decision_within_its_codes(rules: AcledRules) -> N
     assert classify_acled(snippet(text), rules, rules.label_set(25)).code == "ARMED_CLASH"
 
 
-def test_the_blind_notes_file_reads_cleanly_and_holds_every_acled_type(rules: AcledRules) -> None:
+@pytest.mark.parametrize(
+    ("name", "lines"), [("acled_notes_holdout2.tsv", 200), ("acled_notes_holdout3.tsv", 206)]
+)
+def test_the_blind_notes_files_read_cleanly_and_hold_every_acled_type(
+    rules: AcledRules, name: str, lines: int
+) -> None:
     from eventwire.eval.acled import read_acled_snippets
 
-    snippets, bad = read_acled_snippets(REPO / "benchmarks/data/acled_notes_holdout2.tsv", rules.classes)
-    assert not bad and len(snippets) == 200
-    assert len({s.id for s in snippets}) == len({s.text for s in snippets}) == 200
+    snippets, bad = read_acled_snippets(REPO / "benchmarks/data" / name, rules.classes)
+    assert not bad and len(snippets) == lines
+    assert len({s.id for s in snippets}) == len({s.text for s in snippets}) == lines
     assert {s.label for s in snippets} == rules.label_set(25)
 
 
@@ -319,3 +324,72 @@ def test_the_blind_real_news_files_read_cleanly_and_repeat_no_other(rules: Acled
         for s in read_acled_snippets(path, rules.classes)[0]
     }  # fmt: skip
     assert not others & {" ".join(s.text.split()).casefold() for s in snippets}
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        # "according to" reports; it is no accord
+        ("Heavy shooting broke out in the capital, according to reports.", "ARMED_CLASH"),
+        # weapons received, confiscated or destroyed are not the means of the event
+        (
+            "A rebel group that has received TOW missiles from the US captured two villages.",
+            "NON_STATE_ACTOR_OVERTAKES_TER",
+        ),
+        ("The army said 25 anti-aircraft missiles have been confiscated.", "DISR_WEAP"),
+        # people captured are no territory; a hill or an airport seized is
+        ("Militants began murdering the hostages captured from the villages.", "ATTACK"),
+        (
+            "Rebel forces seized the strategic Tal al-Jabiyeh hill on Thursday.",
+            "NON_STATE_ACTOR_OVERTAKES_TER",
+        ),
+        # "has since" is no backdrop clause
+        ("Al-Nusra has since seized control of most of the countryside.", "NON_STATE_ACTOR_OVERTAKES_TER"),
+        # an air force named as an institution strikes nothing; helicopters overhead are no strike
+        ("The son of the chief of the Salvadoran air force was wounded in an attack on his car.", "ATTACK"),
+        # mayors, peasants and miners are civilians
+        ("Guerrillas killed the mayor of the town and two peasants.", "ATTACK"),
+        # rifles with rockets: the attackers were there, a ground battle
+        ("The attack, carried out with rocket launchers and rifles, hit a police post.", "ARMED_CLASH"),
+        # a pipeline attacked, no one hurt: property destroyed
+        ("The ELN carried out a new attack on the oil pipeline near the town.", "PROPERTY_DISTRUCT"),
+        # what a suspect is suspected of is the reason for the arrest
+        ("Police arrested ten people suspected of having detonated a car bomb.", "ARREST"),
+        # "cases of suffocation" tell a gas attack
+        ("More than 35 people suffered suffocation due to the attack on the district.", "CHEM_WEAP"),
+        # a demand to free those arrested is no intervention in the protest
+        (
+            "Students held a demonstration to demand the release of students who had been arrested.",
+            "PEACE_PROTEST",
+        ),
+        # state forces that withdraw under a rebel attack leave the place to the attackers
+        (
+            "The army withdrew from the farms as they faced a rebel counter-offensive.",
+            "NON_STATE_ACTOR_OVERTAKES_TER",
+        ),
+    ],
+)
+def test_fourth_round_codebook_rules(rules: AcledRules, text: str, code: str) -> None:
+    assert classify_acled(snippet(text), rules).code == code
+
+
+def test_a_cue_with_a_gap_and_a_choice() -> None:
+    from eventwire.resolve.acled import compile_cue
+
+    pattern = compile_cue("{seized,took} the ** {hill,airport}")
+    assert pattern.search("had seized the strategic Tal al-Jabiyeh hill")
+    assert pattern.search("took the airport")
+    assert not pattern.search("seized the weapons stored in a house near the hill")  # more than three words
+    with pytest.raises(ResourceError):
+        compile_cue("{oil field,hill}")
+
+
+def test_a_mask_sets_aside_only_the_qualified_cue(rules: AcledRules) -> None:
+    # shelling that destroyed a house is the means; the artillery pieces it destroyed are not
+    assert (
+        classify_acled(snippet("Shelling destroyed two houses in the village."), rules).code
+        == "ART_MISS_ATTACK"
+    )
+    text = "Jets destroyed 8 artillery pieces and a truck near the village."
+    assert classify_acled(snippet(text), rules).code == "AIR_STRIKE"
+    assert classify_acled(snippet("Houses were destroyed by shelling."), rules).code == "ART_MISS_ATTACK"
