@@ -25,9 +25,7 @@ def test_every_holdout_toponym_is_where_it_says_in_its_article() -> None:
     assert all(-90 <= t.lat <= 90 and -180 <= t.lon <= 180 for t in toponyms)
 
 
-@pytest.mark.parametrize(
-    "name", ["toponyms_holdout2.jsonl", "toponyms_holdout3.jsonl", "toponyms_holdout4.jsonl"]
-)
+@pytest.mark.parametrize("name", [f"toponyms_holdout{n}.jsonl" for n in (2, 3, 4, 5)])
 def test_every_toponym_of_an_exhaustive_holdout_is_where_it_says(name: str) -> None:
     if not CORPUS.exists():
         pytest.skip(f"news corpus not found at {CORPUS}")
