@@ -232,7 +232,8 @@ def compile_cue(pattern: str) -> re.Pattern[str]:
                 parts.append((r"\s+" if parts else "") + _cue_word(word))
         if parts:
             phrases.append("".join(parts))
-    return re.compile(r"(?<![\w'-])(?:" + "|".join(phrases) + r")(?![\w'-])", re.IGNORECASE)
+    # a possessive still names the word ("the judge's car"); other apostrophes join words
+    return re.compile(r"(?<![\w'-])(?:" + "|".join(phrases) + r")(?:['\u2019]s)?(?![\w'-])", re.IGNORECASE)
 
 
 def _cue_word(word: str) -> str:

@@ -367,6 +367,14 @@ def test_the_blind_real_news_files_read_cleanly_and_repeat_no_other(rules: Acled
             "The army withdrew from the farms as they faced a rebel counter-offensive.",
             "NON_STATE_ACTOR_OVERTAKES_TER",
         ),
+        # casualties inflicted on troops tell a battle; a state's "strike" in a war is an air strike
+        ("The FMLN has inflicted 47 casualties on army troops in San Miguel.", "ARMED_CLASH"),
+        ("The Russian strike targeted a warehouse and a civil defense centre.", "AIR_STRIKE"),
+        # the agent of a passive is no target; a possessive still names the victim
+        ("Fourteen residents of the village were killed by the insurgents.", "ATTACK"),
+        ("The paid assassins opened fire on the judge's car.", "ATTACK"),
+        # land wrested back is regained
+        ("The army said five villages had been wrested back from the insurgents.", "GOV_REGAINS_TERIT"),
     ],
 )
 def test_fourth_round_codebook_rules(rules: AcledRules, text: str, code: str) -> None:
@@ -393,3 +401,10 @@ def test_a_mask_sets_aside_only_the_qualified_cue(rules: AcledRules) -> None:
     text = "Jets destroyed 8 artillery pieces and a truck near the village."
     assert classify_acled(snippet(text), rules).code == "AIR_STRIKE"
     assert classify_acled(snippet("Houses were destroyed by shelling."), rules).code == "ART_MISS_ATTACK"
+
+
+def test_aircraft_that_land_or_fly_over_strike_nothing(rules: AcledRules) -> None:
+    text = "The troops retreated to the town, where four helicopters landed."
+    assert classify_acled(snippet(text), rules).code != "AIR_STRIKE"
+    text = "Helicopters flew over the village and bombed the market, killing six people."
+    assert classify_acled(snippet(text), rules).code == "AIR_STRIKE"
