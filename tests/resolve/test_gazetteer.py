@@ -422,6 +422,11 @@ def test_airports_as_the_news_names_them(built) -> None:  # noqa: ANN001
     heathrow = {e.country: e for e in gazetteer.lookup("Heathrow Airport")}
     assert heathrow["GBR"].feature_code == "AIRP" and _near(heathrow["GBR"], 51.47, -0.46, 3)
     assert heathrow["USA"].feature_code == "AIRF"
+    # An airport with scheduled service is known by its distinctive name alone ("flights at
+    # Heathrow", "Schiphol"), beside the Florida town of that name; an airfield without is not.
+    heathrow_alone = {(e.country, e.feature_code) for e in gazetteer.lookup("Heathrow")}
+    assert heathrow_alone >= {("GBR", "AIRP"), ("USA", "PPL")} and ("USA", "AIRF") not in heathrow_alone
+    assert [e.country for e in gazetteer.lookup("Schiphol")] == ["NLD"]
     # "International" left out before "Airport"
     assert [e.country for e in gazetteer.lookup("Ben Gurion Airport")] == ["ISR"]
     # What is left of "Kabul International Airport" without its town names no airport.

@@ -26,6 +26,13 @@ _GENERIC_AIRFIELD_WORD = re.compile(
     r"downtown|new|old|de|del|la|le|of|the)",
     re.IGNORECASE,
 )
+#: What is left of an airport's name that names no airport alone ("Pakistan's Tarbela Dam
+#: Airport" is no "Dam"; "Ohio State University Airport" no "State").
+_NOT_ALONE = frozenset(
+    "state area army park north south east west camp metro union lakes lake hole town basin naval "
+    "bay dam island valley river creek harbour harbor beach point springs falls memorial centre "
+    "center love ohio".split()
+)
 #: "Ben Gurion International Airport" is "Ben Gurion Airport" in the news.
 _INTERNATIONAL = re.compile(r"\s+(?:international|intl\.?)\s+(?=airport\b)", re.IGNORECASE)
 _MILITARY_AIRFIELD = re.compile(
@@ -47,7 +54,9 @@ def _add_airports(
     A name that begins with its town's is also a key without it: the news writes "Heathrow
     Airport" and "O'Hare International Airport" (airportsdata: "London Heathrow Airport"),
     unless what is left is generic ("International Airport"); and "International" may be left
-    out before "Airport" ("Ben Gurion Airport"). An airfield with an IATA code
+    out before "Airport" ("Ben Gurion Airport"). An airport with scheduled service (an IATA
+    code) is also known by that rest alone ("flights at Heathrow", "landed at Schiphol"); the
+    ranking weighs it against a town of the name, as for any namesake. An airfield with an IATA code
     has scheduled passenger service and is an airport (``AIRP``); one without is GeoNames'
     airfield (``AIRF``), so that a private strip called "Heathrow Airport" in Texas ranks
     below London's.
@@ -76,17 +85,22 @@ def _add_airports(
         lat, lon = float(airport["lat"]), float(airport["lon"])
         label = name if _AIRFIELD_WORD.search(name) else f"{name} Airport"
         names = [label, re.sub(r"\s*\([^)]*\)", "", label), *_without_town(label, airport["city"])]
+        if airport["iata"].strip() and not _MILITARY_AIRFIELD.search(name):
+            names += _bare_names(names[2:])
         keys = _keys([*names, *(_INTERNATIONAL.sub(" ", n) for n in names)])
         # Only codes that normalising leaves alone: "UKKK" would become "uk".
         code = icao.lower()
         code_keys = {code} - taken if icao.isalpha() and normalize_toponym(icao) == code else set()
         same = next(
-            (e for key in keys for e in nearby_sites.get(key, ())
-             if distance_km(e.lat, e.lon, lat, lon) <= 5),
+            (
+                e
+                for key in keys
+                for e in nearby_sites.get(key, ())
+                if distance_km(e.lat, e.lon, lat, lon) <= 5
+            ),
             None,
         ) or next(
-            (e for e in airfields
-             if abs(e.lat - lat) < 0.03 and distance_km(e.lat, e.lon, lat, lon) <= 3),
+            (e for e in airfields if abs(e.lat - lat) < 0.03 and distance_km(e.lat, e.lon, lat, lon) <= 3),
             None,
         )
         if same is not None:
@@ -107,9 +121,7 @@ def _add_airports(
                 lat=lat,
                 lon=lon,
                 country=country3,
-                admin1=admin1_by_key.get(
-                    (country3, normalize_toponym(airport["subd"])), airport["subd"]
-                ),
+                admin1=admin1_by_key.get((country3, normalize_toponym(airport["subd"])), airport["subd"]),
                 feature_class="S",
                 feature_code=code,
                 population=0,
@@ -117,6 +129,28 @@ def _add_airports(
             "airportsdata",
             keys | code_keys,
         )
+
+
+def _bare_names(rests: list[str]) -> list[str]:
+    """ "Heathrow Airport" and "Airport Schiphol" without their generic words at either end."""
+    bare = []
+    for rest in rests:
+        words = rest.split()
+        while words and _GENERIC_AIRFIELD_WORD.fullmatch(words[0].strip(",-")):
+            words.pop(0)
+        while words and _GENERIC_AIRFIELD_WORD.fullmatch(words[-1].strip(",-")):
+            words.pop()
+        name = " ".join(words)
+        if (
+            words
+            and len(words) < len(rest.split())
+            and len(name) >= 4
+            and name[:1].isupper()
+            and not name.isupper()  # "SAAB", "GAP": an operator's or a project's initials
+            and name.casefold() not in _NOT_ALONE
+        ):
+            bare.append(name)
+    return bare
 
 
 def _without_town(name: str, town: str) -> list[str]:
