@@ -408,3 +408,36 @@ def test_aircraft_that_land_or_fly_over_strike_nothing(rules: AcledRules) -> Non
     assert classify_acled(snippet(text), rules).code != "AIR_STRIKE"
     text = "Helicopters flew over the village and bombed the market, killing six people."
     assert classify_acled(snippet(text), rules).code == "AIR_STRIKE"
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        # porters and shepherds are civilians; "engaged" an armed group is a battle
+        ("Border guards shot dead two porters near the town.", "ATTACK"),
+        ("Army troops engaged the militants near the village.", "ARMED_CLASH"),
+        # "no confrontations were reported" tells no clash; "injured no one" no harm
+        ("Israeli forces arrested 15 Palestinians in raids. No confrontations were reported.", "ARREST"),
+        ("Terrorists set fire to the offices of the corporation but injured no one.", "PROPERTY_DISTRUCT"),
+        # a rally that dispersed peacefully met no intervention; one blocked or kettled did
+        ("Students held a march in the city. The rally dispersed peacefully.", "PEACE_PROTEST"),
+        ("Police kettled several hundred protesters in the square.", "PROTEST_WITH_INTER"),
+        # firing into crowds of marchers is excessive force; the killing a vigil mourns is not
+        ("Security forces shot into crowds of peaceful marchers in the capital.", "FORCE_AGAINST_PROTEST"),
+        ("Hundreds held a vigil in the square mourning six men killed by soldiers.", "PEACE_PROTEST"),
+        # a crowd that stones someone is a mob; a rape that is only the reason is not the event
+        ("Villagers stoned a suspected thief to death in the market.", "MOB_VIOL"),
+        ("A police officer was accused of raping a detainee in a police station.", "SEX_VIOL"),
+        # crude bombs are hurled; a mine stepped on is an explosive; one dismantled is disrupted
+        ("Party activists hurled crude bombs at a rival meeting, injuring five.", "GRENADE"),
+        ("A shepherd was killed when he stepped on a mine left in a field.", "REM_EXPLOS"),
+        ("Soldiers dismantled an IED planted on the road near the town.", "DISR_WEAP"),
+        # MLRS fire is shelling; an aircraft hit on the ground is its target
+        ("Forces fired Grad rockets at the airport, damaging a civilian aircraft.", "ART_MISS_ATTACK"),
+        ("Russian forces struck the town with MLRS fire, damaging houses.", "ART_MISS_ATTACK"),
+        # combat readiness is no combat
+        ("Troops were placed on combat readiness and deployed near the border.", "CHANGE_TO_GROUP_ACT"),
+    ],
+)
+def test_fifth_round_codebook_rules(rules: AcledRules, text: str, code: str) -> None:
+    assert classify_acled(snippet(text), rules).code == code
