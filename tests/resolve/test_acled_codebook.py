@@ -297,7 +297,13 @@ def test_a_label_set_keeps_the_decision_within_its_codes(rules: AcledRules) -> N
 
 
 @pytest.mark.parametrize(
-    ("name", "lines"), [("acled_notes_holdout2.tsv", 200), ("acled_notes_holdout3.tsv", 206)]
+    ("name", "lines"),
+    [
+        ("acled_notes_holdout2.tsv", 200),
+        ("acled_notes_holdout3.tsv", 206),
+        ("acled_notes_holdout4.tsv", 206),
+        ("acled_notes_holdout5.tsv", 206),
+    ],
 )
 def test_the_blind_notes_files_read_cleanly_and_hold_every_acled_type(
     rules: AcledRules, name: str, lines: int
