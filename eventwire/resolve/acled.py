@@ -60,7 +60,7 @@ _NUMBER = (
     r"scores|several|hundreds|thousands|tens)"
 )
 _WORD_CHARS = r"[\w'-]"
-#: Words whose full stop does not end a sentence ("U.S. forces", "Gen. Haftar").
+#: How a row of acled_masks.tsv qualifies a cue (see `CueMask`).
 _MASK_KINDS = frozenset({"object", "has_object", "inside"})
 #: A verb's object, as the masks read it: at most this many words after the verb, up to a clause
 #: mark or a word that opens an adjunct ("destroyed by shelling" has no object "shelling").
@@ -70,6 +70,7 @@ _OBJECT_END = frozenset(
 )
 #: A `**` in a cue pattern: up to this many words ("seized the ** hill": "the strategic Tal hill").
 _GAP_WORDS = 3
+#: Words whose full stop does not end a sentence ("U.S. forces", "Gen. Haftar").
 _ABBREVIATIONS = frozenset(
     {"mr", "mrs", "ms", "dr", "gen", "col", "lt", "maj", "capt", "sgt", "st", "no", "vs"}
 )
