@@ -347,7 +347,7 @@ def backdrop_spans(text: str, rules: AcledRules) -> list[tuple[int, int]]:
         for m in rules.cues[mask.by].pattern.finditer(text)
     ]  # "has since seized": an adverb, no clause ("inside" is the only mask a backdrop takes)
     for match in rules.cues[_BACKDROP].pattern.finditer(text):
-        if any(start <= match.start() and match.end() <= end for start, end in qualifiers):
+        if _within_any(match.span(), qualifiers):
             continue
         end = _CLAUSE_END.search(text, match.end())  # always found: the pattern matches at the end
         assert end is not None
@@ -366,6 +366,10 @@ def _opens_sentence(text: str, at: int) -> bool:
 
 def _in_spans(position: int | None, spans: Sequence[tuple[int, int]]) -> bool:
     return position is not None and any(start <= position < end for start, end in spans)
+
+
+def _within_any(span: tuple[int, int], outer: Sequence[tuple[int, int]]) -> bool:
+    return any(start <= span[0] and span[1] <= end for start, end in outer)
 
 
 def _position(event: Event, base: int) -> int | None:
@@ -442,15 +446,16 @@ class _Facts:
         by = self._matches(mask.by)
         text = self._scope(self.cues[mask.group])
         if mask.how == "inside":
-            return [(s, e) for s, e in spans if not any(bs <= s and e <= be for bs, be in by)]
+            return [span for span in spans if not _within_any(span, by)]
         if mask.how == "object":
             objects = [_object_span(text, end) for _, end in by]
-            return [(s, e) for s, e in spans if not any(os <= s < oe for os, oe in objects)]
+            return [span for span in spans if not _in_spans(span[0], objects)]
+        # "has_object": a `by` cue begins in the cue's own object
         objects = [_object_span(text, end) for _, end in spans]
         return [
             span
-            for span, (os, oe) in zip(spans, objects, strict=True)
-            if not any(os <= bs < oe for bs, _ in by)
+            for span, obj in zip(spans, objects, strict=True)
+            if not any(_in_spans(b, [obj]) for b, _ in by)
         ]
 
     def holds(self, fact: str) -> bool:
