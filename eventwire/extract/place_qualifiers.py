@@ -1,9 +1,10 @@
 """Which place a toponym lies in, read off the text between it and its neighbour.
 
 "Springfield, Illinois" and "Paris, Texas": a toponym right after another and a comma, or
-another in brackets ("Hamilton (Ontario)"), is the region the first lies in. A site or natural
-feature (`site_kind`) is also qualified by the place the text puts it in: "Qamishli National
-Hospital in Hasaka", "London's Wembley Stadium".
+another in brackets ("Hamilton (Ontario)"), is the region the first lies in. So is a place the
+text puts a toponym in ("Foua in Idlib", "the Gondra district of Uttar Pradesh"), and a site
+or natural feature (`site_kind`) is also qualified past its head words or by a possessive:
+"Qamishli National Hospital in Hasaka", "London's Wembley Stadium".
 Resolution uses the qualifier to choose among namesakes and to place sites the gazetteer lacks.
 """
 
@@ -27,9 +28,11 @@ def may_qualify(mentions: Sequence[PlaceMention]) -> bool:
 
 def with_qualifiers(text: str, mentions: Sequence[PlaceMention]) -> list[PlaceMention]:
     """Set `qualifier` where a toponym follows another after a comma ("Springfield, Illinois",
-    "Paris, Texas"): the second is the region the first lies in. A site or natural feature
-    (`site_kind`) is also qualified by the place the text puts it in: "Qamishli National
-    Hospital in Hasaka", "Bagram Air Base near Kabul", "London's Wembley Stadium"."""
+    "Paris, Texas"): the second is the region the first lies in; so is a place the text puts
+    a toponym in ("Foua and Kfraya in Idlib", "Wedza district, Mashonaland East"). A site or
+    natural feature (`site_kind`) is also qualified by the place the text puts it in:
+    "Qamishli National Hospital in Hasaka", "Bagram Air Base near Kabul", "London's Wembley
+    Stadium"."""
     out = list(mentions)
     for i, (mention, following) in enumerate(zip(mentions, mentions[1:], strict=False)):
         if mention.kind != "toponym" or following.kind != "toponym":
@@ -50,12 +53,29 @@ def with_qualifiers(text: str, mentions: Sequence[PlaceMention]) -> list[PlaceMe
             and out[i].qualifier is None  # "London's Wembley Stadium in ...": the first holds
         ):
             out[i] = replace(mention, qualifier=following.span.text)
+        elif _is_division_gap(gap) and out[i].qualifier is None and following.label in _HOLDER_LABELS:
+            # "the village of Foua in Idlib", "Kayseri in Turkey", "the Gondra district of Uttar
+            # Pradesh", "Wedza district, Mashonaland East province": any place the text puts in
+            # another. Resolution uses it only where it is a province or country ("the role of
+            # Russia in Syria" qualifies nothing).
+            out[i] = replace(mention, qualifier=following.span.text)
         elif (
             gap.strip() in {"'s", "’s"}
             and site_kind(following.span.text) in _SITE_KINDS
             and out[i + 1].qualifier is None
         ):
             out[i + 1] = replace(following, qualifier=mention.span.text)
+    # "Foua and Kfraya in Idlib": the place that holds the last of a pair holds the first.
+    for i in range(len(out) - 2, -1, -1):
+        mention, following = out[i], out[i + 1]
+        if (
+            mention.kind == "toponym"
+            and mention.qualifier is None
+            and following.qualifier is not None
+            and text[mention.span.end : following.span.start].casefold() == " and "
+            and text[following.span.end : following.span.end + 4].casefold() == " in "
+        ):
+            out[i] = replace(mention, qualifier=following.qualifier)
     return out
 
 
@@ -65,6 +85,29 @@ _SITE_KINDS = frozenset({"site", "street", "natural"})
 #: the longest such gap in characters (" penitentiary outside ").
 _CONTAINER_WORDS = frozenset({"in", "at", "near", "outside", "of"})
 _CONTAINER_GAP = max(map(len, _CONTAINER_WORDS)) + max(map(len, site_words().sites)) + 3
+
+
+#: Labels of a name that may hold another: one NER or the caller called a place ("Jabal Hayyan
+#: in the Western parts of Palmyra" is not in a place called Western).
+_HOLDER_LABELS = frozenset({"GPE", "LOC", "given"})
+#: The kinds of place a name can be followed by before the place that holds it ("the Gondra
+#: district of Uttar Pradesh", "Abu Shok refugee camp in Al-Fashir").
+_DIVISION_WORDS = frozenset(
+    {"province", "governorate", "state", "region", "district", "county", "municipality",
+     "prefecture", "city", "town", "village", "area", "camp", "refugee"}
+)
+
+
+def _is_division_gap(gap: str) -> bool:
+    """" in ", " district of ", " province, ", " refugee camp in the ": what puts a place in
+    another (a bare comma is handled as a qualifier of its own)."""
+    words = gap.casefold().replace(",", " ,").split()
+    if words and words[-1] == "the":
+        words.pop()
+    if not words or words[-1] not in {"in", "of", ","}:
+        return False
+    heads = words[:-1]
+    return (words[-1] == "in" or bool(heads)) and len(heads) <= 2 and all(w in _DIVISION_WORDS for w in heads)
 
 
 def _is_container_gap(gap: str) -> bool:

@@ -165,3 +165,33 @@ def test_an_alternate_name_of_a_smaller_town_does_not_follow_the_context() -> No
     )
     assert places[2].name == "Maryville"
     assert places[2].reason != "only candidate"
+
+
+def test_a_country_named_beside_other_countries_is_no_small_namesake_of_it() -> None:
+    # Japan and Tokyo, named again and again, set the report in Japan, and a village "China"
+    # lies by Tokyo; but "China" in a list of countries is the country: a country's name, like
+    # a capital's, is not pulled to a small namesake by the countries and capitals around it.
+    gazetteer = InMemoryGazetteer([
+        make_entry(1814991, "China", 35.0, 105.0, "CHN", "PCLI", 1_400_000_000),
+        make_entry(1861060, "Japan", 36.0, 138.0, "JPN", "PCLI", 126_000_000),
+        make_entry(1850147, "Tokyo", 35.69, 139.69, "JPN", "PPLC", 8_336_599, "Tokyo"),
+        make_entry(1900001, "China", 35.6, 139.5, "JPN", "PPL", 1_400, "Tokyo"),
+        make_entry(6252001, "United States", 39.76, -98.5, "USA", "PCLI", 327_000_000),
+    ])  # fmt: skip
+    text = "Japan and Tokyo: Japan confirmed cases, as did China and the United States. Tokyo, Japan"
+    names = [("Japan", 0), ("Tokyo", 0), ("Japan", 1), ("China", 0), ("United States", 0), ("Tokyo", 1),
+             ("Japan", 2)]  # fmt: skip
+    places = resolve_places([mention_at(text, name, nth=n) for name, n in names], gazetteer)
+    assert (places[3].country, places[3].feature_code) == ("CHN", "PCLI")
+
+
+def test_a_dateline_in_capitals_with_its_state_is_that_town() -> None:
+    # Capitals of four or five letters are read as an abbreviation or a well-known place
+    # ("PARIS (AP)"), unless the dateline names the state the town lies in.
+    text = "PARIS, Missouri — The council met."
+    paris, _ = resolve_places(
+        [mention_at(text, "PARIS", qualifier="Missouri"), mention_at(text, "Missouri")], GAZETTEER
+    )
+    assert (paris.country, paris.admin1) == ("USA", "Missouri")
+    (bare,) = resolve_places([mention_at("PARIS (AP) — The council met.", "PARIS")], GAZETTEER)
+    assert bare.country == "FRA"

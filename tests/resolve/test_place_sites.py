@@ -3,6 +3,8 @@ their namesake towns and provinces. A small hand-made gazetteer; each case names
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from builders import make_entry
 
 from eventwire.data.place_words import site_kind
@@ -146,9 +148,25 @@ def test_extraction_reads_the_container_of_a_site() -> None:
     names = ["Qamishli National Hospital", "Hasaka", "London", "Wembley Stadium", "Aleppo University"]
     qualified = with_qualifiers(text, [at(text, n) for n in names])
     assert [m.qualifier for m in qualified] == ["Hasaka", None, None, "London", None]
-    # a town "in" another place is no site: its qualifier stays for the comma alone
-    plain = "Qamishli in Hasaka"
-    assert with_qualifiers(plain, [at(plain, "Qamishli"), at(plain, "Hasaka")])[0].qualifier is None
+    # Any place the text puts in another, also after the kind of place it is, and the first
+    # of a pair; resolution uses the qualifier only where it holds the name.
+    for plain, name, holder in [
+        ("Qamishli in Hasaka", "Qamishli", "Hasaka"),
+        ("the Gondra district of Uttar Pradesh", "Gondra", "Uttar Pradesh"),
+        ("Wedza district, Mashonaland East province", "Wedza", "Mashonaland East"),
+        ("Abu Shok refugee camp in the Darfur region", "Abu Shok", "Darfur"),
+        ("the villages of Foua and Kfraya in Idlib", "Foua", "Idlib"),
+    ]:
+        mentions = with_qualifiers(plain, [at(plain, name), at(plain, holder)] if "Kfraya" not in plain
+                                   else [at(plain, name), at(plain, "Kfraya"), at(plain, holder)])
+        assert mentions[0].qualifier == holder, plain
+    # Words that put nothing in a place, and a name NER did not call a place.
+    for plain, name, holder in [("Qamishli and Hasaka", "Qamishli", "Hasaka"),
+                                ("Hasaka of Qamishli", "Hasaka", "Qamishli")]:
+        assert with_qualifiers(plain, [at(plain, name), at(plain, holder)])[0].qualifier is None
+    text = "Jabal Hayyan in the Western parts of Palmyra"
+    western = replace(at(text, "Western"), label="NORP")
+    assert with_qualifiers(text, [at(text, "Jabal Hayyan"), western])[0].qualifier is None
 
 
 def test_an_unlisted_village_is_drawn_at_its_container_or_the_main_place_but_a_polity_is_not() -> None:
@@ -163,6 +181,42 @@ def test_an_unlisted_village_is_drawn_at_its_container_or_the_main_place_but_a_p
     assert other.lat == qamishli.lat and "main place Qamishli" in other.reason
     assert site_kind("Soviet Union") == site_kind("Caliphate") == "polity"
     assert union.lat is None
+
+
+def test_a_village_put_in_a_province_that_holds_no_place_of_its_name_is_drawn_there() -> None:
+    # "Duke" is only a village in Oklahoma: "Duke in Hasaka" is the Syrian village the
+    # gazetteer lacks, drawn in Hasaka province.
+    text = "Shelling hit Duke in Hasaka."
+    duke, hasaka = _resolve(text, [("Duke", "Hasaka"), ("Hasaka", None)])
+    assert duke.country == "SYR" and duke.lat == hasaka.lat and "site in Hasaka" in duke.reason
+    assert "no Duke in the gazetteer in Hasaka" in duke.reason
+    # A province that holds a reading keeps it; a country or a big city keeps its own reading.
+    qamishli, _ = _resolve("Shelling hit Qamishli in Hasaka.", [("Qamishli", "Hasaka"), ("Hasaka", None)])
+    assert qamishli.geonameid == 2
+    miami, _ = _resolve("Miami in Hasaka", [("Miami", "Hasaka"), ("Hasaka", None)])
+    assert miami.geonameid == 8
+    # A qualifier read by an alternate name is no holder ("Elida in the Teen category").
+    gazetteer = InMemoryGazetteer(ENTRIES, names={**NAMES, 3: ["Teen"]})
+    text = "Duke in the Teen category"
+    mentions = [PlaceMention(Span("Duke", 0, 4), 0, label="given", qualifier="Teen"),
+                PlaceMention(Span("Teen", 12, 16), 0, label="GPE")]  # fmt: skip
+    assert resolve_places(mentions, gazetteer)[0].geonameid == 10
+
+
+def test_a_site_put_in_a_province_is_drawn_at_the_town_of_it_that_it_is_named_after() -> None:
+    # "Hopkins Proving Ground in Minnesota": the village Hopkins of that province, whatever its size.
+    entries = [*ENTRIES, make_entry(15, "Minnesota", 46.0, -94.0, "USA", "ADM1", admin1="Minnesota")]
+    gazetteer = InMemoryGazetteer(entries, names=NAMES)
+    text = "the Hopkins Proving Ground in Minnesota"
+    start = text.index("Hopkins")
+    mentions = [
+        PlaceMention(
+            Span("Hopkins Proving Ground", start, start + 22), 0, label="given", qualifier="Minnesota"
+        ),
+        PlaceMention(Span("Minnesota", text.index("Minnesota"), len(text)), 0, label="given"),
+    ]
+    site, _ = resolve_places(mentions, gazetteer)
+    assert site.geonameid == 6 and "site named after Hopkins" in site.reason
 
 
 def test_a_small_town_abroad_named_in_passing_in_a_report_set_elsewhere_is_its_unlisted_village() -> None:

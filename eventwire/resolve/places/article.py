@@ -123,6 +123,7 @@ def resolve_places(
             places.append(_chosen_place(mention, choose(i), found_as[i]))
     chosen = [choose(i) if found else None for i, found in enumerate(candidates)]
     places = _without_lone_namesakes_abroad(mentions, keys, places, chosen)
+    places = _without_namesakes_outside_qualifier(mentions, places, chosen, candidates)
     # Sites the gazetteer lacks take the place the others put them in; they are context for none.
     places = place_sites(mentions, places, gazetteer)
     recorder = _RECORDED.get()
@@ -172,6 +173,56 @@ def _without_lone_namesakes_abroad(
                 mentions[i], f"not in the gazetteer in {setting}; best guess {entry.name},"
                 f" {entry.country}, where the report names nothing",
             )
+    return out
+
+
+#: Qualifiers that hold places: first- and second-order divisions. A country is left out: a
+#: village drawn at a country's point is no nearer, and "Zaïre, Bundibugyo, Côte d'Ivoire" is
+#: as often a list.
+_HOLDER_CODES = ("ADM1", "ADM2")
+
+
+def _without_namesakes_outside_qualifier(
+    mentions: Sequence[PlaceMention],
+    places: list[Place],
+    choices: Sequence[_Choice | None],
+    candidates: Sequence[list[GazetteerEntry]],
+) -> list[Place]:
+    """A town or district that the text puts in a province or county ("Foua in Idlib",
+    "Cellardyke in Fife") where the gazetteer has no place of that name is not a namesake
+    elsewhere: it is left unresolved for `place_sites` to draw in the province, as a geographer
+    places a village the map lacks. Countries, provinces, capitals, known cities and natural
+    features keep their own reading ("Russia in Idlib", "the Indian Ocean in Seychelles")."""
+    holders: dict[str, Place] = {}
+    for mention, place in zip(mentions, places, strict=True):
+        key = normalize_toponym(mention.span.text)
+        if (
+            place.lat is not None
+            and mention.label in _PLACE_LABELS
+            and (place.feature_code or "").startswith(_HOLDER_CODES)
+            # by its own name ("Sichuan" for Sichuan Sheng) or a written abbreviation ("Mo."),
+            # not an alternate name ("Elida in the Teen category" is no Tennessee)
+            and (spelled_toponym(place.name).startswith(spelled_toponym(mention.span.text))
+                 or "." in mention.span.text)
+        ):
+            holders.setdefault(key, place)
+    out = list(places)
+    for i, (mention, place, choice) in enumerate(zip(mentions, places, choices, strict=True)):
+        holder = holders.get(normalize_toponym(mention.qualifier or ""))
+        if holder is None or choice is None or place.lat is None or mention.kind != "toponym":
+            continue
+        entry = choice.entry
+        known = is_capital(entry) or entry.population >= _KNOWN_TOWN
+        if known or entry.feature_code.startswith(("PCL", "ADM1")):
+            continue
+        if entry.feature_class not in {"P", "A"} or any(
+            e.country == holder.country and e.admin1 == holder.admin1 for e in candidates[i]
+        ):
+            continue
+        out[i] = _unresolved(
+            mention, f"no {mention.span.text} in the gazetteer in {holder.name}; best guess"
+            f" {entry.name}, {entry.country}",
+        )
     return out
 
 

@@ -7,6 +7,7 @@ from eventwire.data.place_words import PlaceWords
 from eventwire.records import PlaceMention
 from eventwire.resolve.gazetteer import Gazetteer, GazetteerEntry, normalize_toponym
 from eventwire.resolve.places.evidence import _Found
+from eventwire.resolve.places.ranking import _in_regions, _qualifier_regions
 from eventwire.resolve.places.unlisted import _alias, _alias_entries, _fallback
 
 #: How a written alias (place_aliases.tsv) reads in a place's reason, by its kind.
@@ -32,10 +33,12 @@ def _candidates(mention: PlaceMention, gazetteer: Gazetteer, words: PlaceWords) 
         # A word of four or five capitals is also how a headline or a wire dateline writes a
         # well-known place ("BONN (AP) _", "IRAN:"), so there the country, province or city
         # of that very name stays.
+        # A dateline that names the town's state or country ("PARIS, Mo. —") is that town.
         key = normalize_toponym(text)
         long_word = len(text) > 3
+        held = _qualifier_regions(mention.qualifier, gazetteer) if long_word else set()
         found = [e for e in found if normalize_toponym(e.name) != key or e.name.isupper()
-                 or (long_word and _is_well_known(e))]
+                 or (long_word and _is_well_known(e)) or _in_regions(e, held)]
     if found and _is_dotted_abbreviation(text):
         # "S.C.", "W.Va.", "U.S.": written abbreviations stand for states and countries, not for
         # the airports, codes and villages that share their letters.

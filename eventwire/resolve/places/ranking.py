@@ -231,6 +231,11 @@ def _qualifier_regions(qualifier: str | None, gazetteer: Gazetteer) -> set[tuple
     return regions
 
 
+def _in_regions(entry: GazetteerEntry, regions: set[tuple[str, str | None]]) -> bool:
+    """Whether the entry lies in one of the (country, admin1) pairs of `_qualifier_regions`."""
+    return (entry.country, None) in regions or (entry.country, entry.admin1 or None) in regions
+
+
 def _without_lesser_alternates(found: Sequence[GazetteerEntry], key: str) -> Sequence[GazetteerEntry]:
     """Drop towns that carry the name only as an alternate name ("Maryville" for Beeville,
     "Springfield" for Springfield Gardens) when a bigger town bears it as its own name: context
@@ -310,9 +315,7 @@ def _features(
     admin1 = 0.0
     if total and entry.admin1 and not entry.feature_code.startswith("PCL"):
         admin1 = others.by_admin1.get((entry.country, entry.admin1), 0.0) / total
-    qualifier = float(
-        (entry.country, None) in region or (entry.country, entry.admin1 or None) in region
-    )
+    qualifier = float(_in_regions(entry, region))
     proximity, near_name = _proximity(entry, others)
     population = _population_value(entry.population or _typical_population(entry))
     prominence = _prominence(entry)
@@ -414,10 +417,15 @@ def _choose(
     named = _known_by_the_name(found, key)
     spelled = _spelled_as_written(found, key, spelled_toponym(mention.span.text), seats)
     others = _Others.of(evidence, key)
+    # A country's name, like a capital's, means the country unless the text puts it elsewhere
+    # ("the United States, Canada, the United Kingdom" beside Mexico is not Cañada, Mexico).
+    # A province that bears a country's name ("Georgia") is no small namesake.
     capital_name = any(map(is_capital, found))
+    country_name = any(e.feature_code.startswith("PCL") for e in found)
     scored = [
         _score(entry, kind, key, others, biased, region, cohesion, seats, named, model,
-               minor=capital_name and not is_capital(entry) and entry.population < _KNOWN_TOWN,
+               minor=(capital_name or (country_name and entry.feature_class == "P"))
+               and not is_capital(entry) and entry.population < _KNOWN_TOWN,
                spelled=entry.geonameid in spelled)
         for entry in found
     ]

@@ -1,10 +1,12 @@
 """Sites, landmarks and natural features that the gazetteer does not hold ("Aleppo University",
 "Qamishli National Hospital", "Duke University", "Oxford Street", "Red River"), placed where a
 geographer would place them: at the place the text puts them in ("X in Y", "Y's X", "X, Y": the
-mention's qualifier), else (not for streets and natural features) at a place named inside the
-site's own name, else at the article's main place. A village or district the gazetteer lacks
-("Kafr Naha", "Cherry Hinton") is placed the same way, but never by the words of its own name,
-as ACLED codes a location it cannot find at the nearest place the report names.
+mention's qualifier), and when that is a province, at a town of it named inside the site's own
+name ("Dugway Proving Ground in Utah"); else (not for streets and natural features) at a place
+named inside the site's own name, else at the article's main place. A village or district the
+gazetteer lacks ("Kafr Naha", "Cherry Hinton") is placed the same way, but by the words of its
+own name only inside its province, as ACLED codes a location it cannot find at the nearest
+place the report names.
 The result is coarse (precision 2; 3 for a natural feature, an unlisted place or a site placed
 only in a province) and its reason says which rule placed it. The words are in
 ``data/place_sites.tsv``.
@@ -77,7 +79,15 @@ def place_sites(mentions: Sequence[PlaceMention], places: list[Place], gazetteer
         if kind is None or kind == "polity":
             continue
         found = _in_container(mention, by_text, gazetteer, countries)
-        if found is None and kind == "site":  # a street or a river is often named after elsewhere
+        if found and _is_country(found[0]) and main is not None and main.country == found[0].country:
+            # "Kasai Occidental province of DRC" in a report from Kananga: the report's own
+            # setting is nearer than the country's point.
+            found = None
+        if found is not None and _is_province(found[0]) and kind in {"site", "unlisted"}:
+            # A site is named after its town, nearer than the province the text puts it in
+            # ("Dugway Proving Ground in Utah").
+            found = _in_own_name(mention, by_text, gazetteer, countries, within=found[0]) or found
+        elif found is None and kind == "site":  # a street or a river is often named after elsewhere
             found = _in_own_name(mention, by_text, gazetteer, countries)
         basis: Literal["text", "setting"] = "text"
         if found is None and main is not None and mention.label in _PLACE_LABELS:
@@ -101,15 +111,37 @@ def _in_container(
     return (place, f"site in {place.name}") if place is not None else None
 
 
+def _is_country(place: Place) -> bool:
+    return (place.feature_code or "").startswith("PCL")
+
+
+def _is_province(place: Place) -> bool:
+    return (place.feature_code or "") in {"ADM1", "ADM2"}
+
+
+def _lies_within(place: Place | GazetteerEntry, region: Place) -> bool:
+    """Whether a place lies in a division's first-order division (by its codes)."""
+    return place.country == region.country and place.admin1 == region.admin1
+
+
 def _in_own_name(
-    mention: PlaceMention, by_text: dict[str, Place], gazetteer: Gazetteer, countries: set[str]
+    mention: PlaceMention,
+    by_text: dict[str, Place],
+    gazetteer: Gazetteer,
+    countries: set[str],
+    within: Place | None = None,
 ) -> tuple[Place, str] | None:
+    """A place named inside the site's name; `within`: only a town of that province, of any
+    size (the text says the site lies there)."""
     for part in _name_parts(mention.span.text):
         place = by_text.get(normalize_toponym(part))
         if place is None:
-            entry = _best_named(gazetteer.lookup(part), countries, any_size=False)
+            entries = gazetteer.lookup(part)
+            if within is not None:
+                entries = [e for e in entries if e.feature_class == "P" and _lies_within(e, within)]
+            entry = _best_named(entries, countries, any_size=within is not None)
             place = _entry_place(entry) if entry is not None else None
-        if place is not None:
+        if place is not None and (within is None or _lies_within(place, within)):
             return place, f"site named after {place.name}"
     return None
 
