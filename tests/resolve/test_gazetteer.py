@@ -296,6 +296,10 @@ def test_damascus_is_the_syrian_capital_and_countries_resolve(built) -> None:  #
     assert syria is not None and syria.feature_code == "PCLI" and _near(syria, 35.0, 38.0, 1)
     usa = gazetteer.country("USA")
     assert usa is not None and _near(usa, 39.83, -98.58, 1)  # the surveyed centre in Kansas, not a town
+    australia = gazetteer.country("AUS")
+    assert australia is not None and _near(australia, -25.61, 134.35, 1)  # the official centre
+    # Islands and regions that no division names (data/places.csv): the island, not a namesake.
+    assert gazetteer.lookup("North Island")[0].country == "NZL"
     assert gazetteer.lookup("U.S.")[0].country == "USA"
     assert gazetteer.lookup("Britain")[0].country == "GBR"
     assert gazetteer.country_of_demonym("Syrian") == "SYR"
