@@ -43,6 +43,10 @@ ENTRIES = [
     make_entry(26, "Southeast Asia", 10.0, 110.0, "", "RGN"),
     make_entry(27, "Gaza Strip", 31.4, 34.4, "PSE", "ADM1", admin1="Gaza Strip"),
     make_entry(28, "Gaza", -23.0, 32.5, "MOZ", "ADM1", admin1="Gaza"),
+    make_entry(29, "Wales", 52.4, -3.97, "GBR", "ADM1", admin1="Wales"),
+    make_entry(30, "Welsh", 30.24, -92.82, "USA", "PPL", 3_300, "Louisiana"),
+    make_entry(31, "Sicily", 37.74, 13.76, "ITA", "ADM1", admin1="Sicily"),
+    make_entry(32, "Italy", 42.83, 12.83, "ITA", "PCLI", 60_000_000),
 ]
 NAMES = {19: ["Plains"], 16: ["Dallas"]}
 
@@ -82,6 +86,10 @@ def _resolve(text: str, gazetteer: InMemoryGazetteer):  # type: ignore[no-untype
         ("Southeast Asians", "Southeast Asia", 2, "demonym", "demonym of Southeast Asia"),
         ("Gazans", "Gaza Strip", 3, "demonym", "demonym of Gaza Strip"),
         ("Sinhalese", "Sri Lanka", 3, "demonym", "demonym of Sri Lanka"),
+        # a listed demonym names its region before a town of that name or the country
+        ("Welsh", "Wales", 3, "demonym", "demonym of Wales"),
+        ("Sicilians", "Sicily", 3, "demonym", "demonym of Sicily"),
+        ("Londoners", "London", 1, "demonym", "demonym of London"),
         # parts of a place
         ("North London", "London", 2, "toponym", "part of London"),
         ("South L.A.", "Los Angeles", 2, "toponym", "part of Los Angeles"),
@@ -110,7 +118,7 @@ def test_unlisted_name_resolves_and_says_how(
         "Smalltown Museum",  # a site named after a small town may be anywhere
         "Pearson International Airport",  # no town in the name
         "Hamilton Township",  # a US township seldom holds the best-known town of its name
-        "Londoner",  # the suffix rule reads regions only: too many towns are called London
+        "Hamiltonian",  # the suffix rule reads regions only: too many towns are called Hamilton
         "Red River",  # the river, not Red River Parish
         "North",  # nothing left after the part word
     ],
@@ -140,6 +148,13 @@ def test_unlisted_names_are_context_for_the_others(gazetteer: InMemoryGazetteer)
         offset += len(text) + 1
     places = resolve_places(mentions, gazetteer)
     assert [p.country for p in places] == ["CAN", "CAN"]
+
+
+def test_a_region_demonym_labelled_a_people_still_names_its_region(gazetteer: InMemoryGazetteer) -> None:
+    # NER calls "Sicilian" a people (NORP) and countrynames says Italian: the table says Sicily.
+    people = PlaceMention(Span("Sicilian", 0, 8), 0, label="NORP", kind="demonym")
+    (place,) = resolve_places([people], gazetteer)
+    assert place.name == "Sicily"
 
 
 def test_tables_are_well_formed() -> None:

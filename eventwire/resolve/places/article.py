@@ -28,7 +28,7 @@ from eventwire.resolve.places.learned import LearnedRanker
 from eventwire.resolve.places.place_records import _as_found, _place, _unresolved
 from eventwire.resolve.places.ranking import _KNOWN_TOWN, _choose, _qualifier_regions
 from eventwire.resolve.places.sites import place_sites
-from eventwire.resolve.places.unlisted import _sites_named_without_town
+from eventwire.resolve.places.unlisted import _demonym_forms, _sites_named_without_town
 
 __all__ = ["recorded_rankings", "resolve_places"]
 
@@ -69,15 +69,19 @@ def resolve_places(
     """
     words = place_words if place_words is not None else PlaceWords.load()
     biased = frozenset([country_bias] if isinstance(country_bias, str) else country_bias or ())
+    # A demonym that region_demonyms.tsv lists names its region ("Sicilian"), not the country.
     mentions = [
-        replace(m, kind="demonym") if m.kind == "toponym" and _is_people_word(m.span.text, gazetteer) else m
+        replace(m, kind="toponym") if _listed_region(m.span.text, words)
+        else replace(m, kind="demonym") if m.kind == "toponym" and _is_people_word(m.span.text, gazetteer)
+        else m
         for m in mentions
     ]
     demonym_countries: list[str | None] = [
         gazetteer.country_of_demonym(m.span.text) if m.kind == "demonym" else None
         for m in mentions
     ]
-    keys = [normalize_toponym(m.span.text) for m in mentions]
+    # "Londoners" and "London" are one name: neither is evidence for the other.
+    keys = [normalize_toponym(_listed_region(m.span.text, words) or m.span.text) for m in mentions]
     spellings = [spelled_toponym(m.span.text) for m in mentions]
     found_as = [_candidates(m, gazetteer, words) if m.kind == "toponym" else _NOT_FOUND for m in mentions]
     found_as = _sites_named_without_town(mentions, found_as, gazetteer, words)
@@ -226,6 +230,11 @@ def _without_namesakes_outside_qualifier(
     return out
 
 
+def _listed_region(text: str, words: PlaceWords) -> str | None:
+    """The region that region_demonyms.tsv says a demonym names ("Londoners": London)."""
+    return next((r for form in _demonym_forms(text) if (r := words.demonyms.get(form.casefold()))), None)
+
+
 def _demonym_evidence(
     keys: Sequence[str], demonym_countries: Sequence[str | None], gazetteer: Gazetteer
 ) -> list[_Evidence]:
@@ -287,8 +296,9 @@ def _second_pass_evidence(
 
 
 def _chosen_place(mention: PlaceMention, choice: _Choice, found: _Found) -> Place:
-    """The ranked winner, unless the name was not labelled a place and nothing backs it."""
-    if mention.label not in _PLACE_LABELS and not choice.supported:
+    """The ranked winner, unless the name was not labelled a place and nothing backs it (a
+    region's people, "Sicilians", are labelled as a people and name their region)."""
+    if mention.label not in _PLACE_LABELS and not choice.supported and not found.demonym:
         return _unresolved(
             mention,
             f"{mention.label or 'unlabelled'} name with no place evidence in the article "

@@ -8,7 +8,7 @@ from eventwire.records import PlaceMention
 from eventwire.resolve.gazetteer import Gazetteer, GazetteerEntry, normalize_toponym
 from eventwire.resolve.places.evidence import _Found
 from eventwire.resolve.places.ranking import _in_regions, _qualifier_regions
-from eventwire.resolve.places.unlisted import _alias, _alias_entries, _fallback
+from eventwire.resolve.places.unlisted import _alias, _alias_entries, _fallback, _listed_demonym
 
 #: How a written alias (place_aliases.tsv) reads in a place's reason, by its kind.
 _ALIAS_HOW = {
@@ -26,6 +26,9 @@ def _candidates(mention: PlaceMention, gazetteer: Gazetteer, words: PlaceWords) 
         entries = _alias_entries(alias, gazetteer)
         if entries:
             return _Found(entries, _ALIAS_HOW[alias.kind].replace("{alias}", text))
+    listed = _listed_demonym(text, gazetteer, words)
+    if listed is not None:
+        return listed
     found = gazetteer.lookup(text)
     if found and _is_abbreviation(text):
         # "US" is not the village "Us" (nor "Ous"): an abbreviation only means the places that

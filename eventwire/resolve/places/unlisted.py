@@ -126,18 +126,34 @@ def _county(tokens: list[str], lower: list[str], gazetteer: Gazetteer, words: Pl
     return _Found(entries, "county name without its head: {name}")
 
 
-def _region_demonym(
-    tokens: list[str], lower: list[str], gazetteer: Gazetteer, words: PlaceWords
-) -> _Found | None:
-    word = " ".join(tokens).removesuffix("'s").removesuffix("’s")
+def _demonym_forms(text: str) -> list[str]:
+    word = text.removesuffix("'s").removesuffix("’s")
     if not word[:1].isupper() or not word[-1:].isalpha():
-        return None
+        return []
     forms = [word]
     if word.endswith("s") and len(word) > 4:
         forms.append(word[:-1])  # "Ontarians", "Scots"
+    return forms
+
+
+def _listed_demonym(text: str, gazetteer: Gazetteer, words: PlaceWords) -> _Found | None:
+    """The region a demonym of region_demonyms.tsv names ("Welsh", "Sicilians"), before any
+    town that bears the word ("Welsh, Louisiana") or the country it is also said of (Sicilian,
+    Italian): the table is the reading a geographer gives the word."""
+    listed = [name for form in _demonym_forms(text) if (name := words.demonyms.get(form.casefold()))]
+    entries = _demonym_readings(listed, gazetteer, words, towns=True)
+    return _Found(entries, "demonym of {name}", demonym=True) if entries else None
+
+
+def _region_demonym(
+    tokens: list[str], lower: list[str], gazetteer: Gazetteer, words: PlaceWords
+) -> _Found | None:
+    forms = _demonym_forms(" ".join(tokens))
+    if not forms:
+        return None
     # The table first: "Gazans" are the people of the Gaza Strip, not of any other Gaza.
-    irregular = [words.demonyms.get(form.casefold()) for form in forms]
-    entries = _demonym_readings([name for name in irregular if name], gazetteer, words, towns=True)
+    listed = _listed_demonym(forms[0], gazetteer, words)
+    entries = listed.entries if listed is not None else []
     if not entries:
         # "North Eastern" is a direction, not the people of a "North East". The suffix rule
         # reads regions only: "Londoner" and "Richmondites" fit too many towns of that name.
