@@ -53,7 +53,12 @@ def with_qualifiers(text: str, mentions: Sequence[PlaceMention]) -> list[PlaceMe
             and out[i].qualifier is None  # "London's Wembley Stadium in ...": the first holds
         ):
             out[i] = replace(mention, qualifier=following.span.text)
-        elif _is_division_gap(gap) and out[i].qualifier is None and following.label in _HOLDER_LABELS:
+        elif (
+            _is_division_gap(gap)
+            and out[i].qualifier is None
+            and following.label in _HOLDER_LABELS
+            and mention.span.text[:1].isalnum()
+        ):
             # "the village of Foua in Idlib", "Kayseri in Turkey", "the Gondra district of Uttar
             # Pradesh", "Wedza district, Mashonaland East province": any place the text puts in
             # another. Resolution uses it only where it is a province or country ("the role of
@@ -65,13 +70,16 @@ def with_qualifiers(text: str, mentions: Sequence[PlaceMention]) -> list[PlaceMe
             and out[i + 1].qualifier is None
         ):
             out[i + 1] = replace(following, qualifier=mention.span.text)
-    # "Foua and Kfraya in Idlib": the place that holds the last of a pair holds the first.
+    # "Foua and Kfraya in Idlib": the place that holds the last of a pair holds the first, unless
+    # the first holds a place itself ("Dallas in Texas and Houston in Louisiana").
     for i in range(len(out) - 2, -1, -1):
         mention, following = out[i], out[i + 1]
+        holds = i > 0 and _is_division_gap(text[out[i - 1].span.end : mention.span.start])
         if (
             mention.kind == "toponym"
             and mention.qualifier is None
             and following.qualifier is not None
+            and not holds
             and text[mention.span.end : following.span.start].casefold() == " and "
             and text[following.span.end : following.span.end + 4].casefold() == " in "
         ):

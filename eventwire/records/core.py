@@ -137,7 +137,7 @@ class PlaceMention:
     kind: Literal["toponym", "demonym"] = "toponym"
     label: str = ""  # spaCy NER label or "gazetteer" when found by name matching
     feature_hint: str | None = None
-    qualifier: str | None = None  # "Illinois" in "Springfield, Illinois": a larger place after a comma
+    qualifier: str | None = None  # a place that holds it: "Illinois" in "Springfield, Illinois", "Idlib"
 
 
 @dataclass(frozen=True, slots=True)

@@ -35,6 +35,7 @@ from eventwire.records import (
 from eventwire.resolve.actors import ActorDictionary, is_agent, resolve_actors, story_country, without_seats
 from eventwire.resolve.gazetteer.geometry import distance_km
 from eventwire.resolve.places import main_place
+from eventwire.resolve.places.sites import _is_country
 from eventwire.resolve.quantities import resolve_quantities, summarize_casualties
 from eventwire.text.dateline import DATELINE_CHARS, is_dateline_place
 
@@ -339,10 +340,6 @@ def _places_by_text(place: Place) -> bool:
     the article's main place (basis "setting") does not: the sentence, or else the article's
     setting, does that (`_located_by_article`)."""
     return (place.geonameid is not None or place.lat is not None) and place.basis == "text"
-
-
-def _is_country(place: Place) -> bool:
-    return (place.feature_code or "").startswith("PCL")
 
 
 def _inside(span: Span, outer: Span) -> bool:

@@ -167,6 +167,12 @@ def test_extraction_reads_the_container_of_a_site() -> None:
     text = "Jabal Hayyan in the Western parts of Palmyra"
     western = replace(at(text, "Western"), label="NORP")
     assert with_qualifiers(text, [at(text, "Jabal Hayyan"), western])[0].qualifier is None
+    # A place that holds another passes no qualifier back along a pair.
+    text = "Dallas in Texas and Houston in Louisiana"
+    names = ["Dallas", "Texas", "Houston", "Louisiana"]
+    assert [m.qualifier for m in with_qualifiers(text, [at(text, n) for n in names])] == [
+        "Texas", None, "Louisiana", None
+    ]
 
 
 def test_an_unlisted_village_is_drawn_at_its_container_or_the_main_place_but_a_polity_is_not() -> None:
@@ -195,12 +201,30 @@ def test_a_village_put_in_a_province_that_holds_no_place_of_its_name_is_drawn_th
     assert qamishli.geonameid == 2
     miami, _ = _resolve("Miami in Hasaka", [("Miami", "Hasaka"), ("Hasaka", None)])
     assert miami.geonameid == 8
+    # A province that continues a list is no holder: "Duke, Hasaka and Raqqa" lists places.
+    entries = [*ENTRIES, make_entry(16, "Raqqa", 35.95, 39.0, "SYR", "ADM1", admin1="Raqqa")]
+    text = "Floods hit Duke, Hasaka and Raqqa"
+    qualifiers = {"Duke": "Hasaka"}
+    spans = [Span(n, text.index(n), text.index(n) + len(n)) for n in ("Duke", "Hasaka", "Raqqa")]
+    mentions = [PlaceMention(span, 0, label="given", qualifier=qualifiers.get(span.text)) for span in spans]
+    assert resolve_places(mentions, InMemoryGazetteer(entries, names=NAMES))[0].geonameid == 10
     # A qualifier read by an alternate name is no holder ("Elida in the Teen category").
     gazetteer = InMemoryGazetteer(ENTRIES, names={**NAMES, 3: ["Teen"]})
     text = "Duke in the Teen category"
     mentions = [PlaceMention(Span("Duke", 0, 4), 0, label="given", qualifier="Teen"),
                 PlaceMention(Span("Teen", 12, 16), 0, label="GPE")]  # fmt: skip
     assert resolve_places(mentions, gazetteer)[0].geonameid == 10
+
+
+def test_a_site_put_only_in_the_reports_country_takes_the_reports_setting() -> None:
+    # "Al-Kindi Hospital in Syria" in a report from Qamishli: nearer than Syria's point, and
+    # so for a name NER called an organisation too.
+    text = "Shells hit Al-Kindi Hospital in Syria, Qamishli sources said; Qamishli was calm."
+    names = [("Al-Kindi Hospital", "ORG", "Syria"), ("Syria", "GPE", None), ("Qamishli", "GPE", None)]
+    mentions = [PlaceMention(Span(n, text.index(n), text.index(n) + len(n)), 0, label=label, qualifier=q)
+                for n, label, q in names]  # fmt: skip
+    hospital, *_ = resolve_places(mentions, InMemoryGazetteer(ENTRIES, names=NAMES))
+    assert hospital.geonameid == 2 and hospital.basis == "setting"
 
 
 def test_a_site_put_in_a_province_is_drawn_at_the_town_of_it_that_it_is_named_after() -> None:

@@ -47,6 +47,7 @@ ENTRIES = [
     make_entry(30, "Welsh", 30.24, -92.82, "USA", "PPL", 3_300, "Louisiana"),
     make_entry(31, "Sicily", 37.74, 13.76, "ITA", "ADM1", admin1="Sicily"),
     make_entry(32, "Italy", 42.83, 12.83, "ITA", "PCLI", 60_000_000),
+    make_entry(33, "Louisiana", 31.0, -92.0, "USA", "ADM1", admin1="Louisiana"),
 ]
 NAMES = {19: ["Plains"], 16: ["Dallas"]}
 
@@ -155,6 +156,10 @@ def test_a_region_demonym_labelled_a_people_still_names_its_region(gazetteer: In
     people = PlaceMention(Span("Sicilian", 0, 8), 0, label="NORP", kind="demonym")
     (place,) = resolve_places([people], gazetteer)
     assert place.name == "Sicily"
+    # ... but not where the text says the word is a town: "Welsh, Louisiana".
+    town = PlaceMention(Span("Welsh", 0, 5), 0, label="GPE", qualifier="Louisiana")
+    state = PlaceMention(Span("Louisiana", 7, 16), 0, label="GPE")
+    assert resolve_places([town, state], gazetteer)[0].name == "Welsh"
 
 
 def test_tables_are_well_formed() -> None:

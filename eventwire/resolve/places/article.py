@@ -28,7 +28,7 @@ from eventwire.resolve.places.learned import LearnedRanker
 from eventwire.resolve.places.place_records import _as_found, _place, _unresolved
 from eventwire.resolve.places.ranking import _KNOWN_TOWN, _choose, _qualifier_regions
 from eventwire.resolve.places.sites import place_sites
-from eventwire.resolve.places.unlisted import _demonym_forms, _sites_named_without_town
+from eventwire.resolve.places.unlisted import _sites_named_without_town, listed_region
 
 __all__ = ["recorded_rankings", "resolve_places"]
 
@@ -71,7 +71,7 @@ def resolve_places(
     biased = frozenset([country_bias] if isinstance(country_bias, str) else country_bias or ())
     # A demonym that region_demonyms.tsv lists names its region ("Sicilian"), not the country.
     mentions = [
-        replace(m, kind="toponym") if _listed_region(m.span.text, words)
+        replace(m, kind="toponym") if listed_region(m.span.text, words)
         else replace(m, kind="demonym") if m.kind == "toponym" and _is_people_word(m.span.text, gazetteer)
         else m
         for m in mentions
@@ -81,7 +81,7 @@ def resolve_places(
         for m in mentions
     ]
     # "Londoners" and "London" are one name: neither is evidence for the other.
-    keys = [normalize_toponym(_listed_region(m.span.text, words) or m.span.text) for m in mentions]
+    keys = [normalize_toponym(listed_region(m.span.text, words) or m.span.text) for m in mentions]
     spellings = [spelled_toponym(m.span.text) for m in mentions]
     found_as = [_candidates(m, gazetteer, words) if m.kind == "toponym" else _NOT_FOUND for m in mentions]
     found_as = _sites_named_without_town(mentions, found_as, gazetteer, words)
@@ -183,7 +183,9 @@ def _without_lone_namesakes_abroad(
 #: Qualifiers that hold places: first- and second-order divisions. A country is left out: a
 #: village drawn at a country's point is no nearer, and "Zaïre, Bundibugyo, Côte d'Ivoire" is
 #: as often a list.
-_HOLDER_CODES = ("ADM1", "ADM2")
+_HOLDER_CODES = frozenset({"ADM1", "ADM2"})
+#: The longest gap (", and ") after a province that continues a list of places.
+_LIST_GAP = 6
 
 
 def _without_namesakes_outside_qualifier(
@@ -198,18 +200,19 @@ def _without_namesakes_outside_qualifier(
     places a village the map lacks. Countries, provinces, capitals, known cities and natural
     features keep their own reading ("Russia in Idlib", "the Indian Ocean in Seychelles")."""
     holders: dict[str, Place] = {}
-    for mention, place in zip(mentions, places, strict=True):
-        key = normalize_toponym(mention.span.text)
+    for j, (mention, place) in enumerate(zip(mentions, places, strict=True)):
+        text = mention.span.text
         if (
             place.lat is not None
             and mention.label in _PLACE_LABELS
-            and (place.feature_code or "").startswith(_HOLDER_CODES)
-            # by its own name ("Sichuan" for Sichuan Sheng) or a written abbreviation ("Mo."),
-            # not an alternate name ("Elida in the Teen category" is no Tennessee)
-            and (spelled_toponym(place.name).startswith(spelled_toponym(mention.span.text))
-                 or "." in mention.span.text)
+            and place.feature_code in _HOLDER_CODES
+            # by its own name ("Sichuan" for Sichuan Sheng), a written abbreviation ("Mo.") or
+            # a full exonym ("Bavaria"), not a short alternate ("Elida in the Teen category")
+            and (spelled_toponym(place.name).startswith(spelled_toponym(text)) or "." in text
+                 or len(text) > 4)
+            and not _continues_a_list(j, mentions, places)  # "Tank, Punjab and Sindh"
         ):
-            holders.setdefault(key, place)
+            holders.setdefault(normalize_toponym(text), place)
     out = list(places)
     for i, (mention, place, choice) in enumerate(zip(mentions, places, choices, strict=True)):
         holder = holders.get(normalize_toponym(mention.qualifier or ""))
@@ -230,9 +233,21 @@ def _without_namesakes_outside_qualifier(
     return out
 
 
-def _listed_region(text: str, words: PlaceWords) -> str | None:
-    """The region that region_demonyms.tsv says a demonym names ("Londoners": London)."""
-    return next((r for form in _demonym_forms(text) if (r := words.demonyms.get(form.casefold()))), None)
+def _continues_a_list(j: int, mentions: Sequence[PlaceMention], places: Sequence[Place]) -> bool:
+    """Whether the province of mention `j` is followed at once (", ", " and ") by another place
+    that does not hold it: "Tank, Punjab and Sindh" lists provinces, "Fife, Scotland" does not."""
+    holder, end = places[j], mentions[j].span.end
+    following = [
+        (m.span.start, p) for m, p in zip(mentions, places, strict=True)
+        if end <= m.span.start <= end + _LIST_GAP and p.lat is not None
+    ]
+    if not following:
+        return False
+    nxt = min(following, key=lambda pair: pair[0])[1]
+    holds = (nxt.feature_code or "").startswith("PCL") or (
+        nxt.feature_code == "ADM1" and nxt.country == holder.country and nxt.admin1 == holder.admin1
+    )
+    return not holds
 
 
 def _demonym_evidence(
@@ -297,7 +312,8 @@ def _second_pass_evidence(
 
 def _chosen_place(mention: PlaceMention, choice: _Choice, found: _Found) -> Place:
     """The ranked winner, unless the name was not labelled a place and nothing backs it (a
-    region's people, "Sicilians", are labelled as a people and name their region)."""
+    demonym read as its region's, "Sicilians" or "Texans", is labelled a people and names its
+    region)."""
     if mention.label not in _PLACE_LABELS and not choice.supported and not found.demonym:
         return _unresolved(
             mention,

@@ -26,10 +26,14 @@ def _candidates(mention: PlaceMention, gazetteer: Gazetteer, words: PlaceWords) 
         entries = _alias_entries(alias, gazetteer)
         if entries:
             return _Found(entries, _ALIAS_HOW[alias.kind].replace("{alias}", text))
-    listed = _listed_demonym(text, gazetteer, words)
-    if listed is not None:
-        return listed
     found = gazetteer.lookup(text)
+    listed = _listed_demonym(text, gazetteer, words)
+    # "Welsh, Louisiana" and "the Balkan province" are the places the text says they are.
+    qualified = mention.feature_hint is not None or any(
+        _in_regions(e, _qualifier_regions(mention.qualifier, gazetteer)) for e in found
+    )
+    if listed is not None and not qualified:
+        return listed
     if found and _is_abbreviation(text):
         # "US" is not the village "Us" (nor "Ous"): an abbreviation only means the places that
         # have it as an alias, not those whose own name merely spells the same.

@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from eventwire.records import Place, PlaceMention
-from eventwire.resolve.gazetteer import Gazetteer
+from eventwire.resolve.gazetteer import Gazetteer, normalize_toponym
 from eventwire.resolve.places.evidence import _Evidence
 from eventwire.resolve.places.learned import LearnedRanker
 from eventwire.resolve.places.place_records import _place, _unresolved
@@ -19,12 +19,20 @@ from eventwire.resolve.places.unlisted import _PEOPLE_WORD_ENDINGS
 def _is_people_word(text: str, gazetteer: Gazetteer) -> bool:
     """A demonym that also names places, none of them in its own country: "Canadian" (towns in
     Texas and Queensland), "German" (San Germán). It means the country, as a demonym does.
-    Only words shaped like English demonyms count: countrynames also takes misspelt country
-    names and codes ("Columbia", "KY") that are places in their own right."""
-    if len(text) < 4 or text.isupper() or not text.casefold().endswith(_PEOPLE_WORD_ENDINGS):
+    Only words shaped like English demonyms count, or single words that name no place by its
+    own name ("Turk", "Thai": GeoNames lists them as alternate names of Angren and Alor Setar):
+    countrynames also takes misspelt country names and codes ("Columbia", "KY") that are
+    places in their own right."""
+    if len(text) < 4 or text.isupper():
         return False
     country = gazetteer.country_of_demonym(text)
-    return country is not None and not any(e.country == country for e in gazetteer.lookup(text))
+    found = gazetteer.lookup(text)
+    if country is None or any(e.country == country for e in found):
+        return False
+    key = normalize_toponym(text)
+    if text.casefold().endswith(_PEOPLE_WORD_ENDINGS):
+        return True
+    return text.isalpha() and not any(normalize_toponym(e.name) == key for e in found)
 
 
 def _capital_namesake(

@@ -280,9 +280,7 @@ def _is_list_item(
     # name stays one ("China, Japan", whatever village is called China).
     country = any(e.feature_code.startswith("PCL") for e in divisions)
     return bool(divisions) and not any(
-        (e.country, None) in region or (e.country, e.admin1 or None) in region
-        for e in found
-        if e in divisions or (not country and _name_key(e.name) == key)
+        _in_regions(e, region) for e in found if e in divisions or (not country and _name_key(e.name) == key)
     )
 
 
@@ -366,10 +364,15 @@ def _proximity(entry: GazetteerEntry, others: _Others) -> tuple[float, str | Non
     return proximity, near_name
 
 
+def _is_world_feature(entry: GazetteerEntry) -> bool:
+    """A sea, an ocean or a region across countries (Atlantic, Middle East, Sahel)."""
+    return entry.feature_code in _WATER_CODES or (entry.feature_code in _REGION_CODES and not entry.country)
+
+
 def _prominence(entry: GazetteerEntry) -> float:
     if entry.feature_code.startswith("PCL"):
         prominence = 1.0
-    elif entry.feature_code in _WATER_CODES or (entry.feature_code in _REGION_CODES and not entry.country):
+    elif _is_world_feature(entry):
         prominence = _WORLD_FEATURE_PROMINENCE
     else:
         prominence = _PROMINENCE_BY_CODE.get(entry.feature_code, 0.0)
@@ -417,14 +420,15 @@ def _choose(
     named = _known_by_the_name(found, key)
     spelled = _spelled_as_written(found, key, spelled_toponym(mention.span.text), seats)
     others = _Others.of(evidence, key)
-    # A country's name, like a capital's, means the country unless the text puts it elsewhere
-    # ("the United States, Canada, the United Kingdom" beside Mexico is not Cañada, Mexico).
-    # A province that bears a country's name ("Georgia") is no small namesake.
+    # A country's or a world feature's name, like a capital's, means it unless the text puts it
+    # elsewhere ("the United States, Canada, the United Kingdom" beside Mexico is not Cañada,
+    # Mexico; "plucked from the Atlantic" in a story from Miami is no town in Iowa). A province
+    # that bears a country's name ("Georgia") is no small namesake.
     capital_name = any(map(is_capital, found))
-    country_name = any(e.feature_code.startswith("PCL") for e in found)
+    world_name = any(e.feature_code.startswith("PCL") or _is_world_feature(e) for e in found)
     scored = [
         _score(entry, kind, key, others, biased, region, cohesion, seats, named, model,
-               minor=(capital_name or (country_name and entry.feature_class == "P"))
+               minor=(capital_name or (world_name and entry.feature_class == "P"))
                and not is_capital(entry) and entry.population < _KNOWN_TOWN,
                spelled=entry.geonameid in spelled)
         for entry in found

@@ -79,17 +79,17 @@ def place_sites(mentions: Sequence[PlaceMention], places: list[Place], gazetteer
         if kind is None or kind == "polity":
             continue
         found = _in_container(mention, by_text, gazetteer, countries)
+        basis: Literal["text", "setting"] = "text"
         if found and _is_country(found[0]) and main is not None and main.country == found[0].country:
             # "Kasai Occidental province of DRC" in a report from Kananga: the report's own
             # setting is nearer than the country's point.
-            found = None
-        if found is not None and _is_province(found[0]) and kind in {"site", "unlisted"}:
+            found, basis = (main, f"drawn at the article's main place {main.name}"), "setting"
+        elif found is not None and _is_province(found[0]) and kind in {"site", "unlisted"}:
             # A site is named after its town, nearer than the province the text puts it in
             # ("Dugway Proving Ground in Utah").
             found = _in_own_name(mention, by_text, gazetteer, countries, within=found[0]) or found
         elif found is None and kind == "site":  # a street or a river is often named after elsewhere
             found = _in_own_name(mention, by_text, gazetteer, countries)
-        basis: Literal["text", "setting"] = "text"
         if found is None and main is not None and mention.label in _PLACE_LABELS:
             # Only a name the text (or the caller) gives as a place: an ORG "Duke University"
             # is an institution, not a location, unless the text puts it somewhere.
@@ -120,7 +120,8 @@ def _is_province(place: Place) -> bool:
 
 
 def _lies_within(place: Place | GazetteerEntry, region: Place) -> bool:
-    """Whether a place lies in a division's first-order division (by its codes)."""
+    """Whether a place lies in a province (by its first-order code: a county holder is
+    checked at its province's level)."""
     return place.country == region.country and place.admin1 == region.admin1
 
 
@@ -137,8 +138,12 @@ def _in_own_name(
         place = by_text.get(normalize_toponym(part))
         if place is None:
             entries = gazetteer.lookup(part)
-            if within is not None:
-                entries = [e for e in entries if e.feature_class == "P" and _lies_within(e, within)]
+            if within is not None:  # by the town's own name: "Washington" is not Tappahannock
+                key = normalize_toponym(part)
+                entries = [
+                    e for e in entries
+                    if e.feature_class == "P" and _lies_within(e, within) and normalize_toponym(e.name) == key
+                ]
             entry = _best_named(entries, countries, any_size=within is not None)
             place = _entry_place(entry) if entry is not None else None
         if place is not None and (within is None or _lies_within(place, within)):

@@ -136,12 +136,18 @@ def _demonym_forms(text: str) -> list[str]:
     return forms
 
 
+def listed_region(text: str, words: PlaceWords) -> str | None:
+    """The region that region_demonyms.tsv says a demonym names ("Londoners": London)."""
+    return next((r for form in _demonym_forms(text) if (r := words.demonyms.get(form.casefold()))), None)
+
+
 def _listed_demonym(text: str, gazetteer: Gazetteer, words: PlaceWords) -> _Found | None:
-    """The region a demonym of region_demonyms.tsv names ("Welsh", "Sicilians"), before any
-    town that bears the word ("Welsh, Louisiana") or the country it is also said of (Sicilian,
-    Italian): the table is the reading a geographer gives the word."""
-    listed = [name for form in _demonym_forms(text) if (name := words.demonyms.get(form.casefold()))]
-    entries = _demonym_readings(listed, gazetteer, words, towns=True)
+    """The region a demonym of region_demonyms.tsv names ("Welsh", "Sicilians", "Gazans": the
+    Gaza Strip, not any other Gaza), before any town that bears the word or the country it is
+    also said of (Sicilian, Italian): the table is the reading a geographer gives the word.
+    `_candidates` asks it first."""
+    region = listed_region(text, words)
+    entries = _demonym_readings([region], gazetteer, words, towns=True) if region else []
     return _Found(entries, "demonym of {name}", demonym=True) if entries else None
 
 
@@ -151,18 +157,12 @@ def _region_demonym(
     forms = _demonym_forms(" ".join(tokens))
     if not forms:
         return None
-    # The table first: "Gazans" are the people of the Gaza Strip, not of any other Gaza.
-    listed = _listed_demonym(forms[0], gazetteer, words)
-    entries = listed.entries if listed is not None else []
-    if not entries:
-        # "North Eastern" is a direction, not the people of a "North East". The suffix rule
-        # reads regions only: "Londoner" and "Richmondites" fit too many towns of that name.
-        parts = words.parts_before
-        stems = [
-            n for form in forms for n in _demonym_stems(form) if not parts.issuperset(n.casefold().split())
-        ]
-        entries = _demonym_readings(stems, gazetteer, words, towns=False)
-    return _Found(entries, "demonym of {name}", demonym=True)
+    # "North Eastern" is a direction, not the people of a "North East". The suffix rule reads
+    # regions only: "Hamiltonian" and "Richmondites" fit too many towns of that name (the
+    # people of a well-known city have their row in region_demonyms.tsv).
+    parts = words.parts_before
+    stems = [n for form in forms for n in _demonym_stems(form) if not parts.issuperset(n.casefold().split())]
+    return _Found(_demonym_readings(stems, gazetteer, words, towns=False), "demonym of {name}", demonym=True)
 
 
 def _demonym_readings(
