@@ -195,3 +195,17 @@ def test_a_dateline_in_capitals_with_its_state_is_that_town() -> None:
     assert (paris.country, paris.admin1) == ("USA", "Missouri")
     (bare,) = resolve_places([mention_at("PARIS (AP) — The council met.", "PARIS")], GAZETTEER)
     assert bare.country == "FRA"
+
+
+def test_a_province_of_a_populous_country_outranks_a_small_countrys_namesake_province() -> None:
+    # Provinces carry no population: each stands for its country's share of people, so a bare
+    # "Florida" is the US state, not the Uruguayan department nor its seat.
+    gazetteer = InMemoryGazetteer([
+        make_entry(6252001, "United States", 39.76, -98.5, "USA", "PCLI", 327_000_000),
+        make_entry(3439705, "Uruguay", -33.0, -56.0, "URY", "PCLI", 3_400_000),
+        make_entry(4155751, "Florida", 28.75, -82.5, "USA", "ADM1", 0, "Florida"),
+        make_entry(3442584, "Florida", -33.9, -56.2, "URY", "ADM1", 0, "Florida"),
+        make_entry(3442587, "Florida", -34.1, -56.21, "URY", "PPL", 36_000, "Florida"),
+    ])  # fmt: skip
+    (florida,) = resolve_places([mention_at("Storms hit Florida", "Florida")], gazetteer)
+    assert (florida.country, florida.feature_code) == ("USA", "ADM1")

@@ -26,7 +26,7 @@ from eventwire.resolve.places.evidence import (
 )
 from eventwire.resolve.places.learned import LearnedRanker
 from eventwire.resolve.places.place_records import _as_found, _place, _unresolved
-from eventwire.resolve.places.ranking import _KNOWN_TOWN, _choose, _qualifier_regions
+from eventwire.resolve.places.ranking import _KNOWN_TOWN, _choose, _qualifier_regions, province_population
 from eventwire.resolve.places.sites import place_sites
 from eventwire.resolve.places.unlisted import _sites_named_without_town, listed_region
 
@@ -89,6 +89,7 @@ def resolve_places(
 
     regions = [_qualifier_regions(m.qualifier, gazetteer) for m in mentions]
     cohesion = _cohesion(mentions, keys, candidates)
+    provinces = _province_populations(candidates, gazetteer)
 
     def chooser(evidence: Sequence[_Evidence]) -> Callable[[int], _Choice]:
         # Repeated names ("U.S." five times) share one ranking per pass: the same name, hint and
@@ -100,7 +101,7 @@ def resolve_places(
             marker = (keys[i], spellings[i], mention.feature_hint, mention.qualifier)
             if marker not in memo:
                 memo[marker] = _choose(
-                    mention, candidates[i], keys[i], evidence, biased, regions[i], cohesion, ranker
+                    mention, candidates[i], keys[i], evidence, biased, regions[i], cohesion, ranker, provinces
                 )
             return memo[marker]
 
@@ -231,6 +232,17 @@ def _without_namesakes_outside_qualifier(
             f" {entry.name}, {entry.country}",
         )
     return out
+
+
+def _province_populations(candidates: Sequence[list[GazetteerEntry]], gazetteer: Gazetteer) -> dict[str, int]:
+    """By country, what its first-order divisions among the candidates stand for in people: a
+    bare "Florida" is the US state, not the Uruguayan department."""
+    countries = {e.country for found in candidates for e in found if e.feature_code == "ADM1"}
+    return {
+        code: province_population(entry.population)
+        for code in countries
+        if (entry := gazetteer.country(code)) is not None and entry.population
+    }
 
 
 def _continues_a_list(j: int, mentions: Sequence[PlaceMention], places: Sequence[Place]) -> bool:

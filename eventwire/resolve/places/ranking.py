@@ -7,7 +7,7 @@ most sets it above the runner-up its reason. Every candidate's values come back 
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from eventwire.records import PlaceMention
@@ -65,6 +65,10 @@ _KNOWN_TOWN = 100_000
 #: Divisions carry no population in our sources; this stands in for it (a typical state and
 #: county), so that a village called "California" does not outweigh the state.
 _TYPICAL_POPULATION = {"ADM1": 1_000_000, "PCLI": 5_000_000}
+#: A country's first-order divisions share its people; a typical country has about this many.
+#: So a province of a small country ("Florida", Uruguay; "Maryland", Liberia) stands for fewer
+#: people than the typical province, and never a province for more (see `province_population`).
+_PROVINCES_PER_COUNTRY = 20
 #: World regions, seas, islands, rivers, lakes and mountains (curated in places.csv) are as well
 #: known as a country: a village called "Pacific", "Java" or "Lake Geneva" must not outweigh the
 #: ocean, the island or the lake.
@@ -155,6 +159,11 @@ def _typical_population(entry: GazetteerEntry) -> int:
     if entry.geonameid < 0 and entry.feature_code in _LANDMARK_CODES:
         return _LANDMARK_POPULATION
     return _TYPICAL_POPULATION.get(entry.feature_code, 0)
+
+
+def province_population(country_population: int) -> int:
+    """What stands in for the population of a first-order division of a country this populous."""
+    return min(_TYPICAL_POPULATION["ADM1"], country_population // _PROVINCES_PER_COUNTRY)
 
 
 def _population_value(people: int) -> float:
@@ -410,7 +419,10 @@ def _choose(
     region: set[tuple[str, str | None]],
     cohesion: dict[tuple[str, int], tuple[float, str]],
     model: LearnedRanker | None = None,
+    provinces: Mapping[str, int] | None = None,
 ) -> _Choice:
+    """`provinces`: by country, the `province_population` of its first-order divisions (those
+    left out stand for the typical province)."""
     kind, near = _split_hint(mention.feature_hint)
     seats = _namesake_seats(found) if kind != "province" else set()
     if region and _is_list_item(found, key, region):
@@ -430,7 +442,7 @@ def _choose(
         _score(entry, kind, key, others, biased, region, cohesion, seats, named, model,
                minor=(capital_name or (world_name and entry.feature_class == "P"))
                and not is_capital(entry) and entry.population < _KNOWN_TOWN,
-               spelled=entry.geonameid in spelled)
+               spelled=entry.geonameid in spelled, province=(provinces or {}).get(entry.country))
         for entry in found
     ]
     scored.sort(key=lambda s: (-s[0], -s[1].population, s[1].geonameid))
@@ -492,17 +504,22 @@ def _score(
     *,
     minor: bool = False,
     spelled: bool = False,
+    province: int | None = None,
 ) -> _Scored:
     """`seats`: towns that share their province's name; `named`: towns the name means though it
     is not their own (exonyms); `spelled`: the entry's name is spelled as the text wrote it
-    (`_spelled_as_written`)."""
+    (`_spelled_as_written`); `province`: the population a first-order division of the entry's
+    country stands for (None: the typical province's)."""
     values, country, near_name = _features(entry, kind, key, others, biased, region, cohesion, minor)
     values["spelling"] = float(spelled)
     if entry.geonameid in named:
         values["name"] = 1.0
+    standing = _population_value(_TYPICAL_POPULATION["ADM1"] if province is None else province)
+    if entry.feature_code == "ADM1" and not entry.population:
+        values["population"] = standing
     if entry.geonameid in seats:  # the town inherits its province's standing, and a bit more
         values["prominence"] = _PROMINENCE_BY_CODE["ADM1"] + 0.05
-        values["population"] = max(values["population"], _population_value(_TYPICAL_POPULATION["ADM1"]))
+        values["population"] = max(values["population"], standing)
     if model is None:
         total = sum(_WEIGHTS[name] * value for name, value in values.items())
     else:
