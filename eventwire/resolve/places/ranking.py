@@ -78,10 +78,11 @@ _TYPICAL_POPULATION.update(
         5_000_000,
     )
 )
-#: A curated landmark that stands for its seat ("White House", "Kremlin", "Tahrir Square") is as
-#: well known as a capital: a town called "White House" must not outweigh it. Curated bases and
+#: A curated landmark that stands for its seat ("White House", "Kremlin", "Tahrir Square"), and a
+#: famous venue or university ("Anfield", "Harvard"), is as well known as a capital: a town
+#: called "White House" or "Harvard" must not outweigh it. Curated bases and
 #: crossings are not landmarks: they win only when the text says "base" or "crossing".
-_LANDMARK_CODES = frozenset({"BLDG", "PAL", "ST", "SQR", "MNMT", "TOWR", "MSQE", "PRN", "STDM"})
+_LANDMARK_CODES = frozenset({"BLDG", "PAL", "ST", "SQR", "MNMT", "TOWR", "MSQE", "PRN", "STDM", "UNIV"})
 _LANDMARK_POPULATION = 1_000_000
 #: GeoNames gives a town its name in the country's own romanisation ("Janīn", "Darnah") and
 #: keeps the English one among its alternates: a town this many times bigger than every town
@@ -469,7 +470,7 @@ _KIND_REASONS = {
     "is_capital": "capital",
     "is_town": "populated place",
     "is_region": "natural feature or region",
-    "is_curated": "curated conflict place",
+    "is_curated": "curated place the news names",
 }
 
 
@@ -585,6 +586,6 @@ def _reason(
         if entry.feature_code == "AIRP":
             return "airport with scheduled service"
         if entry.geonameid < 0:
-            return "curated conflict place"
+            return "curated place the news names"
         return "capital" if entry.feature_code == "PPLC" else "largest population"
     return "largest population"
