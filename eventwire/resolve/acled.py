@@ -195,9 +195,9 @@ class AcledRules:
         return {c.sub_event_type: c for c in self.classes.values() if c.sub_event_type}
 
     def tells(self, text: str, group: str) -> bool:
-        """Whether a cue of `group` occurs in `text` (its lead sentence for a lead-scoped group)."""
-        cue = self.cues[group]
-        return cue.pattern.search(lead_sentence(text) if cue.scope == "lead" else text) is not None
+        """Whether a cue of `group` occurs in `text` (its lead sentence for a lead-scoped group),
+        as the rules see it: less what acled_masks.tsv sets aside."""
+        return bool(_Facts(text, (), self, ()).positions(group))
 
     def label_set(self, size: int) -> frozenset[str]:
         """The codes of the 25, 28 or 30 label set."""

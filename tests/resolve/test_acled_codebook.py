@@ -37,30 +37,25 @@ def by(sector: str, type_: str = "ASSAULT") -> Event:
     )
 
 
-@pytest.mark.parametrize(
-    ("text", "code"),
-    [
-        # protests: who uses force against whom, and how much
-        ("The Observatory said shots were fired at the protesters, wounding five.", "FORCE_AGAINST_PROTEST"),
-        ("The regime repressed demonstrations with brutal force in two cities.", "FORCE_AGAINST_PROTEST"),
-        ("Protesters threw stones at police outside the ministry.", "VIOL_DEMONSTR"),
-        ("Riot police were sent to break up a protest rally in the capital.", "PROTEST_WITH_INTER"),
-        ("Hundreds of workers began a hunger strike over unpaid wages.", "PEACE_PROTEST"),
-        # a protest that is only the reason or the object of another act
-        ("Opposition leaders agreed to call off their protest planned for Friday.", "AGREEMENT"),
-        ("Authorities imposed a curfew in the city to stop fresh demonstrations.", "CHANGE_TO_GROUP_ACT"),
-        # a deal to leave a place is a transfer of territory, not only an agreement
-        ("Rebels agreed to hand over the town to the army.", "NON_VIOL_TERRIT_TRANSFER"),
-        # territory: who it fell to
-        ("The district fell to Islamist militants after a week.", "NON_STATE_ACTOR_OVERTAKES_TER"),
-        ("The district fell to government forces after a week.", "GOV_REGAINS_TERIT"),
-        # disruption: an attack repelled in a fight is a clash; a drone shot down is disruption
-        ("Troops foiled an attack on a checkpoint, killing dozens of militants.", "ARMED_CLASH"),
-        ("Soldiers shot down a surveillance drone near the front line.", "DISR_WEAP"),
-    ],
-)
-def test_codebook_cue_rules(rules: AcledRules, text: str, code: str) -> None:
-    assert classify_acled(snippet(text), rules).code == code
+_FIRST_ROUND = [
+    # protests: who uses force against whom, and how much
+    ("The Observatory said shots were fired at the protesters, wounding five.", "FORCE_AGAINST_PROTEST"),
+    ("The regime repressed demonstrations with brutal force in two cities.", "FORCE_AGAINST_PROTEST"),
+    ("Protesters threw stones at police outside the ministry.", "VIOL_DEMONSTR"),
+    ("Riot police were sent to break up a protest rally in the capital.", "PROTEST_WITH_INTER"),
+    ("Hundreds of workers began a hunger strike over unpaid wages.", "PEACE_PROTEST"),
+    # a protest that is only the reason or the object of another act
+    ("Opposition leaders agreed to call off their protest planned for Friday.", "AGREEMENT"),
+    ("Authorities imposed a curfew in the city to stop fresh demonstrations.", "CHANGE_TO_GROUP_ACT"),
+    # a deal to leave a place is a transfer of territory, not only an agreement
+    ("Rebels agreed to hand over the town to the army.", "NON_VIOL_TERRIT_TRANSFER"),
+    # territory: who it fell to
+    ("The district fell to Islamist militants after a week.", "NON_STATE_ACTOR_OVERTAKES_TER"),
+    ("The district fell to government forces after a week.", "GOV_REGAINS_TERIT"),
+    # disruption: an attack repelled in a fight is a clash; a drone shot down is disruption
+    ("Troops foiled an attack on a checkpoint, killing dozens of militants.", "ARMED_CLASH"),
+    ("Soldiers shot down a surveillance drone near the front line.", "DISR_WEAP"),
+]
 
 
 def test_protestants_are_not_protesters(rules: AcledRules) -> None:
@@ -112,36 +107,31 @@ def test_news_holdout_file_reads_cleanly_and_covers_the_weak_labels(rules: Acled
 # clauses, Other, mob violence, violent demonstrations, clash against attack
 
 
-@pytest.mark.parametrize(
-    ("text", "code"),
-    [
-        # a protest named only as the setting or the reason of another act is not the event
-        ("The prime minister resigned after weeks of street protests in the capital.", "OTHER"),
-        ("Workers staged a sit-in outside the ministry on Monday.", "PEACE_PROTEST"),
-        # a clash told as the background of a protest does not make the protest a riot
-        ("Farmers began a hunger strike, after days of clashes with police left two dead.", "PEACE_PROTEST"),
-        ("Demonstrators clashed with riot police outside parliament.", "VIOL_DEMONSTR"),
-        ("Hundreds of protesters and police officers were injured in the demonstrations.", "VIOL_DEMONSTR"),
-        # mob violence: crowds of residents fighting, with no demonstration
-        ("Villagers clashed with machetes over a disputed plot of land.", "MOB_VIOL"),
-        ("A brawl between rival groups of residents spread into the street.", "MOB_VIOL"),
-        # the codebook's Other: coups, displacement, mass graves; exercises and intentions
-        ("Army officers staged a coup and dissolved the cabinet.", "OTHER"),
-        ("Thousands of families fled their homes in the border district.", "OTHER"),
-        ("The two navies began joint military exercises off the coast.", "OTHER"),
-        ("The president vowed to retake every town held by the insurgents.", "OTHER"),
-        ("Investigators unearthed a mass grave of prisoners executed years ago.", "OTHER"),
-        # deployments and recruitment change a group's activity (not Other)
-        ("The government deployed troops to the northern province.", "CHANGE_TO_GROUP_ACT"),
-        # an agreement reached after fighting is the agreement
-        ("The two sides agreed a truce, after several days of clashes in the city.", "AGREEMENT"),
-        # executed captives are an attack, whichever side they fought on; an ambush on fighters a clash
-        ("Militants executed four captured soldiers because they had fought against them.", "ATTACK"),
-        ("Troops ambushed a group of insurgents near the border, killing six.", "ARMED_CLASH"),
-    ],
-)
-def test_second_round_codebook_rules(rules: AcledRules, text: str, code: str) -> None:
-    assert classify_acled(snippet(text), rules).code == code
+_SECOND_ROUND = [
+    # a protest named only as the setting or the reason of another act is not the event
+    ("The prime minister resigned after weeks of street protests in the capital.", "OTHER"),
+    ("Workers staged a sit-in outside the ministry on Monday.", "PEACE_PROTEST"),
+    # a clash told as the background of a protest does not make the protest a riot
+    ("Farmers began a hunger strike, after days of clashes with police left two dead.", "PEACE_PROTEST"),
+    ("Demonstrators clashed with riot police outside parliament.", "VIOL_DEMONSTR"),
+    ("Hundreds of protesters and police officers were injured in the demonstrations.", "VIOL_DEMONSTR"),
+    # mob violence: crowds of residents fighting, with no demonstration
+    ("Villagers clashed with machetes over a disputed plot of land.", "MOB_VIOL"),
+    ("A brawl between rival groups of residents spread into the street.", "MOB_VIOL"),
+    # the codebook's Other: coups, displacement, mass graves; exercises and intentions
+    ("Army officers staged a coup and dissolved the cabinet.", "OTHER"),
+    ("Thousands of families fled their homes in the border district.", "OTHER"),
+    ("The two navies began joint military exercises off the coast.", "OTHER"),
+    ("The president vowed to retake every town held by the insurgents.", "OTHER"),
+    ("Investigators unearthed a mass grave of prisoners executed years ago.", "OTHER"),
+    # deployments and recruitment change a group's activity (not Other)
+    ("The government deployed troops to the northern province.", "CHANGE_TO_GROUP_ACT"),
+    # an agreement reached after fighting is the agreement
+    ("The two sides agreed a truce, after several days of clashes in the city.", "AGREEMENT"),
+    # executed captives are an attack, whichever side they fought on; an ambush on fighters a clash
+    ("Militants executed four captured soldiers because they had fought against them.", "ATTACK"),
+    ("Troops ambushed a group of insurgents near the border, killing six.", "ARMED_CLASH"),
+]
 
 
 def test_backdrop_clause_runs_to_the_next_comma(rules: AcledRules) -> None:
@@ -211,76 +201,71 @@ def test_news_holdout2_file_reads_cleanly_and_covers_the_weak_labels(rules: Acle
     assert weak <= labels, sorted(weak - labels)
 
 
-@pytest.mark.parametrize(
-    ("text", "code"),
-    [
-        # quiet forms of protest are protests too
-        ("Hundreds of nurses formed a human chain outside the hospital to demand back pay.", "PEACE_PROTEST"),
-        ("Shops stayed shut for a ville morte called to denounce the killings.", "PEACE_PROTEST"),
-        # a factory named in a protest is the protesters' workplace, not an industrial accident
-        ("Textile factory workers held a sit-in over unpaid wages.", "PEACE_PROTEST"),
-        # serious injury is excessive force, as killing is
-        ("Police beat demonstrators at a march, leaving ten seriously injured.", "FORCE_AGAINST_PROTEST"),
-        # loitering munitions are drones; chloropicrin is a chemical weapon
-        ("A loitering munition hit an armoured vehicle near the border.", "AIR_STRIKE"),
-        ("Troops dropped chloropicrin munitions on trenches near the village.", "CHEM_WEAP"),
-        # taken to an unknown place: a forced disappearance
-        ("Men in plain clothes picked up a journalist; his whereabouts remain unknown.", "ABDUCT_DISSAP"),
-        # a killing over what was not handed over is no transfer of territory
-        ("Militiamen shot dead a herder who refused to hand over his cattle.", "ATTACK"),
-        # fighters who surrender change their group's activity
-        ("Forty rebels surrendered to the army with their weapons.", "CHANGE_TO_GROUP_ACT"),
-        ("The two clans signed a peace accord ending years of raids over stolen cattle.", "AGREEMENT"),
-        ("Border troops of the two countries exchanged small-arms fire overnight.", "ARMED_CLASH"),
-        # a political crowd that storms, stones or fights police riots, though no protest is named;
-        # rival crowds fighting each other are a mob
-        ("Party supporters threw stones at a police station after the results came out.", "VIOL_DEMONSTR"),
-        ("University students clashed with police outside the ministry.", "VIOL_DEMONSTR"),
-        # a community leader is a civilian; a chemical barrel bomb is a chemical weapon
-        ("Unidentified gunmen shot dead a community leader outside his home.", "ATTACK"),
-        ("Helicopters dropped chemical barrel bombs on the town.", "CHEM_WEAP"),
-        # a place only fought for ("trying to retake") has changed no hands: the fighting is the event
-        ("Troops fought rebels all day, trying to retake the hill.", "ARMED_CLASH"),
-        ("Troops fought rebels all day and retook the hill.", "GOV_REGAINS_TERIT"),
-        # an armed group named is no mob, whoever told the story
-        ("Militants attacked a police post, killing four officers, vigilante sources said.", "ARMED_CLASH"),
-        # a group's name is no event: the National Liberation Army liberated nothing here
-        ("The National Liberation Army ambushed an army patrol near the border.", "ARMED_CLASH"),
-        # aerial bombardment is an air strike; a dynamite charge a remote explosive
-        ("Aerial bombardment of the rebel-held towns killed nine people.", "AIR_STRIKE"),
-        ("Guerrillas set off a dynamite charge under the pipeline.", "REM_EXPLOS"),
-        # "established full control over" a town is taking it
-        ("The army established full control over the town after the militants fled.", "GOV_REGAINS_TERIT"),
-        # reinforcements sent "to fight" are a deployment, not yet a battle
-        ("The army sent reinforcements to the base to fight the insurgents.", "CHANGE_TO_GROUP_ACT"),
-        # abducted and then killed: the killing is coded, an attack; a hostage rescued is not
-        ("Gunmen abducted a trader last week; his body was found on Sunday.", "ATTACK"),
-        # a ground attack repelled is a clash; a battle fought with air support is the battle
-        ("Troops foiled an attack by insurgents on a checkpoint near the border.", "ARMED_CLASH"),
-        ("Soldiers clashed with rebels north of the city, supported by helicopter gunships.", "ARMED_CLASH"),
-        # "the strikes" that hit a place are air strikes; sabotage destroys property
-        ("Strikes on the market killed twelve people, the monitor said.", "AIR_STRIKE"),
-        ("Two power pylons were sabotaged overnight, cutting power to the city.", "PROPERTY_DISTRUCT"),
-        # a military aircraft shot down is a clash; a drone shot down stays disrupted weapons use
-        ("Rebels shot down an army helicopter over the valley.", "ARMED_CLASH"),
-        # arrests over an earlier bombing are the arrests; a bomb that went off is no bomb defused
-        ("Police arrested three men in connection with the bombing of the market.", "ARREST"),
-        ("The bomb squad was examining a second bomb that exploded near the bank.", "REM_EXPLOS"),
-        # a bomb thrown by hand is a grenade attack; a murder is an attack on a civilian
-        ("A bomb was thrown at a shop near the market entrance.", "GRENADE"),
-        ("Insurgents murdered two local officials on the road to the town.", "ATTACK"),
-        # barrel bombs are dropped from the air; missiles fired from the ground are shelling
-        ("Barrel bombs killed nine civilians in the town on Thursday.", "AIR_STRIKE"),
-        ("Missile strikes on the town killed nine civilians.", "ART_MISS_ATTACK"),
-        ("Jets carried out a missile strike on army positions near the border.", "AIR_STRIKE"),
-        # a bomber who detonates his charge is a suicide bomber; looters are a mob
-        ("A bomber detonated his explosive device at the gate of the police station.", "SUIC_BOMB"),
-        ("Looters emptied shops in the market after the blackout.", "MOB_VIOL"),
-        ("Guerrillas set two trucks on fire on the highway.", "PROPERTY_DISTRUCT"),
-    ],
-)
-def test_third_round_codebook_rules(rules: AcledRules, text: str, code: str) -> None:
-    assert classify_acled(snippet(text), rules).code == code
+_THIRD_ROUND = [
+    # quiet forms of protest are protests too
+    ("Hundreds of nurses formed a human chain outside the hospital to demand back pay.", "PEACE_PROTEST"),
+    ("Shops stayed shut for a ville morte called to denounce the killings.", "PEACE_PROTEST"),
+    # a factory named in a protest is the protesters' workplace, not an industrial accident
+    ("Textile factory workers held a sit-in over unpaid wages.", "PEACE_PROTEST"),
+    # serious injury is excessive force, as killing is
+    ("Police beat demonstrators at a march, leaving ten seriously injured.", "FORCE_AGAINST_PROTEST"),
+    # loitering munitions are drones; chloropicrin is a chemical weapon
+    ("A loitering munition hit an armoured vehicle near the border.", "AIR_STRIKE"),
+    ("Troops dropped chloropicrin munitions on trenches near the village.", "CHEM_WEAP"),
+    # taken to an unknown place: a forced disappearance
+    ("Men in plain clothes picked up a journalist; his whereabouts remain unknown.", "ABDUCT_DISSAP"),
+    # a killing over what was not handed over is no transfer of territory
+    ("Militiamen shot dead a herder who refused to hand over his cattle.", "ATTACK"),
+    # fighters who surrender change their group's activity
+    ("Forty rebels surrendered to the army with their weapons.", "CHANGE_TO_GROUP_ACT"),
+    ("The two clans signed a peace accord ending years of raids over stolen cattle.", "AGREEMENT"),
+    ("Border troops of the two countries exchanged small-arms fire overnight.", "ARMED_CLASH"),
+    # a political crowd that storms, stones or fights police riots, though no protest is named;
+    # rival crowds fighting each other are a mob
+    ("Party supporters threw stones at a police station after the results came out.", "VIOL_DEMONSTR"),
+    ("University students clashed with police outside the ministry.", "VIOL_DEMONSTR"),
+    # a community leader is a civilian; a chemical barrel bomb is a chemical weapon
+    ("Unidentified gunmen shot dead a community leader outside his home.", "ATTACK"),
+    ("Helicopters dropped chemical barrel bombs on the town.", "CHEM_WEAP"),
+    # a place only fought for ("trying to retake") has changed no hands: the fighting is the event
+    ("Troops fought rebels all day, trying to retake the hill.", "ARMED_CLASH"),
+    ("Troops fought rebels all day and retook the hill.", "GOV_REGAINS_TERIT"),
+    # an armed group named is no mob, whoever told the story
+    ("Militants attacked a police post, killing four officers, vigilante sources said.", "ARMED_CLASH"),
+    # a group's name is no event: the National Liberation Army liberated nothing here
+    ("The National Liberation Army ambushed an army patrol near the border.", "ARMED_CLASH"),
+    # aerial bombardment is an air strike; a dynamite charge a remote explosive
+    ("Aerial bombardment of the rebel-held towns killed nine people.", "AIR_STRIKE"),
+    ("Guerrillas set off a dynamite charge under the pipeline.", "REM_EXPLOS"),
+    # "established full control over" a town is taking it
+    ("The army established full control over the town after the militants fled.", "GOV_REGAINS_TERIT"),
+    # reinforcements sent "to fight" are a deployment, not yet a battle
+    ("The army sent reinforcements to the base to fight the insurgents.", "CHANGE_TO_GROUP_ACT"),
+    # abducted and then killed: the killing is coded, an attack; a hostage rescued is not
+    ("Gunmen abducted a trader last week; his body was found on Sunday.", "ATTACK"),
+    # a ground attack repelled is a clash; a battle fought with air support is the battle
+    ("Troops foiled an attack by insurgents on a checkpoint near the border.", "ARMED_CLASH"),
+    ("Soldiers clashed with rebels north of the city, supported by helicopter gunships.", "ARMED_CLASH"),
+    # "the strikes" that hit a place are air strikes; sabotage destroys property
+    ("Strikes on the market killed twelve people, the monitor said.", "AIR_STRIKE"),
+    ("Two power pylons were sabotaged overnight, cutting power to the city.", "PROPERTY_DISTRUCT"),
+    # a military aircraft shot down is a clash; a drone shot down stays disrupted weapons use
+    ("Rebels shot down an army helicopter over the valley.", "ARMED_CLASH"),
+    # arrests over an earlier bombing are the arrests; a bomb that went off is no bomb defused
+    ("Police arrested three men in connection with the bombing of the market.", "ARREST"),
+    ("The bomb squad was examining a second bomb that exploded near the bank.", "REM_EXPLOS"),
+    # a bomb thrown by hand is a grenade attack; a murder is an attack on a civilian
+    ("A bomb was thrown at a shop near the market entrance.", "GRENADE"),
+    ("Insurgents murdered two local officials on the road to the town.", "ATTACK"),
+    # barrel bombs are dropped from the air; missiles fired from the ground are shelling
+    ("Barrel bombs killed nine civilians in the town on Thursday.", "AIR_STRIKE"),
+    ("Missile strikes on the town killed nine civilians.", "ART_MISS_ATTACK"),
+    ("Jets carried out a missile strike on army positions near the border.", "AIR_STRIKE"),
+    # a bomber who detonates his charge is a suicide bomber; looters are a mob
+    ("A bomber detonated his explosive device at the gate of the police station.", "SUIC_BOMB"),
+    ("Looters emptied shops in the market after the blackout.", "MOB_VIOL"),
+    ("Guerrillas set two trucks on fire on the highway.", "PROPERTY_DISTRUCT"),
+]
 
 
 def test_rival_crowds_fighting_each_other_are_no_demonstration(rules: AcledRules) -> None:
@@ -332,59 +317,54 @@ def test_the_blind_real_news_files_read_cleanly_and_repeat_no_other(rules: Acled
     assert not others & {" ".join(s.text.split()).casefold() for s in snippets}
 
 
-@pytest.mark.parametrize(
-    ("text", "code"),
-    [
-        # "according to" reports; it is no accord
-        ("Heavy shooting broke out in the capital, according to reports.", "ARMED_CLASH"),
-        # weapons received, confiscated or destroyed are not the means of the event
-        (
-            "A rebel group that has received TOW missiles from the US captured two villages.",
-            "NON_STATE_ACTOR_OVERTAKES_TER",
-        ),
-        ("The army said 25 anti-aircraft missiles have been confiscated.", "DISR_WEAP"),
-        # people captured are no territory; a hill or an airport seized is
-        ("Militants began murdering the hostages captured from the villages.", "ATTACK"),
-        (
-            "Rebel forces seized the strategic Tal al-Jabiyeh hill on Thursday.",
-            "NON_STATE_ACTOR_OVERTAKES_TER",
-        ),
-        # "has since" is no backdrop clause
-        ("Al-Nusra has since seized control of most of the countryside.", "NON_STATE_ACTOR_OVERTAKES_TER"),
-        # an air force named as an institution strikes nothing; helicopters overhead are no strike
-        ("The son of the chief of the Salvadoran air force was wounded in an attack on his car.", "ATTACK"),
-        # mayors, peasants and miners are civilians
-        ("Guerrillas killed the mayor of the town and two peasants.", "ATTACK"),
-        # rifles with rockets: the attackers were there, a ground battle
-        ("The attack, carried out with rocket launchers and rifles, hit a police post.", "ARMED_CLASH"),
-        # a pipeline attacked, no one hurt: property destroyed
-        ("The ELN carried out a new attack on the oil pipeline near the town.", "PROPERTY_DISTRUCT"),
-        # what a suspect is suspected of is the reason for the arrest
-        ("Police arrested ten people suspected of having detonated a car bomb.", "ARREST"),
-        # "cases of suffocation" tell a gas attack
-        ("More than 35 people suffered suffocation due to the attack on the district.", "CHEM_WEAP"),
-        # a demand to free those arrested is no intervention in the protest
-        (
-            "Students held a demonstration to demand the release of students who had been arrested.",
-            "PEACE_PROTEST",
-        ),
-        # state forces that withdraw under a rebel attack leave the place to the attackers
-        (
-            "The army withdrew from the farms as they faced a rebel counter-offensive.",
-            "NON_STATE_ACTOR_OVERTAKES_TER",
-        ),
-        # casualties inflicted on troops tell a battle; a state's "strike" in a war is an air strike
-        ("The FMLN has inflicted 47 casualties on army troops in San Miguel.", "ARMED_CLASH"),
-        ("The Russian strike targeted a warehouse and a civil defense centre.", "AIR_STRIKE"),
-        # the agent of a passive is no target; a possessive still names the victim
-        ("Fourteen residents of the village were killed by the insurgents.", "ATTACK"),
-        ("The paid assassins opened fire on the judge's car.", "ATTACK"),
-        # land wrested back is regained
-        ("The army said five villages had been wrested back from the insurgents.", "GOV_REGAINS_TERIT"),
-    ],
-)
-def test_fourth_round_codebook_rules(rules: AcledRules, text: str, code: str) -> None:
-    assert classify_acled(snippet(text), rules).code == code
+_FOURTH_ROUND = [
+    # "according to" reports; it is no accord
+    ("Heavy shooting broke out in the capital, according to reports.", "ARMED_CLASH"),
+    # weapons received, confiscated or destroyed are not the means of the event
+    (
+        "A rebel group that has received TOW missiles from the US captured two villages.",
+        "NON_STATE_ACTOR_OVERTAKES_TER",
+    ),
+    ("The army said 25 anti-aircraft missiles have been confiscated.", "DISR_WEAP"),
+    # people captured are no territory; a hill or an airport seized is
+    ("Militants began murdering the hostages captured from the villages.", "ATTACK"),
+    (
+        "Rebel forces seized the strategic Tal al-Jabiyeh hill on Thursday.",
+        "NON_STATE_ACTOR_OVERTAKES_TER",
+    ),
+    # "has since" is no backdrop clause
+    ("Al-Nusra has since seized control of most of the countryside.", "NON_STATE_ACTOR_OVERTAKES_TER"),
+    # an air force named as an institution strikes nothing; helicopters overhead are no strike
+    ("The son of the chief of the Salvadoran air force was wounded in an attack on his car.", "ATTACK"),
+    # mayors, peasants and miners are civilians
+    ("Guerrillas killed the mayor of the town and two peasants.", "ATTACK"),
+    # rifles with rockets: the attackers were there, a ground battle
+    ("The attack, carried out with rocket launchers and rifles, hit a police post.", "ARMED_CLASH"),
+    # a pipeline attacked, no one hurt: property destroyed
+    ("The ELN carried out a new attack on the oil pipeline near the town.", "PROPERTY_DISTRUCT"),
+    # what a suspect is suspected of is the reason for the arrest
+    ("Police arrested ten people suspected of having detonated a car bomb.", "ARREST"),
+    # "cases of suffocation" tell a gas attack
+    ("More than 35 people suffered suffocation due to the attack on the district.", "CHEM_WEAP"),
+    # a demand to free those arrested is no intervention in the protest
+    (
+        "Students held a demonstration to demand the release of students who had been arrested.",
+        "PEACE_PROTEST",
+    ),
+    # state forces that withdraw under a rebel attack leave the place to the attackers
+    (
+        "The army withdrew from the farms as they faced a rebel counter-offensive.",
+        "NON_STATE_ACTOR_OVERTAKES_TER",
+    ),
+    # casualties inflicted on troops tell a battle; a state's "strike" in a war is an air strike
+    ("The FMLN has inflicted 47 casualties on army troops in San Miguel.", "ARMED_CLASH"),
+    ("The Russian strike targeted a warehouse and a civil defense centre.", "AIR_STRIKE"),
+    # the agent of a passive is no target; a possessive still names the victim
+    ("Fourteen residents of the village were killed by the insurgents.", "ATTACK"),
+    ("The paid assassins opened fire on the judge's car.", "ATTACK"),
+    # land wrested back is regained
+    ("The army said five villages had been wrested back from the insurgents.", "GOV_REGAINS_TERIT"),
+]
 
 
 def test_a_cue_with_a_gap_and_a_choice() -> None:
@@ -416,34 +396,38 @@ def test_aircraft_that_land_or_fly_over_strike_nothing(rules: AcledRules) -> Non
     assert classify_acled(snippet(text), rules).code == "AIR_STRIKE"
 
 
+_FIFTH_ROUND = [
+    # porters and shepherds are civilians; "engaged" an armed group is a battle
+    ("Border guards shot dead two porters near the town.", "ATTACK"),
+    ("Army troops engaged the militants near the village.", "ARMED_CLASH"),
+    # "no confrontations were reported" tells no clash; "injured no one" no harm
+    ("Israeli forces arrested 15 Palestinians in raids. No confrontations were reported.", "ARREST"),
+    ("Terrorists set fire to the offices of the corporation but injured no one.", "PROPERTY_DISTRUCT"),
+    # a rally that dispersed peacefully met no intervention; one blocked or kettled did
+    ("Students held a march in the city. The rally dispersed peacefully.", "PEACE_PROTEST"),
+    ("Police kettled several hundred protesters in the square.", "PROTEST_WITH_INTER"),
+    # firing into crowds of marchers is excessive force; the killing a vigil mourns is not
+    ("Security forces shot into crowds of peaceful marchers in the capital.", "FORCE_AGAINST_PROTEST"),
+    ("Hundreds held a vigil in the square mourning six men killed by soldiers.", "PEACE_PROTEST"),
+    # a crowd that stones someone is a mob; a rape that is only the reason is not the event
+    ("Villagers stoned a suspected thief to death in the market.", "MOB_VIOL"),
+    ("A police officer was accused of raping a detainee in a police station.", "SEX_VIOL"),
+    # crude bombs are hurled; a mine stepped on is an explosive; one dismantled is disrupted
+    ("Party activists hurled crude bombs at a rival meeting, injuring five.", "GRENADE"),
+    ("A shepherd was killed when he stepped on a mine left in a field.", "REM_EXPLOS"),
+    ("Soldiers dismantled an IED planted on the road near the town.", "DISR_WEAP"),
+    # MLRS fire is shelling; an aircraft hit on the ground is its target
+    ("Forces fired Grad rockets at the airport, damaging a civilian aircraft.", "ART_MISS_ATTACK"),
+    ("Russian forces struck the town with MLRS fire, damaging houses.", "ART_MISS_ATTACK"),
+    # combat readiness is no combat
+    ("Troops were placed on combat readiness and deployed near the border.", "CHANGE_TO_GROUP_ACT"),
+]
+
+
+#: Each round's cases are the codebook rules written at one stop (the later ones from the misses
+#: of blind files, after their scoring); one test runs them all.
 @pytest.mark.parametrize(
-    ("text", "code"),
-    [
-        # porters and shepherds are civilians; "engaged" an armed group is a battle
-        ("Border guards shot dead two porters near the town.", "ATTACK"),
-        ("Army troops engaged the militants near the village.", "ARMED_CLASH"),
-        # "no confrontations were reported" tells no clash; "injured no one" no harm
-        ("Israeli forces arrested 15 Palestinians in raids. No confrontations were reported.", "ARREST"),
-        ("Terrorists set fire to the offices of the corporation but injured no one.", "PROPERTY_DISTRUCT"),
-        # a rally that dispersed peacefully met no intervention; one blocked or kettled did
-        ("Students held a march in the city. The rally dispersed peacefully.", "PEACE_PROTEST"),
-        ("Police kettled several hundred protesters in the square.", "PROTEST_WITH_INTER"),
-        # firing into crowds of marchers is excessive force; the killing a vigil mourns is not
-        ("Security forces shot into crowds of peaceful marchers in the capital.", "FORCE_AGAINST_PROTEST"),
-        ("Hundreds held a vigil in the square mourning six men killed by soldiers.", "PEACE_PROTEST"),
-        # a crowd that stones someone is a mob; a rape that is only the reason is not the event
-        ("Villagers stoned a suspected thief to death in the market.", "MOB_VIOL"),
-        ("A police officer was accused of raping a detainee in a police station.", "SEX_VIOL"),
-        # crude bombs are hurled; a mine stepped on is an explosive; one dismantled is disrupted
-        ("Party activists hurled crude bombs at a rival meeting, injuring five.", "GRENADE"),
-        ("A shepherd was killed when he stepped on a mine left in a field.", "REM_EXPLOS"),
-        ("Soldiers dismantled an IED planted on the road near the town.", "DISR_WEAP"),
-        # MLRS fire is shelling; an aircraft hit on the ground is its target
-        ("Forces fired Grad rockets at the airport, damaging a civilian aircraft.", "ART_MISS_ATTACK"),
-        ("Russian forces struck the town with MLRS fire, damaging houses.", "ART_MISS_ATTACK"),
-        # combat readiness is no combat
-        ("Troops were placed on combat readiness and deployed near the border.", "CHANGE_TO_GROUP_ACT"),
-    ],
+    ("text", "code"), [*_FIRST_ROUND, *_SECOND_ROUND, *_THIRD_ROUND, *_FOURTH_ROUND, *_FIFTH_ROUND]
 )
-def test_fifth_round_codebook_rules(rules: AcledRules, text: str, code: str) -> None:
+def test_codebook_rules(rules: AcledRules, text: str, code: str) -> None:
     assert classify_acled(snippet(text), rules).code == code

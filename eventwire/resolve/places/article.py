@@ -27,7 +27,7 @@ from eventwire.resolve.places.evidence import (
 from eventwire.resolve.places.learned import LearnedRanker
 from eventwire.resolve.places.place_records import _as_found, _place, _unresolved
 from eventwire.resolve.places.ranking import _KNOWN_TOWN, _choose, _qualifier_regions, province_population
-from eventwire.resolve.places.sites import place_sites
+from eventwire.resolve.places.sites import _is_province, place_sites
 from eventwire.resolve.places.unlisted import _sites_named_without_town, listed_region
 
 __all__ = ["recorded_rankings", "resolve_places"]
@@ -70,24 +70,28 @@ def resolve_places(
     words = place_words if place_words is not None else PlaceWords.load()
     biased = frozenset([country_bias] if isinstance(country_bias, str) else country_bias or ())
     # A demonym that region_demonyms.tsv lists names its region ("Sicilian"), not the country.
+    listed = [listed_region(m.span.text, words) for m in mentions]
     mentions = [
-        replace(m, kind="toponym") if listed_region(m.span.text, words)
+        replace(m, kind="toponym") if region
         else replace(m, kind="demonym") if m.kind == "toponym" and _is_people_word(m.span.text, gazetteer)
         else m
-        for m in mentions
+        for m, region in zip(mentions, listed, strict=True)
     ]
     demonym_countries: list[str | None] = [
         gazetteer.country_of_demonym(m.span.text) if m.kind == "demonym" else None
         for m in mentions
     ]
     # "Londoners" and "London" are one name: neither is evidence for the other.
-    keys = [normalize_toponym(listed_region(m.span.text, words) or m.span.text) for m in mentions]
+    keys = [normalize_toponym(region or m.span.text) for m, region in zip(mentions, listed, strict=True)]
     spellings = [spelled_toponym(m.span.text) for m in mentions]
-    found_as = [_candidates(m, gazetteer, words) if m.kind == "toponym" else _NOT_FOUND for m in mentions]
+    regions = [_qualifier_regions(m.qualifier, gazetteer) for m in mentions]
+    found_as = [
+        _candidates(m, gazetteer, words, region) if m.kind == "toponym" else _NOT_FOUND
+        for m, region in zip(mentions, regions, strict=True)
+    ]
     found_as = _sites_named_without_town(mentions, found_as, gazetteer, words)
     candidates = [found.entries for found in found_as]
 
-    regions = [_qualifier_regions(m.qualifier, gazetteer) for m in mentions]
     cohesion = _cohesion(mentions, keys, candidates)
     provinces = _province_populations(candidates, gazetteer)
 
@@ -181,10 +185,9 @@ def _without_lone_namesakes_abroad(
     return out
 
 
-#: Qualifiers that hold places: first- and second-order divisions. A country is left out: a
-#: village drawn at a country's point is no nearer, and "Zaïre, Bundibugyo, Côte d'Ivoire" is
-#: as often a list.
-_HOLDER_CODES = frozenset({"ADM1", "ADM2"})
+#: Qualifiers that hold places are first- and second-order divisions (`sites._is_province`). A
+#: country is left out: a village drawn at a country's point is no nearer, and "Zaïre,
+#: Bundibugyo, Côte d'Ivoire" is as often a list.
 #: The longest gap (", and ") after a province that continues a list of places.
 _LIST_GAP = 6
 
@@ -206,7 +209,7 @@ def _without_namesakes_outside_qualifier(
         if (
             place.lat is not None
             and mention.label in _PLACE_LABELS
-            and place.feature_code in _HOLDER_CODES
+            and _is_province(place)
             # by its own name ("Sichuan" for Sichuan Sheng), a written abbreviation ("Mo.") or
             # a full exonym ("Bavaria"), not a short alternate ("Elida in the Teen category")
             and (spelled_toponym(place.name).startswith(spelled_toponym(text)) or "." in text

@@ -7,7 +7,7 @@ from eventwire.data.place_words import PlaceWords
 from eventwire.records import PlaceMention
 from eventwire.resolve.gazetteer import Gazetteer, GazetteerEntry, normalize_toponym
 from eventwire.resolve.places.evidence import _Found
-from eventwire.resolve.places.ranking import _in_regions, _qualifier_regions
+from eventwire.resolve.places.ranking import _in_regions
 from eventwire.resolve.places.unlisted import _alias, _alias_entries, _fallback, _listed_demonym
 
 #: How a written alias (place_aliases.tsv) reads in a place's reason, by its kind.
@@ -18,7 +18,10 @@ _ALIAS_HOW = {
 }
 
 
-def _candidates(mention: PlaceMention, gazetteer: Gazetteer, words: PlaceWords) -> _Found:
+def _candidates(
+    mention: PlaceMention, gazetteer: Gazetteer, words: PlaceWords, region: set[tuple[str, str | None]]
+) -> _Found:
+    """`region`: the (country, admin1) pairs of the mention's qualifier (`_qualifier_regions`)."""
     text = mention.span.text
     alias = _alias(text, words)
     if alias is not None:
@@ -29,10 +32,7 @@ def _candidates(mention: PlaceMention, gazetteer: Gazetteer, words: PlaceWords) 
     found = gazetteer.lookup(text)
     listed = _listed_demonym(text, gazetteer, words)
     # "Welsh, Louisiana" and "the Balkan province" are the places the text says they are.
-    qualified = mention.feature_hint is not None or any(
-        _in_regions(e, _qualifier_regions(mention.qualifier, gazetteer)) for e in found
-    )
-    if listed is not None and not qualified:
+    if listed is not None and mention.feature_hint is None and not any(_in_regions(e, region) for e in found):
         return listed
     if found and _is_abbreviation(text):
         # "US" is not the village "Us" (nor "Ous"): an abbreviation only means the places that
@@ -43,9 +43,8 @@ def _candidates(mention: PlaceMention, gazetteer: Gazetteer, words: PlaceWords) 
         # A dateline that names the town's state or country ("PARIS, Mo. —") is that town.
         key = normalize_toponym(text)
         long_word = len(text) > 3
-        held = _qualifier_regions(mention.qualifier, gazetteer) if long_word else set()
         found = [e for e in found if normalize_toponym(e.name) != key or e.name.isupper()
-                 or (long_word and _is_well_known(e)) or _in_regions(e, held)]
+                 or (long_word and (_is_well_known(e) or _in_regions(e, region)))]
     if found and _is_dotted_abbreviation(text):
         # "S.C.", "W.Va.", "U.S.": written abbreviations stand for states and countries, not for
         # the airports, codes and villages that share their letters.

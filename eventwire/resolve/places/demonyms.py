@@ -29,9 +29,9 @@ def _is_people_word(text: str, gazetteer: Gazetteer) -> bool:
     found = gazetteer.lookup(text)
     if country is None or any(e.country == country for e in found):
         return False
-    key = normalize_toponym(text)
     if text.casefold().endswith(_PEOPLE_WORD_ENDINGS):
         return True
+    key = normalize_toponym(text)
     return text.isalpha() and not any(normalize_toponym(e.name) == key for e in found)
 
 
