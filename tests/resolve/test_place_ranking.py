@@ -209,3 +209,32 @@ def test_a_province_of_a_populous_country_outranks_a_small_countrys_namesake_pro
     ])  # fmt: skip
     (florida,) = resolve_places([mention_at("Storms hit Florida", "Florida")], gazetteer)
     assert (florida.country, florida.feature_code) == ("USA", "ADM1")
+
+
+def test_a_province_is_as_well_known_as_a_city_of_the_people_it_stands_for() -> None:
+    # Belize's districts stand for a few tens of thousands of people: a bare "Toledo" is the
+    # city of 270,000 in Ohio, not Toledo District; a populous country's province keeps its
+    # standing against a town ("Florida" above).
+    gazetteer = InMemoryGazetteer([
+        make_entry(6252001, "United States", 39.76, -98.5, "USA", "PCLI", 327_000_000),
+        make_entry(3582678, "Belize", 17.25, -88.75, "BLZ", "PCLI", 400_000),
+        make_entry(3580913, "Toledo", 16.3, -88.87, "BLZ", "ADM1", 0, "Toledo"),
+        make_entry(5174035, "Toledo", 41.66, -83.56, "USA", "PPL", 265_638, "Ohio"),
+    ])  # fmt: skip
+    (toledo,) = resolve_places([mention_at("Officials said Toledo was discussed.", "Toledo")], gazetteer)
+    assert (toledo.country, toledo.feature_code) == ("USA", "PPL")
+
+
+def test_a_towns_own_name_of_short_words_is_no_lesser_alternate() -> None:
+    # An airport's bare name is an alternate of the airport; "Bonn" is the city's own name, which
+    # stays a candidate though its one word is short.
+    gazetteer = InMemoryGazetteer(
+        [
+            make_entry(2946447, "Bonn", 50.73, 7.10, "DEU", "PPL", 330_579, "North Rhine-Westphalia"),
+            make_entry(-8, "Cologne Bonn Airport", 50.87, 7.14, "DEU", "AIRP", 0),
+            make_entry(4748305, "Bon Air", 37.52, -77.56, "USA", "PPL", 16_366, "Virginia"),
+        ],
+        names={-8: ["Bonn"], 4748305: ["Bonn"]},
+    )
+    (bonn,) = resolve_places([mention_at("Officials in Bonn said.", "Bonn")], gazetteer)
+    assert (bonn.name, bonn.feature_code) == ("Bonn", "PPL")

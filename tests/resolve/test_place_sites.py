@@ -68,7 +68,9 @@ def test_site_kind_reads_the_head_of_a_name() -> None:
 
 def test_name_parts_leave_out_generic_words_longest_first() -> None:
     assert _name_parts("Qamishli National Hospital") == ["Qamishli"]
-    assert _name_parts("Johns Hopkins University Hospital") == ["Johns Hopkins", "Johns", "Hopkins"]
+    assert _name_parts("Johns Hopkins University Hospital") == ["Johns Hopkins", "Hopkins", "Johns"]
+    # Of parts of one length the last first: a person's given name comes first.
+    assert _name_parts("George Washington University") == ["George Washington", "Washington", "George"]
     assert _name_parts("Hospital Universitario de Caracas") == ["Caracas"]
     assert _name_parts("Rio de Janeiro International Airport")[0] == "Rio de Janeiro"
     assert _name_parts("Oxford Street bus station") == []  # the street's namesake, not its town
@@ -96,6 +98,47 @@ def test_a_site_named_after_a_town_of_the_articles_country_lies_there() -> None:
     site, _ = _resolve(text, [("Qamishli National Hospital", None), ("Syria", None)])
     assert site.name == "Qamishli" and site.precision == 2
     assert site.reason.startswith("site named after Qamishli")
+
+
+def test_a_site_named_after_a_person_is_named_by_the_surname_next_to_its_facility_word() -> None:
+    # "George Washington University": Washington, not George, South Africa.
+    gazetteer = InMemoryGazetteer([
+        *ENTRIES,
+        make_entry(20, "George", -33.96, 22.46, "ZAF", "PPL", 160_000, "Western Cape"),
+        make_entry(21, "Washington", 38.90, -77.04, "USA", "PPLC", 690_000, "District of Columbia"),
+    ])
+    text = "Students at George Washington University marched to the United States embassy."
+    site_at, country_at = text.index("George"), text.index("United")
+    mentions = [
+        PlaceMention(Span("George Washington University", site_at, site_at + 28), 0, label="given"),
+        PlaceMention(Span("United States", country_at, country_at + 13), 0, label="given"),
+    ]
+    site, _ = resolve_places(mentions, gazetteer)
+    assert site.name == "Washington" and site.reason.startswith("site named after Washington")
+
+
+def test_a_site_named_after_a_province_lies_in_it_not_in_a_town_of_its_name_elsewhere() -> None:
+    # A story naming Miami and Cuba: "Florida International University" is in the US state, not
+    # the Cuban town of Florida; a site named after a province's namesake seat lies at the seat.
+    gazetteer = InMemoryGazetteer([
+        *ENTRIES,
+        make_entry(22, "Florida", 28.0, -81.7, "USA", "ADM1", admin1="Florida"),
+        make_entry(23, "Florida", 21.53, -78.22, "CUB", "PPL", 54_000, "Camagüey"),
+    ])
+    text = "Exiles in Miami, Cuba and Florida International University."
+    mentions = [
+        PlaceMention(Span(name, text.index(name), text.index(name) + len(name)), 0, label="given")
+        for name in ("Miami", "Cuba", "Florida International University")
+    ]
+    assert resolve_places(mentions, gazetteer)[2].country == "USA"
+    text = "Wounded reached Hasaka National Hospital and Qamishli, Syria."
+    mentions = [
+        PlaceMention(Span(name, text.index(name), text.index(name) + len(name)), 0, label="given")
+        for name in ("Hasaka National Hospital", "Qamishli", "Syria")
+    ]
+    seat = make_entry(24, "Hasaka", 36.49, 40.74, "SYR", "PPLA", 190_000, "Hasaka")
+    site = resolve_places(mentions, InMemoryGazetteer([*ENTRIES, seat]))[0]
+    assert (site.name, site.feature_code) == ("Hasaka", "PPLA")
 
 
 def test_a_small_namesake_abroad_does_not_name_a_site() -> None:

@@ -254,7 +254,10 @@ def _without_lesser_alternates(found: Sequence[GazetteerEntry], key: str) -> Seq
     # Curated names are vetted, so a curated place bears each of its names as its own, and
     # outranks every town that has the name only as an alternate: "White House" is not
     # Casablanca, whose name it translates.
-    own = [e for e in found if _name_key(e.name) == key or e.geonameid < 0]
+    # A town's own name is never a lesser alternate, however short its words ("Bonn" beside
+    # the airport that bears it as a bare name).
+    own_name = {e.geonameid for e in found if _name_key(e.name) == key}
+    own = [e for e in found if e.geonameid in own_name or e.geonameid < 0]
     if not own or len(own) == len(found):
         return found
     curated = any(e.geonameid < 0 for e in own)
@@ -262,7 +265,7 @@ def _without_lesser_alternates(found: Sequence[GazetteerEntry], key: str) -> Seq
     words = key.split()
     return [
         e for e in found
-        if e.feature_class != "P" or e.geonameid < 0 or e.population >= biggest
+        if e.feature_class != "P" or e.geonameid < 0 or e.geonameid in own_name or e.population >= biggest
         or _shares_word(_name_key(e.name).split(), words)
     ]
 
@@ -515,11 +518,16 @@ def _score(
     values["spelling"] = float(spelled)
     if entry.geonameid in named:
         values["name"] = 1.0
-    standing = _population_value(_TYPICAL_POPULATION["ADM1"] if province is None else province)
+    people = _TYPICAL_POPULATION["ADM1"] if province is None else province
+    standing = _population_value(people)
+    # A province is as well known as a city of the people it stands for: a bare "Toledo" is the
+    # city in Ohio, not the district of Belize.
+    province_prominence = _city_prominence(people)
     if entry.feature_code == "ADM1" and not entry.population:
         values["population"] = standing
+        values["prominence"] = province_prominence
     if entry.geonameid in seats:  # the town inherits its province's standing, and a bit more
-        values["prominence"] = _PROMINENCE_BY_CODE["ADM1"] + 0.05
+        values["prominence"] = max(values["prominence"], province_prominence + 0.05)
         values["population"] = max(values["population"], standing)
     if model is None:
         total = sum(_WEIGHTS[name] * value for name, value in values.items())

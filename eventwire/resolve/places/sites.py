@@ -23,6 +23,7 @@ from eventwire.data.place_words import site_kind, site_words
 from eventwire.records import Place, PlaceMention
 from eventwire.resolve.gazetteer import Gazetteer, GazetteerEntry, normalize_toponym
 from eventwire.resolve.places.evidence import _PLACE_LABELS
+from eventwire.resolve.places.ranking import _typical_population
 
 #: A town named inside a site's name counts in the article's countries from this size, elsewhere
 #: only from the larger one ("Miami International Airport" in a story from Cuba): a site is named
@@ -34,7 +35,7 @@ _NAMED_TOWN_ABROAD_MIN_POPULATION = 100_000
 def _name_parts(text: str) -> list[str]:
     """The runs of a site's name that may name its town, longest first: "Qamishli" in
     "Qamishli National Hospital", "Ohio" in "Ohio State University", "Johns Hopkins" then
-    "Johns" and "Hopkins" in "Johns Hopkins University Hospital"."""
+    "Hopkins" and "Johns" in "Johns Hopkins University Hospital"."""
     words = site_words()
     skip = words.joining()
     runs: list[list[str]] = [[]]
@@ -47,10 +48,12 @@ def _name_parts(text: str) -> list[str]:
             runs.append([])
         else:
             runs[-1].append(token)
+    # Of runs of one length the last first: the town stands next to the facility word, and a
+    # person's name puts the given name first ("Washington" in "George Washington University").
     parts: list[str] = []
-    for run in runs:
+    for run in reversed(runs):
         for size in range(len(run), 0, -1):
-            parts.extend(" ".join(run[i : i + size]) for i in range(len(run) - size + 1))
+            parts.extend(" ".join(run[i : i + size]) for i in reversed(range(len(run) - size + 1)))
     return sorted(
         dict.fromkeys(
             p for p in parts if p[:1].isupper() and p.rsplit(None, 1)[-1].casefold() not in words.prepositions
@@ -119,7 +122,7 @@ def _is_province(place: Place) -> bool:
     return (place.feature_code or "") in {"ADM1", "ADM2"}
 
 
-def _lies_within(place: Place | GazetteerEntry, region: Place) -> bool:
+def _lies_within(place: Place | GazetteerEntry, region: Place | GazetteerEntry) -> bool:
     """Whether a place lies in a province (by its first-order code: a county holder is
     checked at its province's level)."""
     return place.country == region.country and place.admin1 == region.admin1
@@ -168,7 +171,17 @@ def _best_named(
         if e.country in countries and (e.feature_class == "A" or big(e, _NAMED_TOWN_MIN_POPULATION))
     ]
     if local:
-        return max(local, key=lambda e: (e.population, e.feature_class == "A"))
+        # A province stands for its people ("Florida International University" in a story that
+        # also names Cuba is in the US state, not the Cuban town), but its namesake seat is
+        # nearer to where a site named after it lies ("Idlib National Hospital").
+        best = max(local, key=lambda e: (e.population or _typical_population(e), e.feature_class == "A"))
+        key = normalize_toponym(best.name)
+        seats = [
+            e for e in local
+            if best.feature_class == "A" and e.feature_class == "P" and _lies_within(e, best)
+            and normalize_toponym(e.name) == key
+        ]
+        return max(seats, key=lambda e: e.population) if seats else best
     abroad = [
         e
         for e in places
