@@ -79,10 +79,10 @@ _TYPICAL_POPULATION.update(
     )
 )
 #: A curated landmark that stands for its seat ("White House", "Kremlin", "Tahrir Square"), and a
-#: famous venue or university ("Anfield", "Harvard"), is as well known as a capital: a town
-#: called "White House" or "Harvard" must not outweigh it. Curated bases and
-#: crossings are not landmarks: they win only when the text says "base" or "crossing".
-_LANDMARK_CODES = frozenset({"BLDG", "PAL", "ST", "SQR", "MNMT", "TOWR", "MSQE", "PRN", "STDM", "UNIV"})
+#: famous venue, university, hospital, shrine or estate ("Anfield", "Harvard", "Highgrove"), is as
+#: well known as a capital: a town called "White House" or "Harvard" must not outweigh it. Curated
+#: bases and crossings are not landmarks: they win only when the text says "base" or "crossing".
+_LANDMARK_CODES = frozenset("BLDG PAL ST SQR MNMT TOWR MSQE PRN STDM UNIV HSP CH RLG EST".split())
 _LANDMARK_POPULATION = 1_000_000
 #: GeoNames gives a town its name in the country's own romanisation ("Janīn", "Darnah") and
 #: keeps the English one among its alternates: a town this many times bigger than every town
