@@ -19,7 +19,7 @@ __all__ = ["PlaceAlias", "PlaceWords", "SiteWords", "site_kind", "site_words"]
 class PlaceAlias:
     """What a written form ("B.C.", "EU") stands for: gazetteer entries named `name` in
     `country` whose feature code starts with `feature`; `kind` says why (abbreviation, seat,
-    successor)."""
+    successor, short)."""
 
     name: str
     country: str

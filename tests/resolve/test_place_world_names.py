@@ -30,13 +30,13 @@ GAZETTEER = InMemoryGazetteer(
         make_entry(4895298, "Harvard", 42.42, -88.61, "USA", "PPL", 9_400, "Illinois"),
         make_entry(-261, "Harvard University", 42.377, -71.117, "USA", "UNIV"),
         make_entry(5357499, "Highgrove", 34.016, -117.333, "USA", "PPL", 4_000, "California"),
-        make_entry(-547, "Highgrove House", 51.625, -2.184, "GBR", "EST"),
+        make_entry(-544, "Highgrove House", 51.625, -2.184, "GBR", "EST"),
         make_entry(4513583, "Hamilton", 39.40, -84.56, "USA", "PPL", 62_000, "Ohio"),
         make_entry(5969785, "Hamilton", 43.26, -79.87, "CAN", "PPL", 536_000, "Ontario"),
         make_entry(6093943, "Ontario", 49.25, -84.50, "CAN", "ADM1", 0, "Ontario"),
         make_entry(5379439, "Ontario", 34.06, -117.65, "USA", "PPL", 175_000, "California"),
     ],
-    names={4397340: ["Moscow"], 2553604: ["White House"], -261: ["Harvard"], -547: ["Highgrove"]},
+    names={4397340: ["Moscow"], 2553604: ["White House"], -261: ["Harvard"], -544: ["Highgrove"]},
 )
 
 

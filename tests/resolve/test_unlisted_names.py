@@ -48,6 +48,8 @@ ENTRIES = [
     make_entry(31, "Sicily", 37.74, 13.76, "ITA", "ADM1", admin1="Sicily"),
     make_entry(32, "Italy", 42.83, 12.83, "ITA", "PCLI", 60_000_000),
     make_entry(33, "Louisiana", 31.0, -92.0, "USA", "ADM1", admin1="Louisiana"),
+    make_entry(34, "South Korea", 37.0, 127.5, "KOR", "PCLI", 51_000_000),
+    make_entry(35, "Koréa", 6.83, -6.65, "CIV", "PPL", 0),
 ]
 NAMES = {19: ["Plains"], 16: ["Dallas"]}
 
@@ -73,6 +75,7 @@ def _resolve(text: str, gazetteer: InMemoryGazetteer):  # type: ignore[no-untype
         ("EU", "Brussels", 1, "toponym", "EU drawn at its seat Brussels"),
         ("European Union", "Brussels", 1, "toponym", "European Union drawn at its seat Brussels"),
         ("Soviet Union", "Russia", 3, "toponym", "Soviet Union drawn at its successor state Russia"),
+        ("Korea", "South Korea", 3, "toponym", "Korea is the short name of South Korea"),
         # written-out abbreviations and generic heads
         ("Loudon Co.", "Loudon County", 2, "toponym", "Loudon Co. written out as Loudon County"),
         ("Town of Hamilton", "Hamilton", 2, "toponym", "town of Hamilton"),
@@ -164,7 +167,7 @@ def test_a_region_demonym_labelled_a_people_still_names_its_region(gazetteer: In
 
 def test_tables_are_well_formed() -> None:
     words = PlaceWords.load()
-    assert all(a.kind in {"abbreviation", "seat", "successor"} for a in words.aliases.values())
+    assert all(a.kind in {"abbreviation", "seat", "successor", "short"} for a in words.aliases.values())
     heads = set(words.heads_after.values()) | set(words.heads_before.values())
     assert heads <= {"division", "county", "town"}
     assert {"north", "greater"} <= words.parts_before and "area" in words.parts_after

@@ -15,6 +15,7 @@ _ALIAS_HOW = {
     "abbreviation": "{alias} abbreviates {name}",
     "seat": "{alias} drawn at its seat {name}",
     "successor": "{alias} drawn at its successor state {name}",
+    "short": "{alias} is the short name of {name}",
 }
 
 
