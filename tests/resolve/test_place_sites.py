@@ -119,7 +119,8 @@ def test_a_site_named_after_a_person_is_named_by_the_surname_next_to_its_facilit
 
 def test_a_site_named_after_a_province_lies_in_it_not_in_a_town_of_its_name_elsewhere() -> None:
     # A story naming Miami and Cuba: "Florida International University" is in the US state, not
-    # the Cuban town of Florida; a site named after a province's namesake seat lies at the seat.
+    # the Cuban town of Florida, and where the story is set in that state: at Miami. A site
+    # named after a province's namesake seat lies at the seat.
     gazetteer = InMemoryGazetteer([
         *ENTRIES,
         make_entry(22, "Florida", 28.0, -81.7, "USA", "ADM1", admin1="Florida"),
@@ -130,7 +131,9 @@ def test_a_site_named_after_a_province_lies_in_it_not_in_a_town_of_its_name_else
         PlaceMention(Span(name, text.index(name), text.index(name) + len(name)), 0, label="given")
         for name in ("Miami", "Cuba", "Florida International University")
     ]
-    assert resolve_places(mentions, gazetteer)[2].country == "USA"
+    site = resolve_places(mentions, gazetteer)[2]
+    assert (site.name, site.country) == ("Miami", "USA")
+    assert site.reason.startswith("drawn at the article's main place Miami")
     text = "Wounded reached Hasaka National Hospital and Qamishli, Syria."
     mentions = [
         PlaceMention(Span(name, text.index(name), text.index(name) + len(name)), 0, label="given")

@@ -3,7 +3,9 @@
 geographer would place them: at the place the text puts them in ("X in Y", "Y's X", "X, Y": the
 mention's qualifier), and when that is a province, at a town of it named inside the site's own
 name ("Dugway Proving Ground in Utah"); else (not for streets and natural features) at a place
-named inside the site's own name, else at the article's main place. A village or district the
+named inside the site's own name, else at the article's main place. A site placed in a province
+either way lies at the article's main place when that is in the province ("Florida
+International University" in a report from Miami). A village or district the
 gazetteer lacks ("Kafr Naha", "Cherry Hinton") is placed the same way, but by the words of its
 own name only inside its province, as ACLED codes a location it cannot find at the nearest
 place the report names.
@@ -93,6 +95,11 @@ def place_sites(mentions: Sequence[PlaceMention], places: list[Place], gazetteer
             found = _in_own_name(mention, by_text, gazetteer, countries, within=found[0]) or found
         elif found is None and kind == "site":  # a street or a river is often named after elsewhere
             found = _in_own_name(mention, by_text, gazetteer, countries)
+        if (found is not None and _is_province(found[0]) and kind in {"site", "unlisted"}
+                and main is not None and not _is_province(main) and _lies_within(main, found[0])):
+            # "Florida International University" in a report from Miami: a site in (or named
+            # after) a province lies where the report is set, when that is in the province.
+            found, basis = (main, f"drawn at the article's main place {main.name}"), "setting"
         if found is None and main is not None and mention.label in _PLACE_LABELS:
             # Only a name the text (or the caller) gives as a place: an ORG "Duke University"
             # is an institution, not a location, unless the text puts it somewhere.
