@@ -144,6 +144,32 @@ def test_a_site_named_after_a_province_lies_in_it_not_in_a_town_of_its_name_else
     assert (site.name, site.feature_code) == ("Hasaka", "PPLA")
 
 
+def test_a_small_namesake_in_a_province_the_article_never_nears_does_not_name_a_site() -> None:
+    # A hospital named after a president in a report from Buffalo: not Fillmore, California
+    # (15,000 people), a town of the article's country but of no province the article names.
+    gazetteer = InMemoryGazetteer([
+        *ENTRIES,
+        make_entry(25, "Buffalo", 42.89, -78.88, "USA", "PPL", 260_000, "New York"),
+        make_entry(26, "Fillmore", 34.40, -118.92, "USA", "PPL", 15_000, "California"),
+    ])
+    text = "Buffalo police said he died at Millard Fillmore Suburban Hospital."
+    mentions = [
+        PlaceMention(Span(name, text.index(name), text.index(name) + len(name)), 0, label="given")
+        for name in ("Buffalo", "Millard Fillmore Suburban Hospital")
+    ]
+    site = resolve_places(mentions, gazetteer)[1]
+    assert site.name == "Buffalo" and site.reason.startswith("drawn at the article's main place Buffalo")
+    # Named in the text, the state holds the town, and the site is drawn there.
+    text = "Millard Fillmore Suburban Hospital staff in California said."
+    mentions = [
+        PlaceMention(Span(name, text.index(name), text.index(name) + len(name)), 0, label="given")
+        for name in ("Millard Fillmore Suburban Hospital", "California")
+    ]
+    state = make_entry(27, "California", 37.25, -119.75, "USA", "ADM1", admin1="California")
+    site = resolve_places(mentions, InMemoryGazetteer([*ENTRIES, state, *gazetteer.lookup("Fillmore")]))[0]
+    assert site.name == "Fillmore" and site.reason.startswith("site named after Fillmore")
+
+
 def test_a_small_namesake_abroad_does_not_name_a_site() -> None:
     # Duke, Oklahoma (400 people) is too small to have a university named after it; the article
     # is set in Aleppo, and that is where the unplaced site is drawn.

@@ -73,6 +73,7 @@ def place_sites(mentions: Sequence[PlaceMention], places: list[Place], gazetteer
     for place in resolved:
         by_text.setdefault(normalize_toponym(place.text), place)
     countries = {p.country for p in resolved if p.country}
+    provinces = {(p.country, p.admin1) for p in resolved if p.country and p.admin1}
     main = main_place(resolved)
     out = list(places)
     for i, (mention, place) in enumerate(zip(mentions, places, strict=True)):
@@ -92,9 +93,9 @@ def place_sites(mentions: Sequence[PlaceMention], places: list[Place], gazetteer
         elif found is not None and _is_province(found[0]) and kind in {"site", "unlisted"}:
             # A site is named after its town, nearer than the province the text puts it in
             # ("Dugway Proving Ground in Utah").
-            found = _in_own_name(mention, by_text, gazetteer, countries, within=found[0]) or found
+            found = _in_own_name(mention, by_text, gazetteer, countries, provinces, within=found[0]) or found
         elif found is None and kind == "site":  # a street or a river is often named after elsewhere
-            found = _in_own_name(mention, by_text, gazetteer, countries)
+            found = _in_own_name(mention, by_text, gazetteer, countries, provinces)
         if (found is not None and _is_province(found[0]) and kind in {"site", "unlisted"}
                 and main is not None and not _is_province(main) and _lies_within(main, found[0])):
             # "Florida International University" in a report from Miami: a site in (or named
@@ -140,10 +141,14 @@ def _in_own_name(
     by_text: dict[str, Place],
     gazetteer: Gazetteer,
     countries: set[str],
+    provinces: set[tuple[str, str]],
     within: Place | None = None,
 ) -> tuple[Place, str] | None:
     """A place named inside the site's name; `within`: only a town of that province, of any
-    size (the text says the site lies there)."""
+    size (the text says the site lies there). A small town counts only in a province the
+    article's places lie in (`provinces`), if they lie in any: a site named after a person
+    shares the surname with many small towns ("Millard Fillmore Suburban Hospital" in a report
+    from Buffalo is not in Fillmore, California)."""
     for part in _name_parts(mention.span.text):
         place = by_text.get(normalize_toponym(part))
         if place is None:
@@ -155,10 +160,18 @@ def _in_own_name(
                     if e.feature_class == "P" and _lies_within(e, within) and normalize_toponym(e.name) == key
                 ]
             entry = _best_named(entries, countries, any_size=within is not None)
+            if entry is not None and within is None and _is_small_town_elsewhere(entry, provinces):
+                entry = None
             place = _entry_place(entry) if entry is not None else None
         if place is not None and (within is None or _lies_within(place, within)):
             return place, f"site named after {place.name}"
     return None
+
+
+def _is_small_town_elsewhere(entry: GazetteerEntry, provinces: set[tuple[str, str]]) -> bool:
+    return (bool(provinces) and entry.feature_class == "P"
+            and entry.population < _NAMED_TOWN_ABROAD_MIN_POPULATION
+            and (entry.country, entry.admin1) not in provinces)
 
 
 def _best_named(
