@@ -5,13 +5,13 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from builders import make_entry
+from builders import make_entry, make_place
 
 from eventwire.data.place_words import site_kind
 from eventwire.records import PlaceMention, Span
 from eventwire.resolve.gazetteer import GazetteerEntry, InMemoryGazetteer
 from eventwire.resolve.places import resolve_places
-from eventwire.resolve.places.sites import _name_parts
+from eventwire.resolve.places.sites import _name_parts, main_place
 
 
 def _sea(gid: int, name: str, lat: float, lon: float, code: str = "SEA") -> GazetteerEntry:
@@ -330,3 +330,31 @@ def test_a_small_town_abroad_named_in_passing_in_a_report_set_elsewhere_is_its_u
         [("Aleppo", None), ("Qamishli", None), ("Hasaka", None), *[("Duke", None)] * 3],
     )
     assert dwelt[-1].country == "USA"
+    # "The town of Duke" says Duke is a town, not that it is the one in Oklahoma.
+    text = "Aleppo, Qamishli and Hasaka were shelled; the town of Duke was hit, Qamishli officials said."
+    names = ["Aleppo", "Qamishli", "Hasaka", "Duke"]
+    mentions = [PlaceMention(Span(n, text.index(n), text.index(n) + len(n)), 0, label="given",
+                             feature_hint="city" if n == "Duke" else None) for n in names]
+    later = text.rindex("Qamishli")
+    mentions.append(PlaceMention(Span("Qamishli", later, later + 8), 0, label="given"))
+    town = resolve_places(mentions, InMemoryGazetteer(ENTRIES, names=NAMES))[3]
+    assert town.country == "SYR" and "best guess Duke, USA" in town.reason
+
+
+def test_the_main_place_is_in_the_country_whose_towns_and_provinces_the_report_names_most() -> None:
+    def place(name: str, gid: int, country: str, code: str = "PPL"):  # type: ignore[no-untyped-def]
+        return make_place(name, geonameid=gid, country=country, feature_code=code)
+
+    london = place("London", 1, "GBR", "PPLC")
+    aleppo, manbij = place("Aleppo", 2, "SYR"), place("Manbij", 3, "SYR")
+    syria = place("Syria", 4, "SYR", "PCLI")
+    # "the London-based Syrian Observatory" in a report from Aleppo: London is named first.
+    assert main_place([london, syria, aleppo, manbij]) == aleppo
+    # Country names are as often actors ("U.S. aid"): a report from a Salvadoran department
+    # that names "U.S." thrice and Miami once is set in the department, not in Miami.
+    usa, miami = place("United States", 5, "USA", "PCLI"), place("Miami", 6, "USA")
+    department, el_salvador = place("San Salvador", 7, "SLV", "ADM1"), place("El Salvador", 8, "SLV", "PCLI")
+    assert main_place([department, miami, el_salvador, usa, usa, usa]) == department
+    # Among one country's places, the most mentioned town, the first among equals.
+    assert main_place([syria, manbij, aleppo, aleppo]) == aleppo
+    assert main_place([syria, manbij, aleppo]) == manbij

@@ -26,7 +26,14 @@ from eventwire.resolve.places.evidence import (
 )
 from eventwire.resolve.places.learned import LearnedRanker
 from eventwire.resolve.places.place_records import _as_found, _place, _unresolved
-from eventwire.resolve.places.ranking import _KNOWN_TOWN, _choose, _qualifier_regions, province_population
+from eventwire.resolve.places.ranking import (
+    _KNOWN_TOWN,
+    _choose,
+    _is_supported,
+    _qualifier_regions,
+    _split_hint,
+    province_population,
+)
 from eventwire.resolve.places.sites import _is_province, place_sites
 from eventwire.resolve.places.unlisted import _sites_named_without_town, listed_region
 
@@ -166,7 +173,9 @@ def _without_lone_namesakes_abroad(
         by_key.setdefault(key, Counter())[country] += 1
     named = Counter(keys)
     for i, (place, choice) in enumerate(zip(places, choices, strict=True)):
-        if choice is None or choice.supported or mentions[i].kind != "toponym" or place.lat is None:
+        if choice is None or mentions[i].kind != "toponym" or place.lat is None:
+            continue
+        if _is_placed(choice, mentions[i]):
             continue
         entry = choice.entry
         known = entry.population >= _KNOWN_TOWN  # a town this big is known in its own right
@@ -183,6 +192,16 @@ def _without_lone_namesakes_abroad(
                 f" {entry.country}, where the report names nothing",
             )
     return out
+
+
+def _is_placed(choice: _Choice, mention: PlaceMention) -> bool:
+    """Whether evidence beyond the name puts the winner where it is. "The town of X" and "near
+    X" say that X is a place, not where: they place no village of that name abroad."""
+    kind, _ = _split_hint(mention.feature_hint)
+    values = dict(choice.ranked[0].features)
+    if kind == "city":
+        values["hint"] = 0.0
+    return _is_supported(values, False, choice.entry)
 
 
 #: Qualifiers that hold places are first- and second-order divisions (`sites._is_province`). A

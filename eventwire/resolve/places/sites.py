@@ -218,11 +218,18 @@ _NOT_LOCAL_CODES = ("PCL", "ADM1", "CONT", "RGN", "OCN", "SEA", "GULF")
 
 def main_place(resolved: Sequence[Place]) -> Place | None:
     """The article's most-mentioned place, a town or district before a province or country
-    (the story happens somewhere within its country); the first mentioned among equals."""
+    (the story happens somewhere within its country), and one of the country whose provinces,
+    towns and districts the article names most before one elsewhere (a report from Aleppo
+    "said the London-based Syrian Observatory"; a country's name is as often an actor's: "U.S.
+    aid"), its province before a town abroad; the first mentioned among equals."""
     if not resolved:
         return None
     local = [p for p in resolved if not (p.feature_code or "").startswith(_NOT_LOCAL_CODES)]
-    pool = local or list(resolved)
+    inland = [p for p in resolved if p.country and not (p.feature_code or "").startswith("PCL")]
+    countries = Counter(p.country for p in inland) or Counter(p.country for p in resolved if p.country)
+    setting = countries.most_common(1)[0][0] if countries else None
+    pool = ([p for p in local if p.country == setting] or [p for p in inland if p.country == setting]
+            or local or list(resolved))
     counts = Counter(p.geonameid for p in pool)
     return max(pool, key=lambda p: counts[p.geonameid])  # max keeps the first of the equals
 
