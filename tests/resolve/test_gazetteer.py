@@ -333,6 +333,7 @@ def test_damascus_is_the_syrian_capital_and_countries_resolve(built) -> None:  #
     # Islands and regions that no division names (data/places.csv): the island, not a namesake.
     assert gazetteer.lookup("North Island")[0].country == "NZL"
     assert {e.feature_code for e in gazetteer.lookup("Anfield")} == {"STDM"}  # a venue news names
+    assert {e.feature_code for e in gazetteer.lookup("Disney World")} == {"AMUS"}  # and a theme park
     assert gazetteer.lookup("U.S.")[0].country == "USA"
     assert gazetteer.lookup("Britain")[0].country == "GBR"
     assert gazetteer.country_of_demonym("Syrian") == "SYR"

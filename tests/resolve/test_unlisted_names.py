@@ -50,6 +50,7 @@ ENTRIES = [
     make_entry(33, "Louisiana", 31.0, -92.0, "USA", "ADM1", admin1="Louisiana"),
     make_entry(34, "South Korea", 37.0, 127.5, "KOR", "PCLI", 51_000_000),
     make_entry(35, "Koréa", 6.83, -6.65, "CIV", "PPL", 0),
+    make_entry(36, "U.S. Virgin Islands", 18.33, -64.79, "VIR", "PCLI", 107_000),
 ]
 NAMES = {19: ["Plains"], 16: ["Dallas"]}
 
@@ -76,6 +77,8 @@ def _resolve(text: str, gazetteer: InMemoryGazetteer):  # type: ignore[no-untype
         ("European Union", "Brussels", 1, "toponym", "European Union drawn at its seat Brussels"),
         ("Soviet Union", "Russia", 3, "toponym", "Soviet Union drawn at its successor state Russia"),
         ("Korea", "South Korea", 3, "toponym", "Korea is the short name of South Korea"),
+        ("Virgin Islands", "U.S. Virgin Islands", 3, "toponym",
+         "Virgin Islands is the short name of U.S. Virgin Islands"),
         # written-out abbreviations and generic heads
         ("Loudon Co.", "Loudon County", 2, "toponym", "Loudon Co. written out as Loudon County"),
         ("Town of Hamilton", "Hamilton", 2, "toponym", "town of Hamilton"),
