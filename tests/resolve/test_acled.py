@@ -111,6 +111,10 @@ def test_civilian_targets_make_an_attack(rules: AcledRules) -> None:
         ("On 4 March, soldiers shot dead three people at a protest in Yangon.", "FORCE_AGAINST_PROTEST"),
         ("On 4 March, protesters torched a police station in Lagos.", "VIOL_DEMONSTR"),
         ("On 4 March, the United States imposed sanctions on two generals.", "DIPLO"),
+        ("On 4 March, the foreign minister received the new Chinese ambassador.", "DIPLO"),
+        # an embassy or an envoy that violence or a protest befalls is where it happened
+        ("On 4 March, a grenade was hurled at the Chinese embassy in Lima.", "GRENADE"),
+        ("On 4 March, protesters threw stones at the Peruvian embassy and set fire to a car.", "VIOL_DEMONSTR"),
         ("On 4 March, Al Shabaab claimed responsibility for the blast in Mogadishu.", "ATTRIB"),
         ("On 4 March, floods swept away houses in Beledweyne.", "NATURAL_DISASTER"),
         ("On 4 March, police defused a roadside bomb near Bannu.", "DISR_WEAP"),
