@@ -114,14 +114,20 @@ def test_civilian_targets_make_an_attack(rules: AcledRules) -> None:
         ("On 4 March, the foreign minister received the new Chinese ambassador.", "DIPLO"),
         # an embassy or an envoy that violence or a protest befalls is where it happened
         ("On 4 March, a grenade was hurled at the Chinese embassy in Lima.", "GRENADE"),
-        ("On 4 March, protesters threw stones at the Peruvian embassy and set fire to a car.", "VIOL_DEMONSTR"),
+        ("On 4 March, protesters threw stones at the Peruvian embassy in Quito.", "VIOL_DEMONSTR"),
         ("On 4 March, Al Shabaab claimed responsibility for the blast in Mogadishu.", "ATTRIB"),
         ("On 4 March, floods swept away houses in Beledweyne.", "NATURAL_DISASTER"),
         ("On 4 March, police defused a roadside bomb near Bannu.", "DISR_WEAP"),
+        ("On 4 March, rebels laid siege to the army garrison in Kidal.", "ARMED_CLASH"),
     ],
 )
 def test_cue_rules_in_order(rules: AcledRules, text: str, code: str) -> None:
     assert classify_acled(snippet(text), rules).code == code
+
+
+def test_a_siege_of_civilians_is_no_battle(rules: AcledRules) -> None:
+    besieged = snippet("On 4 March, troops besieged villagers in Zinder.")
+    assert classify_acled(besieged, rules).code != "ARMED_CLASH"
 
 
 def test_tables_are_checked(tmp_path: Path) -> None:
