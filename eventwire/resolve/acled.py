@@ -30,7 +30,7 @@ from dataclasses import dataclass, replace
 
 from eventwire.data import read_table
 from eventwire.errors import ResourceError
-from eventwire.records import AcledDecision, Event, ExtractionResult
+from eventwire.records import AcledDecision, Actor, Event, ExtractionResult
 
 __all__ = [
     "COUNTED_STATUSES",
@@ -497,5 +497,16 @@ def _event_facts(events: Iterable[Event]) -> Iterable[str]:
             sectors = {actor.sector for actor in event.target_actors}
             if len(sectors) == 1 and None not in sectors:
                 yield f"target:{sectors.pop()}"
+            if event.target_actors and all(map(_is_a_personal_name, event.target_actors)):
+                yield "target:person"
         if any(q.what == "killed" and (q.value or q.low or 0) > 0 for q in event.quantities):
             yield "killed"
+
+
+def _is_a_personal_name(actor: Actor) -> bool:
+    """Whether a target is a person named by name alone ("Barnett Slepian", "ROBERTO SARASTY
+    BOTERO"): no sector, two to four capitalised words. Killing someone so named, with no
+    armed side said to fight back, is one-sided: ACLED codes the killing of an individual an
+    attack, not a clash."""
+    words = actor.text.split()
+    return actor.sector is None and 2 <= len(words) <= 4 and all(w[:1].isupper() for w in words)

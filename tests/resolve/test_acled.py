@@ -125,6 +125,21 @@ def test_cue_rules_in_order(rules: AcledRules, text: str, code: str) -> None:
     assert classify_acled(snippet(text), rules).code == code
 
 
+def test_a_person_named_by_name_and_shot_is_the_target_of_an_attack(rules: AcledRules) -> None:
+    def shooting(target: str) -> Event:
+        return build_event(
+            "ASSAULT", mode="firearms", cameo="190", acled_sub_event_type="Armed clash",
+            target_actors=[Actor(text=target, country=None, sector=None)], trigger=Span("t", 0, 1),
+        )
+
+    shot = snippet("Gunmen shot Barnett Slepian.", shooting("Barnett Slepian"))
+    assert classify_acled(shot, rules).code == "ATTACK"
+    # fought back, it is a clash; a one-word target ("Kidal") is no personal name
+    fought = snippet("Gunmen clashed with Ahmed Khan.", shooting("Ahmed Khan"))
+    assert classify_acled(fought, rules).code == "ARMED_CLASH"
+    assert classify_acled(snippet("Gunmen shot at Kidal.", shooting("Kidal")), rules).code == "ARMED_CLASH"
+
+
 def test_a_siege_of_civilians_is_no_battle(rules: AcledRules) -> None:
     besieged = snippet("On 4 March, troops besieged villagers in Zinder.")
     assert classify_acled(besieged, rules).code != "ARMED_CLASH"
