@@ -94,3 +94,24 @@ def test_an_airport_with_scheduled_service_outranks_an_airfield_of_its_name() ->
     text = "Flights were cancelled at Heathrow Airport on Monday."
     (place,) = resolve_places([mention_at(text, "Heathrow Airport")], airports)
     assert place.country == "GBR" and place.reason == "airport with scheduled service"
+
+
+def test_a_qualifier_is_the_region_that_holds_the_place_it_qualifies() -> None:
+    # In a story from Buffalo, the village Ontario, New York, is nearer than the province; but
+    # "Ontario" in brackets after Hamilton, Ontario's city, is the province that holds it.
+    gazetteer = InMemoryGazetteer([
+        *GAZETTEER.lookup("Hamilton"), *GAZETTEER.lookup("Ontario"),
+        make_entry(5110629, "Buffalo", 42.89, -78.88, "USA", "PPL", 260_000, "New York"),
+        make_entry(5128638, "New York", 43.0, -75.5, "USA", "ADM1", 0, "New York"),
+        make_entry(5129603, "Ontario", 43.22, -77.28, "USA", "PPL", 2_160, "New York"),
+        make_entry(5134086, "Rochester", 43.15, -77.61, "USA", "PPL", 211_000, "New York"),
+        make_entry(5143630, "Webster", 43.21, -77.43, "USA", "PPL", 5_400, "New York"),
+    ])
+    text = "Buffalo, New York police, Rochester and Webster officers told The Hamilton (Ontario) Spectator."
+    names = ["Buffalo", "New York", "Rochester", "Webster", "Hamilton", "Ontario"]
+    qualifiers = {"Buffalo": "New York", "Hamilton": "Ontario"}
+    mentions = [PlaceMention(Span(n, text.index(n), text.index(n) + len(n)), 0, label="GPE",
+                             qualifier=qualifiers.get(n)) for n in names]
+    places = resolve_places(mentions, gazetteer)
+    assert [(p.name, p.country, p.feature_code) for p in places[4:]] == [
+        ("Hamilton", "CAN", "PPL"), ("Ontario", "CAN", "ADM1")]

@@ -34,7 +34,7 @@ from eventwire.resolve.places.ranking import (
     _split_hint,
     province_population,
 )
-from eventwire.resolve.places.sites import _is_province, place_sites
+from eventwire.resolve.places.sites import _entry_place, _is_province, place_sites
 from eventwire.resolve.places.unlisted import _sites_named_without_town, listed_region
 
 __all__ = ["recorded_rankings", "resolve_places"]
@@ -140,6 +140,7 @@ def resolve_places(
     chosen = [choose(i) if found else None for i, found in enumerate(candidates)]
     places = _without_lone_namesakes_abroad(mentions, keys, places, chosen)
     places = _without_namesakes_outside_qualifier(mentions, places, chosen, candidates)
+    places = _qualifiers_that_hold(mentions, places, candidates)
     # Sites the gazetteer lacks take the place the others put them in; they are context for none.
     places = place_sites(mentions, places, gazetteer)
     recorder = _RECORDED.get()
@@ -202,6 +203,42 @@ def _is_placed(choice: _Choice, mention: PlaceMention) -> bool:
     if kind == "city":
         values["hint"] = 0.0
     return _is_supported(values, False, choice.entry)
+
+
+def _qualifiers_that_hold(
+    mentions: Sequence[PlaceMention], places: list[Place], candidates: Sequence[list[GazetteerEntry]]
+) -> list[Place]:
+    """A name that qualifies the one before it ("The Hamilton (Ontario) Spectator", "Amherst,
+    N.Y.") is the region that holds that place: where its own reading does not (the village
+    Ontario, New York, in a story from Buffalo), its candidate province or country that does is
+    taken, the province first."""
+    out = list(places)
+    by_start = {m.span.start: j for j, m in enumerate(mentions)}
+    for mention, held in zip(mentions, places, strict=True):
+        if not mention.qualifier or held.lat is None or not held.country:
+            continue
+        # the qualifier's own mention: the next name, after ", " or " (" (at most _LIST_GAP chars)
+        after = range(mention.span.end, mention.span.end + _LIST_GAP)
+        j = next((by_start[k] for k in after if k in by_start), None)
+        if j is None or mentions[j].kind != "toponym" or _holds(places[j], held):
+            continue
+        if normalize_toponym(mentions[j].span.text) != normalize_toponym(mention.qualifier):
+            continue
+        holders = [e for e in candidates[j] if e.feature_class == "A" and _holds(e, held)]
+        if holders:
+            entry = max(holders, key=lambda e: e.feature_code == "ADM1")
+            out[j] = replace(
+                _entry_place(entry), text=mentions[j].span.text, span=mentions[j].span, score=0.5,
+                reason=f"holds {held.name}, which it qualifies ({places[j].reason})",
+            )
+    return out
+
+
+def _holds(region: Place | GazetteerEntry, place: Place) -> bool:
+    code = region.feature_code or ""
+    return region.country == place.country and (
+        code.startswith("PCL") or (code == "ADM1" and (region.admin1 or None) == place.admin1)
+    )
 
 
 #: Qualifiers that hold places are first- and second-order divisions (`sites._is_province`). A
