@@ -51,8 +51,9 @@ _MAIN = "main:"
 #: The cue group that opens a backdrop clause ("after weeks of protests", "amid fighting").
 _BACKDROP = "backdrop"
 #: Where a backdrop clause ends: the next comma, semicolon, colon, dash, line break (a headline
-#: has no full stop) or sentence end.
-_CLAUSE_END = re.compile(r"[,;:.!?]\s|\s[-\u2013\u2014]\s|\n|[.!?]?$")
+#: has no full stop) or sentence end; not the full stop of an abbreviation ("the U.S. embassies",
+#: "U.N. troops": after a capital, or before a lower-case word).
+_CLAUSE_END = re.compile(r"[,;:!?]\s|(?<![A-Z])\.\s(?![a-z])|\s[-\u2013\u2014]\s|\n|[.!?]?$")
 #: The marks that end a clause inside a sentence (a backdrop opening a sentence needs one).
 _CLAUSE_MARKS = frozenset({",", ";", ":", "-", "\u2013", "\u2014"})
 _NUMBER = (

@@ -119,6 +119,9 @@ def test_civilian_targets_make_an_attack(rules: AcledRules) -> None:
         ("On 4 March, floods swept away houses in Beledweyne.", "NATURAL_DISASTER"),
         ("On 4 March, police defused a roadside bomb near Bannu.", "DISR_WEAP"),
         ("On 4 March, rebels laid siege to the army garrison in Kidal.", "ARMED_CLASH"),
+        # the reason for an arrest runs past an abbreviation's full stop ("U.S."): its toll is told before
+        ("A man was arrested in connection with the bombing of the U.S. embassy that killed 12, police said.",
+         "ARREST"),
     ],
 )
 def test_cue_rules_in_order(rules: AcledRules, text: str, code: str) -> None:
