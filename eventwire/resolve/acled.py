@@ -29,6 +29,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 
 from eventwire.data import read_table
+from eventwire.data.place_words import site_kind
 from eventwire.errors import ResourceError
 from eventwire.records import AcledDecision, Actor, Event, ExtractionResult
 
@@ -52,8 +53,11 @@ _MAIN = "main:"
 _BACKDROP = "backdrop"
 #: Where a backdrop clause ends: the next comma, semicolon, colon, dash, line break (a headline
 #: has no full stop) or sentence end; not the full stop of an abbreviation ("the U.S. embassies",
-#: "U.N. troops": after a capital, or before a lower-case word).
-_CLAUSE_END = re.compile(r"[,;:!?]\s|(?<![A-Z])\.\s(?![a-z])|\s[-\u2013\u2014]\s|\n|[.!?]?$")
+#: "J. Smith": a lone capital), nor one before a lower-case word ("Gen. and Mrs."). An acronym
+#: ends its sentence ("clashes with the RSF. Gunmen then ...").
+_CLAUSE_END = re.compile(
+    r"[,;:!?]\s|(?<![^A-Za-z][A-Z])(?<!^[A-Z])\.\s(?![a-z])|\s[-\u2013\u2014]\s|\n|[.!?]?$"
+)
 #: The marks that end a clause inside a sentence (a backdrop opening a sentence needs one).
 _CLAUSE_MARKS = frozenset({",", ";", ":", "-", "\u2013", "\u2014"})
 _NUMBER = (
@@ -276,7 +280,8 @@ def classify_acled(
     >>> classify_acled(pipeline.extract_text("On 3 May 2017, a grenade was lobbed ..."), rules).code
     'GRENADE'
     """
-    return _decide(result.article.text, result.events, rules, base=0, labels=labels)
+    places = frozenset(p.text.casefold() for p in result.places)
+    return _decide(result.article.text, result.events, rules, base=0, labels=labels, places=places)
 
 
 def code_acled_events(events: Sequence[Event], rules: AcledRules) -> list[Event]:
@@ -307,6 +312,7 @@ def _decide(
     base: int,
     coded: Event | None = None,
     labels: frozenset[str] | None = None,
+    places: frozenset[str] = frozenset(),
 ) -> AcledDecision:
     """The decision for `text`; `base` is the offset of `text` in the article the events' spans index.
 
@@ -318,7 +324,7 @@ def _decide(
     if coded is not None:
         backdrop = [span for span in backdrop if not _in_spans(_position(coded, base), [span])]
     told = [e for e in events if not _in_spans(_position(e, base), backdrop)]
-    facts = _Facts(text, told, rules, backdrop)
+    facts = _Facts(text, told, rules, backdrop, places)
     main = _main_event(told, rules)
     for rule in rules.rules:
         if labels is not None and rule.code not in labels:
@@ -413,7 +419,12 @@ class _Facts:
     """
 
     def __init__(
-        self, text: str, events: Sequence[Event], rules: AcledRules, backdrop: Sequence[tuple[int, int]]
+        self,
+        text: str,
+        events: Sequence[Event],
+        rules: AcledRules,
+        backdrop: Sequence[tuple[int, int]],
+        places: frozenset[str] = frozenset(),
     ) -> None:
         self.text = text
         self.lead = lead_sentence(text)
@@ -421,7 +432,7 @@ class _Facts:
         self.masks = rules.masks
         self.backdrop = backdrop
         self.found: dict[str, list[tuple[int, int]]] = {}
-        self.event_facts = frozenset(_event_facts(events))
+        self.event_facts = frozenset(_event_facts(events, places))
 
     def positions(self, name: str) -> list[int]:
         if name.startswith(_MAIN):
@@ -479,7 +490,8 @@ def _object_span(text: str, end: int) -> tuple[int, int]:
     return end, stop
 
 
-def _event_facts(events: Iterable[Event]) -> Iterable[str]:
+def _event_facts(events: Iterable[Event], places: frozenset[str]) -> Iterable[str]:
+    """The event facts of acled_rules.tsv; `places`: the casefolded texts of the snippet's places."""
     for event in events:
         if event.type == "ASSAULT" and event.status in {"claimed", "denied"}:
             yield f"status:{event.status}"
@@ -498,16 +510,29 @@ def _event_facts(events: Iterable[Event]) -> Iterable[str]:
             sectors = {actor.sector for actor in event.target_actors}
             if len(sectors) == 1 and None not in sectors:
                 yield f"target:{sectors.pop()}"
-            if event.target_actors and all(map(_is_a_personal_name, event.target_actors)):
+            targets = event.target_actors
+            if targets and all(_is_a_personal_name(a, event, places) for a in targets):
                 yield "target:person"
         if any(q.what == "killed" and (q.value or q.low or 0) > 0 for q in event.quantities):
             yield "killed"
 
 
-def _is_a_personal_name(actor: Actor) -> bool:
+#: Lower-case particles inside personal names ("Abu Bakr al-Baghdadi", "Juan de la Cruz").
+_NAME_PARTICLES = frozenset("al el bin ibn bint de del della da la van von".split())
+
+
+def _is_a_personal_name(actor: Actor, event: Event, places: frozenset[str]) -> bool:
     """Whether a target is a person named by name alone ("Barnett Slepian", "ROBERTO SARASTY
-    BOTERO"): no sector, two to four capitalised words. Killing someone so named, with no
-    armed side said to fight back, is one-sided: ACLED codes the killing of an individual an
-    attack, not a clash."""
+    BOTERO", "Abu Bakr al-Baghdadi"): no sector, two to five words, capitalised but for name
+    particles, neither a place of the snippet ("Tal Abyad") nor a site ("Serena Hotel"). Killing
+    someone so named, with no armed side said to fight back, is one-sided: ACLED codes the
+    killing of an individual an attack, not a clash."""
     words = actor.text.split()
-    return actor.sector is None and 2 <= len(words) <= 4 and all(w[:1].isupper() for w in words)
+    if actor.sector is not None or not 2 <= len(words) <= 5 or site_kind(actor.text) is not None:
+        return False
+    name = actor.text.casefold()
+    if name in places or (event.location is not None and event.location.text.casefold() == name):
+        return False
+    return words[0][:1].isupper() and all(
+        w[:1].isupper() or w.split("-", 1)[0].casefold() in _NAME_PARTICLES for w in words[1:]
+    )

@@ -9,7 +9,7 @@ from builders import make_event as build_event
 
 from eventwire.errors import ResourceError
 from eventwire.records import Actor, Article, Event, ExtractionResult, Span, Status
-from eventwire.resolve.acled import AcledRules, classify_acled, compile_cue, lead_sentence
+from eventwire.resolve.acled import AcledRules, backdrop_spans, classify_acled, compile_cue, lead_sentence
 
 
 @pytest.fixture(scope="module")
@@ -143,9 +143,36 @@ def test_a_person_named_by_name_and_shot_is_the_target_of_an_attack(rules: Acled
     assert classify_acled(snippet("Gunmen shot at Kidal.", shooting("Kidal")), rules).code == "ARMED_CLASH"
 
 
-def test_a_siege_of_civilians_is_no_battle(rules: AcledRules) -> None:
-    besieged = snippet("On 4 March, troops besieged villagers in Zinder.")
-    assert classify_acled(besieged, rules).code != "ARMED_CLASH"
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On 4 March, troops besieged villagers in Zinder.",
+        "On 4 March, police encircled the parliament building in Kampala.",  # one armed side
+        "On 4 March, soldiers besieged the homes of opposition leaders.",
+    ],
+)
+def test_a_siege_of_no_armed_side_is_no_battle(rules: AcledRules, text: str) -> None:
+    assert classify_acled(snippet(text), rules).code == "OTHER"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On 4 March, the foreign minister attacked the report as biased.",
+        "On 4 March, the ambassador struck a conciliatory tone.",
+        "On 4 March, the government expelled two Russian diplomats.",
+    ],
+)
+def test_words_of_violence_said_of_diplomacy_leave_it_diplomatic(rules: AcledRules, text: str) -> None:
+    assert classify_acled(snippet(text), rules).code == "DIPLO"
+
+
+def test_an_acronym_ends_the_sentence_of_a_backdrop_but_an_abbreviation_does_not(rules: AcledRules) -> None:
+    text = "Troops were deployed amid clashes with the RSF. Gunmen then killed 12 villagers."
+    assert [text[s:e] for s, e in backdrop_spans(text, rules)] == ["amid clashes with the RSF"]
+    text = "He was held in connection with the bombing of the U.S. embassy, police said."
+    assert [text[s:e] for s, e in backdrop_spans(text, rules)] == [
+        "in connection with the bombing of the U.S. embassy"]
 
 
 def test_tables_are_checked(tmp_path: Path) -> None:
