@@ -16,8 +16,9 @@ What counts as a place mention:
   ``kind="demonym"``; resolution maps them to countries.
 
 `feature_hint` says what the words around a name tell about it: "province", "district",
-"city", "base", "naval base", "airport", "crossing", or "near" (near X, outskirts of X, 5 km
-from X ...), which may combine with one of the others ("near base").
+"city", "base", "naval base", "airport", "crossing", "dateline" (a wire dateline's place: a town
+or a country, not a province), or "near" (near X, outskirts of X, 5 km from X ...), which may
+combine with one of the others ("near base").
 """
 
 from __future__ import annotations
@@ -454,29 +455,30 @@ def _read_context(doc: Doc, chain: list[_Candidate]) -> None:
         c.near = near
         c.chain_hint = after_hint or before_hint
     if first.chain_hint is None and _is_dateline(doc, first, last.end):
-        first.chain_hint = "city"  # the dateline's town, not the country after it
+        first.chain_hint = "dateline"  # the dateline's own place, not the country after it
 
 
 #: What follows a wire dateline's place: its state or country abbreviated (", Ky.", ", N.J."),
-#: or the day, then the agency in brackets or a dash ("BEIRUT —", "NEWARK, N.J. (AP) -",
-#: "LONDON, Dec 3 (Reuters) -").
+#: or the day, then the agency in brackets or a dash after a space ("BEIRUT —", "NEWARK, N.J.
+#: (AP) -", "LONDON, Dec 3 (Reuters) -"; not "LEBANON-BASED").
 _DATELINE_END = re.compile(
-    r"\s*(?:,\s*[A-Z][A-Za-z.]{1,12}(?:\s+\d{1,2})?\s*)?(\([A-Z][A-Za-z. ]{0,24}\)|—|–|--?|_)"
+    r"(?:,\s*[A-Z][A-Za-z.]{1,12}(?:\s+\d{1,2})?)?(\s*\([A-Z][A-Za-z. ]{0,24}\)|\s+(?:—|–|--?|_))"
 )
 
 
 def _is_dateline(doc: Doc, first: _Candidate, end: int) -> bool:
     """Whether the name (`first`, perhaps followed by its country up to `end`: "BEIRUT,
     Lebanon (AP)") opens a line as a dateline does: in capitals ("DETROIT —") or before the
-    agency ("Washington (CNN)"). A dateline names the town the report was filed from, so a
-    state or province of the same name is not meant ("NEW YORK (AP)" is the city)."""
+    agency ("Washington (CNN)"). A dateline names the town (or the country: "LEBANON —") the
+    report was filed from, so a state or province of the same name is not meant ("NEW YORK (AP)"
+    is the city)."""
     start = first.start
     if start > 0 and not (doc[start - 1].is_space and "\n" in doc[start - 1].text):
         return False
-    follows = "".join(t.text_with_ws for t in doc[end:end + 8])
+    follows = doc[end - 1].whitespace_ + "".join(t.text_with_ws for t in doc[end:end + 8])
     written = doc[start:first.end].text
     matched = _DATELINE_END.match(follows)
-    return matched is not None and (written.isupper() or matched.group(1).startswith("("))
+    return matched is not None and (written.isupper() or matched.group(1).lstrip().startswith("("))
 
 
 def _context_before(doc: Doc, start: int) -> tuple[str, bool, str | None]:

@@ -358,3 +358,22 @@ def test_the_main_place_is_in_the_country_whose_towns_and_provinces_the_report_n
     # Among one country's places, the most mentioned town, the first among equals.
     assert main_place([syria, manbij, aleppo, aleppo]) == aleppo
     assert main_place([syria, manbij, aleppo]) == manbij
+
+
+def test_a_site_in_a_county_stays_there_when_the_report_is_set_elsewhere_in_the_state() -> None:
+    gazetteer = InMemoryGazetteer([
+        *ENTRIES,
+        make_entry(30, "San Francisco", 37.77, -122.42, "USA", "PPL", 870_000, "California"),
+        make_entry(31, "Orange County", 33.68, -117.78, "USA", "ADM2", admin1="California"),
+        make_entry(32, "California", 37.25, -119.75, "USA", "ADM1", admin1="California"),
+    ])
+    text = "San Francisco police said he was taken to Mission Hope Hospital in Orange County, California."
+    site_at, county_at = text.index("Mission"), text.index("Orange")
+    mentions = [
+        PlaceMention(Span("San Francisco", 0, 13), 0, label="given"),
+        PlaceMention(Span("Mission Hope Hospital", site_at, site_at + 21), 0, label="given",
+                     qualifier="Orange County"),
+        PlaceMention(Span("Orange County", county_at, county_at + 13), 0, label="given"),
+    ]
+    site = resolve_places(mentions, gazetteer)[1]
+    assert site.name == "Orange County" and site.reason.startswith("site in Orange County")

@@ -115,3 +115,36 @@ def test_a_qualifier_is_the_region_that_holds_the_place_it_qualifies() -> None:
     places = resolve_places(mentions, gazetteer)
     assert [(p.name, p.country, p.feature_code) for p in places[4:]] == [
         ("Hamilton", "CAN", "PPL"), ("Ontario", "CAN", "ADM1")]
+
+
+def test_a_dateline_names_a_town_or_a_country_not_a_province() -> None:
+    gazetteer = InMemoryGazetteer([
+        make_entry(5128581, "New York City", 40.71, -74.01, "USA", "PPL", 8_804_190, "New York"),
+        make_entry(5128638, "New York", 43.0, -75.5, "USA", "ADM1", 0, "New York"),
+        make_entry(272103, "Lebanon", 33.83, 35.83, "LBN", "PCLI", 6_800_000),
+        make_entry(4636045, "Lebanon", 36.21, -86.29, "USA", "PPL", 38_000, "Tennessee"),
+    ], names={5128581: ["New York"]})
+
+    def dateline(name: str):  # type: ignore[no-untyped-def]
+        mention = PlaceMention(Span(name, 0, len(name)), 0, label="GPE", feature_hint="dateline")
+        return resolve_places([mention], gazetteer)[0]
+
+    assert dateline("NEW YORK").feature_code == "PPL"  # "NEW YORK (AP) _": the city
+    assert dateline("LEBANON").country == "LBN"  # "LEBANON —": the country
+
+
+def test_a_qualifier_the_text_calls_a_city_keeps_its_reading() -> None:
+    gazetteer = InMemoryGazetteer([
+        make_entry(1, "Manbij", 36.53, 37.95, "SYR", "PPL", 100_000, "Aleppo"),
+        make_entry(2, "Aleppo", 36.20, 37.16, "SYR", "PPLA", 1_600_000, "Aleppo"),
+        make_entry(3, "Aleppo", 36.25, 37.5, "SYR", "ADM1", 0, "Aleppo"),
+        make_entry(4, "Homs", 34.73, 36.71, "SYR", "PPLA", 650_000, "Homs"),
+    ])
+    text = "Air strikes hit Manbij, Aleppo city and Homs."
+    mentions = [
+        PlaceMention(Span("Manbij", 16, 22), 0, label="GPE", qualifier="Aleppo"),
+        PlaceMention(Span("Aleppo", 24, 30), 0, label="GPE", feature_hint="city"),
+        PlaceMention(Span("Homs", 40, 44), 0, label="GPE"),
+    ]
+    assert text[24:30] == "Aleppo" and text[40:44] == "Homs"
+    assert resolve_places(mentions, gazetteer)[1].feature_code == "PPLA"

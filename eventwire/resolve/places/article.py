@@ -196,11 +196,11 @@ def _without_lone_namesakes_abroad(
 
 
 def _is_placed(choice: _Choice, mention: PlaceMention) -> bool:
-    """Whether evidence beyond the name puts the winner where it is. "The town of X" and "near
-    X" say that X is a place, not where: they place no village of that name abroad."""
+    """Whether evidence beyond the name puts the winner where it is. "The town of X", "near X"
+    and a dateline say that X is a place, not where: they place no village of that name abroad."""
     kind, _ = _split_hint(mention.feature_hint)
     values = dict(choice.ranked[0].features)
-    if kind == "city":
+    if kind in {"city", "dateline"}:
         values["hint"] = 0.0
     return _is_supported(values, False, choice.entry)
 
@@ -209,9 +209,11 @@ def _qualifiers_that_hold(
     mentions: Sequence[PlaceMention], places: list[Place], candidates: Sequence[list[GazetteerEntry]]
 ) -> list[Place]:
     """A name that qualifies the one before it ("The Hamilton (Ontario) Spectator", "Amherst,
-    N.Y.") is the region that holds that place: where its own reading does not (the village
-    Ontario, New York, in a story from Buffalo), its candidate province or country that does is
-    taken, the province first."""
+    N.Y.") is the region that holds that place: where its own reading lies in another province
+    (the village Ontario, New York, in a story from Buffalo), its candidate province or country
+    that holds the place is taken, the province first. A qualifier that the text calls something
+    else ("Manbij, Aleppo city") or that continues a list ("Tank, Punjab and Sindh") keeps its
+    reading."""
     out = list(places)
     by_start = {m.span.start: j for j, m in enumerate(mentions)}
     for mention, held in zip(mentions, places, strict=True):
@@ -220,21 +222,28 @@ def _qualifiers_that_hold(
         # the qualifier's own mention: the next name, after ", " or " (" (at most _LIST_GAP chars)
         after = range(mention.span.end, mention.span.end + _LIST_GAP)
         j = next((by_start[k] for k in after if k in by_start), None)
-        if j is None or mentions[j].kind != "toponym" or _holds(places[j], held):
+        if j is None or mentions[j].kind != "toponym" or normalize_toponym(mentions[j].span.text) != (
+            normalize_toponym(mention.qualifier)
+        ):
             continue
-        if normalize_toponym(mentions[j].span.text) != normalize_toponym(mention.qualifier):
+        own = places[j]
+        kind, _ = _split_hint(mentions[j].feature_hint)
+        if (kind not in {None, "province"} or _holds(own, held) or _continues_a_list(j, mentions, places)
+                or (own.country == held.country and own.admin1 == held.admin1)):
             continue
         holders = [e for e in candidates[j] if e.feature_class == "A" and _holds(e, held)]
         if holders:
             entry = max(holders, key=lambda e: e.feature_code == "ADM1")
             out[j] = replace(
-                _entry_place(entry), text=mentions[j].span.text, span=mentions[j].span, score=0.5,
-                reason=f"holds {held.name}, which it qualifies ({places[j].reason})",
+                _entry_place(entry), text=mentions[j].span.text, span=mentions[j].span,
+                score=round(min(own.score, 0.5), 3),  # a reading the ranking did not choose
+                reason=f"holds {held.name}, which it qualifies",
             )
     return out
 
 
 def _holds(region: Place | GazetteerEntry, place: Place) -> bool:
+    """Whether a country or first-order division holds the place."""
     code = region.feature_code or ""
     return region.country == place.country and (
         code.startswith("PCL") or (code == "ADM1" and (region.admin1 or None) == place.admin1)

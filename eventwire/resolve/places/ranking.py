@@ -358,8 +358,9 @@ def _hint_value(entry: GazetteerEntry, kind: str | None) -> float:
     hint = 0.0
     if kind in _HINT_CODES:
         hint = _HINT_CODES[kind].get(entry.feature_code, 0.0)
-    elif kind == "city":
-        hint = 1.0 if entry.feature_class == "P" else 0.0
+    elif kind in {"city", "dateline"}:  # a dateline names a town, or a country, not a province
+        country = kind == "dateline" and entry.feature_code.startswith("PCL")
+        hint = 1.0 if entry.feature_class == "P" or country else 0.0
     return hint
 
 

@@ -96,7 +96,7 @@ def place_sites(mentions: Sequence[PlaceMention], places: list[Place], gazetteer
             found = _in_own_name(mention, by_text, gazetteer, countries, provinces, within=found[0]) or found
         elif found is None and kind == "site":  # a street or a river is often named after elsewhere
             found = _in_own_name(mention, by_text, gazetteer, countries, provinces)
-        if (found is not None and _is_province(found[0]) and kind in {"site", "unlisted"}
+        if (found is not None and found[0].feature_code == "ADM1" and kind in {"site", "unlisted"}
                 and main is not None and not _is_province(main) and _lies_within(main, found[0])):
             # "Florida International University" in a report from Miami: a site in (or named
             # after) a province lies where the report is set, when that is in the province.
@@ -217,11 +217,14 @@ _NOT_LOCAL_CODES = ("PCL", "ADM1", "CONT", "RGN", "OCN", "SEA", "GULF")
 
 
 def main_place(resolved: Sequence[Place]) -> Place | None:
-    """The article's most-mentioned place, a town or district before a province or country
-    (the story happens somewhere within its country), and one of the country whose provinces,
-    towns and districts the article names most before one elsewhere (a report from Aleppo
-    "said the London-based Syrian Observatory"; a country's name is as often an actor's: "U.S.
-    aid"), its province before a town abroad; the first mentioned among equals."""
+    """The article's most-mentioned place, a town or district before a province or country:
+    the story happens somewhere within its country.
+
+    That country is the one whose provinces, towns and districts the article names most, the
+    first named among equals (a report from Aleppo "said the London-based Syrian Observatory").
+    A country's own name does not count, as it is as often an actor's ("U.S. aid"), unless the
+    article names nothing below a country. Its province comes before a town abroad; the first
+    mentioned place wins among equals."""
     if not resolved:
         return None
     local = [p for p in resolved if not (p.feature_code or "").startswith(_NOT_LOCAL_CODES)]
