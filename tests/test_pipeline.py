@@ -61,6 +61,23 @@ def test_a_dateline_is_not_the_event_date(pipeline, text: str, value: str, basis
     assert (event.date.value, event.date.basis) == (value, basis)
 
 
+def test_a_strike_is_placed_where_it_hit_not_where_it_was_launched_from(nlp) -> None:
+    gazetteer = InMemoryGazetteer([
+        GazetteerEntry(706483, "Kharkiv", 49.98, 36.25, "UKR", "Kharkiv", "P", "PPLA", 1_430_885),
+        GazetteerEntry(578072, "Belgorod", 50.61, 36.58, "RUS", "Belgorod", "P", "PPLA", 356_402),
+        GazetteerEntry(690791, "Ukraine", 49.0, 32.0, "UKR", None, "A", "PCLI", 41_000_000),
+        GazetteerEntry(2017370, "Russia", 60.0, 100.0, "RUS", None, "A", "PCLI", 144_000_000),
+    ])
+    strikes = pipeline_module.Pipeline(
+        load_config(), nlp=nlp, gazetteer=gazetteer, actors=ActorDictionary.from_rows([]),
+        lexicon=EventLexicon.load(),
+    )
+    text = ("A Russian missile struck an apartment block in Kharkiv on Thursday. The city was attacked "
+            "with two ballistic missiles launched from the Belgorod region of Russia.")
+    events = strikes.extract_text(text, published="2026-10-08").events
+    assert events and all(e.location is not None and e.location.country == "UKR" for e in events)
+
+
 def test_a_result_says_which_extractor_and_data_files_coded_it(pipeline) -> None:
     from eventwire.records import EXTRACTOR_VERSION
     from eventwire.resources import resources_fingerprint

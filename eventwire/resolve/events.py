@@ -15,6 +15,7 @@ Three steps, each a small function:
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 
@@ -46,6 +47,12 @@ SpanKey = tuple[int, int]
 _PRECISION_RANK = {"day": 0, "week": 1, "month": 2, "year": 3, "unknown": 4}
 #: Larger units are less specific event locations: a base beats its province beats its country.
 _FEATURE_RANK = {"PCLI": 3, "PCLD": 3, "PCLS": 3, "PCL": 3, "ADM1": 2, "ADM2": 1}
+#: The words before a place that a strike came from ("missiles launched from the Belgorod region",
+#: "rockets fired from Gaza", "jets that took off from Hmeimim"): ACLED places a strike where it
+#: hit, so the place it came from is no event's place.
+_LAUNCHED_FROM = re.compile(
+    r"\b(?:launched|fired|took off|taking off|flew|flying)\s+from\s+(?:the\s+)?$", re.IGNORECASE
+)
 
 
 def key(span: Span) -> SpanKey:
@@ -85,9 +92,10 @@ def resolve_events(
     coder = _ActorCoder(actors, context_country, tuple(located), year)
     # A wire dateline says where the report was filed ("ADEN, Jan 24 (Reuters) - ... a camp in
     # Marib province"), not where its events were: it is no event's place, though it may be
-    # where the article is set.
+    # where the article is set. So is the place a strike was launched from.
     filed_from = {
-        k for k, p in places.items() if p.span is not None and is_dateline_place(article.text, *k)
+        k for k, p in places.items()
+        if p.span is not None and (is_dateline_place(article.text, *k) or _launched_from(article.text, k[0]))
     }
     event_places = {k: p for k, p in places.items() if k not in filed_from}
     drafts = [_draft(article, m, event_places, dates, unclaimed, coder, lexicon) for m in mentions]
@@ -282,6 +290,10 @@ def _is_dateline(found: ResolvedDate, article: Article) -> bool:
         and found.value == article.published
         and any(ch.isdigit() for ch in found.text[-4:])
     )
+
+
+def _launched_from(text: str, start: int) -> bool:
+    return _LAUNCHED_FROM.search(text[max(0, start - 40):start]) is not None
 
 
 def _located_by_sentence(draft: _Draft, places: Sequence[Place]) -> _Draft:
