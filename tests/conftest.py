@@ -33,7 +33,11 @@ def build_doc(
     sent_starts: Sequence[bool | None] | None = None,
 ) -> Doc:
     """A Doc built by hand: `heads` are absolute token indices, `ents` IOB tags ("B-GPE", "O")."""
-    spaces = [i + 1 < len(words) and words[i + 1] not in _NO_SPACE_BEFORE for i in range(len(words))]
+    # a line break is a token of its own, followed by no space (as spaCy tokenises "a\nB")
+    spaces = [
+        i + 1 < len(words) and words[i + 1] not in _NO_SPACE_BEFORE and not words[i].isspace()
+        for i in range(len(words))
+    ]
     return Doc(
         vocab,
         words=list(words),

@@ -23,7 +23,6 @@ combine with one of the others ("near base").
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
@@ -32,6 +31,7 @@ from spacy.tokens import Doc, Span, Token
 from eventwire.extract.place_qualifiers import may_qualify, with_qualifiers
 from eventwire.records import PlaceMention
 from eventwire.records import Span as TextSpan
+from eventwire.text.dateline import DATELINE_CHARS, is_dateline_place
 
 __all__ = ["extract_places", "place_mentions_at"]
 
@@ -454,31 +454,20 @@ def _read_context(doc: Doc, chain: list[_Candidate]) -> None:
         c.context = context
         c.near = near
         c.chain_hint = after_hint or before_hint
-    if first.chain_hint is None and _is_dateline(doc, first, last.end):
+    if first.chain_hint is None and _is_dateline(doc, first):
         first.chain_hint = "dateline"  # the dateline's own place, not the country after it
 
 
-#: What follows a wire dateline's place: its state or country abbreviated (", Ky.", ", N.J."),
-#: or the day, then the agency in brackets or a dash after a space ("BEIRUT —", "NEWARK, N.J.
-#: (AP) -", "LONDON, Dec 3 (Reuters) -"; not "LEBANON-BASED").
-_DATELINE_END = re.compile(
-    r"(?:,\s*[A-Z][A-Za-z.]{1,12}(?:\s+\d{1,2})?)?(\s*\([A-Z][A-Za-z. ]{0,24}\)|\s+(?:—|–|--?|_))"
-)
-
-
-def _is_dateline(doc: Doc, first: _Candidate, end: int) -> bool:
-    """Whether the name (`first`, perhaps followed by its country up to `end`: "BEIRUT,
-    Lebanon (AP)") opens a line as a dateline does: in capitals ("DETROIT —") or before the
-    agency ("Washington (CNN)"). A dateline names the town (or the country: "LEBANON —") the
-    report was filed from, so a state or province of the same name is not meant ("NEW YORK (AP)"
-    is the city)."""
-    start = first.start
-    if start > 0 and not (doc[start - 1].is_space and "\n" in doc[start - 1].text):
-        return False
-    follows = doc[end - 1].whitespace_ + "".join(t.text_with_ws for t in doc[end:end + 8])
-    written = doc[start:first.end].text
-    matched = _DATELINE_END.match(follows)
-    return matched is not None and (written.isupper() or matched.group(1).lstrip().startswith("("))
+def _is_dateline(doc: Doc, first: _Candidate) -> bool:
+    """Whether the name opens the text as a wire dateline does (`is_dateline_place`: "NEW YORK
+    (AP) —", "BEIRUT, Lebanon (AP) -", "Washington (CNN)"). A dateline names the town (or the
+    country: "LEBANON —") the report was filed from, so a state or province of the same name is
+    not meant ("NEW YORK (AP)" is the city)."""
+    start = doc[first.start].idx
+    if start > DATELINE_CHARS or (first.start > 0 and not doc[first.start - 1].is_space):
+        return False  # cheap checks first: Doc.text rejoins every token
+    end = doc[first.end - 1].idx + len(doc[first.end - 1])
+    return is_dateline_place(doc.text, start, end)
 
 
 def _context_before(doc: Doc, start: int) -> tuple[str, bool, str | None]:

@@ -72,12 +72,16 @@ class DatelineReader:
 
 #: What follows a wire dateline's place: ", Iraq, Jan 6 (Reuters) -", " (AP) _", ", Jan 24 -".
 _AFTER_DATELINE_PLACE = re.compile(r"(?:,\s*[A-Z][\w .'-]{0,30})?(?:,|\s*\(|\s+[-\u2013\u2014_])")
+#: The agency in brackets right after the place: "Washington (CNN)", "Kabul (Reuters)".
+_AGENCY_AFTER_PLACE = re.compile(r"\s*\([A-Z][A-Za-z. ]{0,24}\)")
 
 
 def is_dateline_place(text: str, start: int, end: int) -> bool:
-    """Whether the place at text[start:end] is a wire dateline's: written in capitals at the
-    start of a line ("ADEN, Jan 24 (Gulf Wire) -", "BONN (AP) _"). It says where the report was
-    filed, not where its events happened."""
+    """Whether the place at text[start:end] is a wire dateline's: at the start of a line,
+    written in capitals ("ADEN, Jan 24 (Gulf Wire) -", "BONN (AP) _") or followed by the agency
+    ("Washington (CNN)"). It says where the report was filed, not where its events happened."""
     if start > DATELINE_CHARS or (start > 0 and text[start - 1] != "\n"):
         return False
-    return text[start:end].isupper() and _AFTER_DATELINE_PLACE.match(text, end) is not None
+    if text[start:end].isupper():
+        return _AFTER_DATELINE_PLACE.match(text, end) is not None
+    return _AGENCY_AFTER_PLACE.match(text, end) is not None
