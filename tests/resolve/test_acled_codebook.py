@@ -301,7 +301,7 @@ def test_the_blind_notes_files_read_cleanly_and_hold_every_acled_type(
     assert {s.label for s in snippets} == rules.label_set(25)
 
 
-@pytest.mark.parametrize("name", [f"acled_news_holdout{n}.tsv" for n in (3, 4, 5, 6, 7, 8, 9)])
+@pytest.mark.parametrize("name", [f"acled_news_holdout{n}.tsv" for n in (3, 4, 5, 6, 7, 8, 9, 10)])
 def test_the_blind_real_news_files_read_cleanly_and_repeat_no_other(rules: AcledRules, name: str) -> None:
     from eventwire.eval.acled import read_acled_snippets
 
