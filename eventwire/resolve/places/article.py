@@ -141,6 +141,7 @@ def resolve_places(
     places = _without_lone_namesakes_abroad(mentions, keys, places, chosen)
     places = _without_namesakes_outside_qualifier(mentions, places, chosen, candidates)
     places = _qualifiers_that_hold(mentions, places, candidates)
+    places = _provinces_in_lists_of_provinces(mentions, keys, places, candidates)
     # Sites the gazetteer lacks take the place the others put them in; they are context for none.
     places = place_sites(mentions, places, gazetteer)
     recorder = _RECORDED.get()
@@ -228,8 +229,11 @@ def _qualifiers_that_hold(
             continue
         own = places[j]
         kind, _ = _split_hint(mentions[j].feature_hint)
+        # a qualifier read as a town in the held place's own province gives way to a province
+        # that holds it: "Bronx, New York" is the state, as "Buffalo, New York" is
         if (kind not in {None, "province"} or _holds(own, held) or _continues_a_list(j, mentions, places)
-                or (own.country == held.country and own.admin1 == held.admin1)):
+                or (own.country == held.country and own.admin1 == held.admin1
+                    and not (own.feature_code or "").startswith("PPL"))):
             continue
         holders = [e for e in candidates[j] if e.feature_class == "A" and _holds(e, held)]
         if holders:
@@ -240,6 +244,61 @@ def _qualifiers_that_hold(
                 reason=f"holds {held.name}, which it qualifies",
             )
     return out
+
+
+def _provinces_in_lists_of_provinces(
+    mentions: Sequence[PlaceMention],
+    keys: Sequence[str],
+    places: list[Place],
+    candidates: Sequence[list[GazetteerEntry]],
+) -> list[Place]:
+    """A name listed with first-order divisions of its country ("Missouri, New York, North
+    Carolina", "New Jersey and New York") is that country's province of the name, not the town
+    that bears it: a list names things of one kind. A capital, known in its own right, yields
+    only to a list of three or more ("Utah, Washington and Wisconsin", not "Texas and
+    Washington")."""
+    out = list(places)
+    for i, (mention, place) in enumerate(zip(mentions, places, strict=True)):
+        town = (place.feature_code or "").startswith("PPL")
+        if mention.kind != "toponym" or mention.feature_hint or not town:
+            continue
+        province = next(
+            (e for e in candidates[i] if e.feature_code == "ADM1" and e.country == place.country
+             and normalize_toponym(e.name) == keys[i]),
+            None,
+        )
+        if province is None:
+            continue
+        listed = [
+            places[j] for j in _list_around(i, mentions)
+            if places[j].feature_code == "ADM1" and places[j].country == place.country
+            and places[j].admin1 not in {province.admin1, place.admin1}  # no qualifier: "Washington, D.C."
+        ]
+        if len(listed) >= (2 if place.feature_code == "PPLC" else 1):
+            out[i] = replace(
+                _entry_place(province), text=mention.span.text, span=mention.span,
+                score=round(min(place.score, 0.5), 3),
+                reason=f"listed with the province {listed[0].name}",
+            )
+    return out
+
+
+def _list_around(i: int, mentions: Sequence[PlaceMention]) -> list[int]:
+    """The other mentions in the run of names that mention `i` belongs to, each at most
+    `_LIST_GAP` characters (", and ") from the next."""
+    order = sorted(range(len(mentions)), key=lambda j: mentions[j].span.start)
+    at = order.index(i)
+    run = [i]
+    for step in (-1, 1):
+        k = at
+        while 0 <= k + step < len(order):
+            here, there = mentions[order[k]].span, mentions[order[k + step]].span
+            gap = there.start - here.end if step == 1 else here.start - there.end
+            if not 0 <= gap <= _LIST_GAP:
+                break
+            k += step
+            run.append(order[k])
+    return [j for j in run if j != i]
 
 
 def _holds(region: Place | GazetteerEntry, place: Place) -> bool:

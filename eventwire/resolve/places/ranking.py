@@ -21,6 +21,12 @@ from eventwire.resolve.places.evidence import (
     is_capital,
 )
 from eventwire.resolve.places.learned import LearnedRanker
+from eventwire.resolve.places.namesakes import (
+    _MEGACITY,
+    _known_by_the_name,
+    _namesake_seats,
+    _spelled_as_written,
+)
 
 _WEIGHTS = {
     "hint": 3.0,
@@ -84,11 +90,6 @@ _TYPICAL_POPULATION.update(
 #: bases and crossings are not landmarks: they win only when the text says "base" or "crossing".
 _LANDMARK_CODES = frozenset("BLDG PAL ST SQR MNMT TOWR MSQE PRN STDM UNIV HSP CH RLG EST".split())
 _LANDMARK_POPULATION = 1_000_000
-#: GeoNames gives a town its name in the country's own romanisation ("Janīn", "Darnah") and
-#: keeps the English one among its alternates: a town this many times bigger than every town
-#: that bears the text's spelling as its own name is what the news means by that spelling
-#: ("Jenin" is Janīn, not the Polish village Jenin).
-_EXONYM_RATIO = 20
 #: Closeness to a country the text names, other than the candidate's own, decays with this
 #: distance (km): "Gaza" beside "Israel" and "Egypt" is the city on their border, not the
 #: province in Mozambique.
@@ -177,51 +178,6 @@ def _city_prominence(people: int) -> float:
     context to beat the province of Gaza in Mozambique."""
     size = (math.log10(1 + people) - _CITY_FROM) / _CITY_SPAN
     return _PROMINENCE_BY_CODE["ADM1"] * min(1.0, max(0.0, size))
-
-
-def _namesake_seats(found: Sequence[GazetteerEntry]) -> set[int]:
-    """Towns that share their name with the province they lie in ("Idlib", "Aleppo"): a bare
-    name means the town; "Idlib province" (a hint) means the province. The shared name may be
-    one both carry as an alternate ("Hodeidah" for Al Hudaydah, town and governorate)."""
-    provinces = {
-        (e.country, e.admin1): _name_key(e.name) for e in found if e.feature_code == "ADM1"
-    }
-    return {
-        e.geonameid
-        for e in found
-        if e.feature_class == "P" and provinces.get((e.country, e.admin1)) == _name_key(e.name)
-    }
-
-
-def _known_by_the_name(found: Sequence[GazetteerEntry], key: str) -> set[int]:
-    """Towns that carry the name only as an alternate but dwarf every town bearing it as its
-    own name (see `_EXONYM_RATIO`): the name is theirs."""
-    own = [e for e in found if e.feature_class == "P" and _name_key(e.name) == key]
-    if not own:
-        return set()
-    bar = _EXONYM_RATIO * max(max(e.population for e in own), 1)
-    # Within one country two spellings are the local usage itself ("St. George" and "Saint
-    # George", "Rocky Hill" and "Rock Hill"): only a foreign town's exonym is the news's name.
-    countries = {e.country for e in own}
-    return {
-        e.geonameid for e in found
-        if e.feature_class == "P" and e.population >= bar and _name_key(e.name) != key
-        and e.country not in countries
-    }
-
-
-def _spelled_as_written(found: Sequence[GazetteerEntry], key: str, written: str, seats: set[int]) -> set[int]:
-    """Entries whose own name is spelled letter for letter as the text's `written` name, where
-    the lookup key evened out a romanisation (none where it did not). Curated names are vetted
-    spellings, and a namesake seat bears its province's name ("Raqqa": the province is spelled
-    so, and the city Ar Raqqah is what the bare name means)."""
-    if written == key:
-        return set()
-    spelled = {e.geonameid for e in found if e.geonameid < 0 or spelled_toponym(e.name) == written}
-    provinces = {(e.country, e.admin1) for e in found if e.feature_code == "ADM1" and e.geonameid in spelled}
-    return spelled | {
-        e.geonameid for e in found if e.geonameid in seats and (e.country, e.admin1) in provinces
-    }
 
 
 def _qualifier_regions(qualifier: str | None, gazetteer: Gazetteer) -> set[tuple[str, str | None]]:
@@ -434,7 +390,9 @@ def _choose(
         region = set()
     candidate_count = len(found)
     found = _without_lesser_alternates(found, key)
-    named = _known_by_the_name(found, key)
+    named = _known_by_the_name(found, key) | {
+        e.geonameid for e in found if e.geonameid in seats and e.population >= _MEGACITY
+    }
     spelled = _spelled_as_written(found, key, spelled_toponym(mention.span.text), seats)
     others = _Others.of(evidence, key)
     # A country's or a world feature's name, like a capital's, means it unless the text puts it

@@ -1,0 +1,62 @@
+"""A city of millions against the province it lies in (New York), and the province a list of
+provinces or a qualifier names (a hand-made gazetteer)."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from builders import make_entry, mention_at
+
+from eventwire.extract.place_qualifiers import with_qualifiers
+from eventwire.resolve.gazetteer import InMemoryGazetteer
+from eventwire.resolve.places import resolve_places
+
+GAZETTEER = InMemoryGazetteer(
+    [
+        make_entry(6252001, "United States", 39.76, -98.5, "USA", "PCLI", 327_000_000),
+        make_entry(5128638, "New York", 43.0, -75.5, "USA", "ADM1", 0, "New York"),
+        make_entry(5128581, "New York City", 40.71, -74.01, "USA", "PPL", 8_804_190, "New York"),
+        make_entry(5110302, "The Bronx", 40.85, -73.87, "USA", "PPL", 1_400_000, "New York"),
+        make_entry(5101760, "New Jersey", 40.17, -74.5, "USA", "ADM1", 0, "New Jersey"),
+        make_entry(4180439, "Atlanta", 33.75, -84.39, "USA", "PPLA", 498_000, "Georgia"),
+        make_entry(4544379, "Oklahoma", 35.5, -97.5, "USA", "ADM1", 0, "Oklahoma"),
+        make_entry(4544349, "Oklahoma City", 35.47, -97.52, "USA", "PPLA", 650_000, "Oklahoma"),
+    ],
+    names={5128581: ["New York"], 5110302: ["Bronx"], 4544349: ["Oklahoma"]},
+)
+
+
+def _resolved(text: str, *names: str) -> list[tuple[str, str | None]]:
+    mentions = with_qualifiers(text, [mention_at(text, name) for name in names])
+    return [(p.name, p.feature_code) for p in resolve_places(mentions, GAZETTEER)]
+
+
+def test_a_bare_name_means_the_city_of_millions_not_the_province_it_lies_in() -> None:
+    assert _resolved("We go back to New York, where the news goes on.", "New York") == [
+        ("New York City", "PPL")
+    ]
+    # a city of half a million does not outrank its state
+    assert _resolved("Storms hit Oklahoma overnight.", "Oklahoma") == [("Oklahoma", "ADM1")]
+
+
+def test_the_province_hint_still_means_the_province() -> None:
+    # the extractor reads "New York state" as the name with the hint "province"
+    text = "Doctors in New York state were warned."
+    mention = replace(mention_at(text, "New York"), feature_hint="province")
+    assert [(p.name, p.feature_code) for p in resolve_places([mention], GAZETTEER)] == [("New York", "ADM1")]
+
+
+def test_a_name_listed_with_provinces_is_the_province() -> None:
+    assert _resolved("Concerts in New Jersey and New York opened the tour.", "New Jersey", "New York") == [
+        ("New Jersey", "ADM1"), ("New York", "ADM1"),
+    ]
+    # listed with a city, it stays the city
+    assert _resolved("Flights between New York and Atlanta resumed.", "New York", "Atlanta")[0] == (
+        "New York City", "PPL",
+    )
+
+
+def test_a_qualifier_read_as_a_town_of_the_province_is_the_province() -> None:
+    assert _resolved("She works in Bronx, New York.", "Bronx", "New York") == [
+        ("The Bronx", "PPL"), ("New York", "ADM1"),
+    ]
