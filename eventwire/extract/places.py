@@ -16,9 +16,9 @@ What counts as a place mention:
   ``kind="demonym"``; resolution maps them to countries.
 
 `feature_hint` says what the words around a name tell about it: "province", "district",
-"city", "base", "naval base", "airport", "crossing", "dateline" (a wire dateline's place: a town
-or a country, not a province), or "near" (near X, outskirts of X, 5 km from X ...), which may
-combine with one of the others ("near base").
+"city", "area" (after a compass word), "base", "naval base", "airport", "crossing", "dateline"
+(a wire dateline's place: a town or a country, not a province), or "near" (near X, outskirts
+of X, 5 km from X ...), which may combine with one of the others ("near base").
 """
 
 from __future__ import annotations
@@ -79,7 +79,17 @@ _FEATURE_PHRASES: tuple[tuple[tuple[str, ...], str], ...] = (
     (("town",), "city"),
     (("village",), "city"),
     (("countryside",), "near"),
+    # a governor or a legislature governs a first-order division: "New York Gov. Cuomo", "the
+    # Aleppo governor", "the Texas legislature"
+    (("governor",), "province"),
+    (("gov.",), "province"),
+    (("legislature",), "province"),
     (("outskirts",), "near"),
+)
+#: A compass word before a name makes it an area, not a point ("northern New York" is the state,
+#: "southern Idlib" the province): "central" is left out ("central Baghdad" is the city's centre).
+_DIRECTIONS = frozenset(
+    "northern southern eastern western northeastern northwestern southeastern southwestern upstate".split()
 )
 #: Feature words that give their hint only in lower case: "Ohio State", "Penn State" and
 #: "Islamic State" are a university, a team or a group, "Washington state" is the state.
@@ -445,6 +455,8 @@ def _read_context(doc: Doc, chain: list[_Candidate]) -> None:
     first, last = chain[0], chain[-1]
     context, near, before_hint = _context_before(doc, first.start)
     after_hint = _feature_after(doc, last.end)
+    if before_hint is None and first.start > 0 and doc[first.start - 1].text in _DIRECTIONS:
+        before_hint = "area"  # lower case only: "Northern Alliance" is a name
     if after_hint or before_hint:
         context = "strong"
     elif last.end < len(doc) and doc[last.end].pos_ == "NOUN":

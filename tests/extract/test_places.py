@@ -98,6 +98,11 @@ def test_coordinated_mislabels_share_the_base_hint(make_doc: Callable[..., Doc])
          [("HOMS", "dateline"), ("Syria", None)]),
         ("Damascus/PROPN/B-GPE —/PUNCT Shells/NOUN fell/VERB", [("Damascus", None)]),
         ("Rebels/NOUN left/VERB HOMS/PROPN/B-GPE —/PUNCT Shells/NOUN fell/VERB", [("HOMS", None)]),
+        # a compass word makes the name an area; a governor governs a province
+        ("Snow/NOUN fell/VERB in/ADP northern/ADJ Kansas/PROPN/B-GPE", [("Kansas", "area")]),
+        ("Fans/NOUN of/ADP Northern/PROPN Kansas/PROPN/B-GPE cheered/VERB", [("Kansas", None)]),
+        ("The/DET Kansas/PROPN/B-GPE governor/NOUN spoke/VERB", [("Kansas", "province")]),
+        ("The/DET Kansas/PROPN/B-GPE Gov./PROPN Laura/PROPN spoke/VERB", [("Kansas", "province")]),
     ],
 )
 def test_feature_hints(

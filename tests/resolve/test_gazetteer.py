@@ -161,6 +161,7 @@ def test_in_memory_country_and_demonyms(tiny: InMemoryGazetteer) -> None:
         ("UK", "GBR"),
         ("Britain", "GBR"),
         ("Syria's", "SYR"),
+        ("SALVADORANS", "SLV"),  # an all-capitals wire's plural
         ("us", None),  # a pronoun, not a code
         ("in", None),
         ("Sunni", None),

@@ -46,6 +46,11 @@ def test_the_province_hint_still_means_the_province() -> None:
     assert [(p.name, p.feature_code) for p in resolve_places([mention], GAZETTEER)] == [("New York", "ADM1")]
 
 
+def test_an_area_after_a_compass_word_is_the_province_not_the_city() -> None:
+    mention = replace(mention_at("Helicopters flew over northern New York.", "New York"), feature_hint="area")
+    assert [(p.name, p.feature_code) for p in resolve_places([mention], GAZETTEER)] == [("New York", "ADM1")]
+
+
 def test_a_name_listed_with_provinces_is_the_province() -> None:
     assert _resolved("Concerts in New Jersey and New York opened the tour.", "New Jersey", "New York") == [
         ("New Jersey", "ADM1"), ("New York", "ADM1"),

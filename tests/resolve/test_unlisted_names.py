@@ -92,6 +92,7 @@ def _resolve(text: str, gazetteer: InMemoryGazetteer):  # type: ignore[no-untype
         ("Angeleno", "Los Angeles", 1, "demonym", "demonym of Los Angeles"),
         ("Southeast Asians", "Southeast Asia", 2, "demonym", "demonym of Southeast Asia"),
         ("Gazans", "Gaza Strip", 3, "demonym", "demonym of Gaza Strip"),
+        ("SOUTHEAST ASIANS", "Southeast Asia", 2, "demonym", "demonym of Southeast Asia"),  # all capitals
         ("Sinhalese", "Sri Lanka", 3, "demonym", "demonym of Sri Lanka"),
         # a listed demonym names its region before a town of that name or the country
         ("Welsh", "Wales", 3, "demonym", "demonym of Wales"),

@@ -44,7 +44,7 @@ def _country_of_demonym(word: str, codes: CountryCodes) -> str | None:
     if not text or (len(text) <= 3 and not text.isupper()):
         return None
     candidates = [text]
-    if text.endswith("s") and len(text) > 4:
+    if text.endswith(("s", "S")) and len(text) > 4:  # "Syrians", "SALVADORANS"
         candidates.append(text[:-1])
     for candidate in candidates:
         code = countrynames.to_code(candidate, fuzzy=False)

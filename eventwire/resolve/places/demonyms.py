@@ -23,8 +23,10 @@ def _is_people_word(text: str, gazetteer: Gazetteer) -> bool:
     own name ("Turk", "Thai": GeoNames lists them as alternate names of Angren and Alor Setar):
     countrynames also takes misspelt country names and codes ("Columbia", "KY") that are
     places in their own right."""
-    if len(text) < 4 or text.isupper():
+    if len(text) < 4:
         return False
+    if text.isupper():  # an all-capitals wire ("SALVADORANS"): the word as it is written in prose
+        text = text.title()
     country = gazetteer.country_of_demonym(text)
     found = gazetteer.lookup(text)
     if country is None or any(e.country == country for e in found):

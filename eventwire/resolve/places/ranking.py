@@ -314,6 +314,8 @@ def _hint_value(entry: GazetteerEntry, kind: str | None) -> float:
     hint = 0.0
     if kind in _HINT_CODES:
         hint = _HINT_CODES[kind].get(entry.feature_code, 0.0)
+    elif kind == "area":  # "northern New York": a country, a division or a region, not a town
+        hint = 0.0 if entry.feature_class == "P" else 1.0
     elif kind in {"city", "dateline"}:  # a dateline names a town, or a country, not a province
         country = kind == "dateline" and entry.feature_code.startswith("PCL")
         hint = 1.0 if entry.feature_class == "P" or country else 0.0
@@ -385,7 +387,7 @@ def _choose(
     """`provinces`: by country, the `province_population` of its first-order divisions (those
     left out stand for the typical province)."""
     kind, near = _split_hint(mention.feature_hint)
-    seats = _namesake_seats(found) if kind != "province" else set()
+    seats = _namesake_seats(found) if kind not in {"province", "area"} else set()
     if region and _is_list_item(found, key, region):
         region = set()
     candidate_count = len(found)

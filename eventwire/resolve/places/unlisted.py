@@ -128,6 +128,8 @@ def _county(tokens: list[str], lower: list[str], gazetteer: Gazetteer, words: Pl
 
 def _demonym_forms(text: str) -> list[str]:
     word = text.removesuffix("'s").removesuffix("’s")
+    if word.isupper() and len(word) > 3:
+        word = word.title()  # an all-capitals wire: "CENTRAL AMERICAN" as "Central American"
     if not word[:1].isupper() or not word[-1:].isalpha():
         return []
     forms = [word]
