@@ -450,6 +450,19 @@ _SIXTH_ROUND = [
      "PEACE_PROTEST"),
     # an arrest over a bomb factory is an arrest, not an accident
     ("Police arrested two men in connection with a bomb factory found in the town.", "ARREST"),
+    # a coup de grace is a killing shot, no coup
+    ("The bodies bore signs of torture, each with a coup de grace shot to the head.", "ATTACK"),
+    # police confined to barracks or put on alert change their activity
+    ("The national police were confined to barracks across the country.", "CHANGE_TO_GROUP_ACT"),
+    # bombs dropped on a town fall from aircraft
+    ("Government forces dropped several bombs on the town, killing four.", "AIR_STRIKE"),
+    # a clash in which the wounded were carried off is a clash, not an abduction
+    ("A patrol clashed with rebels, who took away their wounded as they fled.", "ARMED_CLASH"),
+    # a gunman shooting an ambassador is an attack, not diplomacy
+    ("A gunman fired eight shots at the ambassador as he spoke at the gallery.", "ATTACK"),
+    # residents looting shops riot; armed men looting destroy property
+    ("Residents were looting shops in the town centre overnight.", "MOB_VIOL"),
+    ("Armed men looted shops and a health centre before leaving the town.", "PROPERTY_DISTRUCT"),
 ]
 
 
