@@ -463,6 +463,18 @@ _SIXTH_ROUND = [
     # residents looting shops riot; armed men looting destroy property
     ("Residents were looting shops in the town centre overnight.", "MOB_VIOL"),
     ("Armed men looted shops and a health centre before leaving the town.", "PROPERTY_DISTRUCT"),
+    # rebels besieging a garrison are in contact with it
+    ("Rebel forces have laid siege to the police garrison of the town.", "ARMED_CLASH"),
+    # killers disguised in military uniforms attack the priests they shoot
+    ("Six Jesuits were shot dead by armed men wearing military uniforms.", "ATTACK"),
+    # a fighter blowing himself up is a suicide bomber
+    ("A fighter opened fire on the crowd before blowing himself up.", "SUIC_BOMB"),
+    # troops two km inside a neighbour's territory make an incursion
+    ("Foreign troops entered 2 km inside the country's territory on Tuesday.", "CHANGE_TO_GROUP_ACT"),
+    # kidnappers killed as police rescued their hostage fought the police
+    ("Police said six kidnappers were killed during the rescue operation.", "ARMED_CLASH"),
+    # the air strikes that back a ground attack are its support, not the event
+    ("Rebels backed by air strikes fought their way into the town.", "ARMED_CLASH"),
 ]
 
 
