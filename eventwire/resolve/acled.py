@@ -325,6 +325,11 @@ def _decide(
         backdrop = [span for span in backdrop if not _in_spans(_position(coded, base), [span])]
     told = [e for e in events if not _in_spans(_position(e, base), backdrop)]
     facts = _Facts(text, told, rules, backdrop, places)
+    set_aside = facts.set_aside()
+    if any(_in_spans(_position(e, base), set_aside) for e in told):
+        # "backed by Russian air strikes": an event told by a cue word a mask sets aside gives no facts
+        told = [e for e in told if not _in_spans(_position(e, base), set_aside)]
+        facts = _Facts(text, told, rules, backdrop, places)
     main = _main_event(told, rules)
     for rule in rules.rules:
         if labels is not None and rule.code not in labels:
@@ -450,6 +455,15 @@ class _Facts:
                     spans = self._unmasked(spans, mask)
             self.found[name] = spans
         return self.found[name]
+
+    def set_aside(self) -> list[tuple[int, int]]:
+        """The spans of the cues that a mask of ``acled_masks.tsv`` sets aside."""
+        aside: list[tuple[int, int]] = []
+        for name in dict.fromkeys(mask.group for mask in self.masks if mask.group != _BACKDROP):
+            cue = self.cues[name]
+            kept = set(self._matches(name))
+            aside.extend(m.span() for m in cue.pattern.finditer(self._scope(cue)) if m.span() not in kept)
+        return aside
 
     def _scope(self, cue: _Cue) -> str:
         return self.lead if cue.scope == "lead" else self.text

@@ -203,6 +203,40 @@ def test_outcome_verb_yields_to_the_attack_in_its_sentence(make_doc, lexicon):
     assert event.mode == "heavy-weapons"
 
 
+def test_the_means_is_read_from_the_attackers_modifiers_not_from_phrases_about_them(make_doc, lexicon):
+    # "air force jets": compounds of compounds name the means; "fighters from an air base" are no aircraft
+    jets = parsed(
+        make_doc,
+        [
+            ("Air", "PROPN", "compound", 1, "O", "air"),
+            ("force", "PROPN", "compound", 2, "O", "force"),
+            ("jets", "NOUN", "nsubj", 3, "O", "jet"),
+            ("attacked", "VERB", "ROOT", 3, "O", "attack"),
+            ("the", "DET", "det", 5, "O", "the"),
+            ("village", "NOUN", "dobj", 3, "O", "village"),
+            (".", "PUNCT", "punct", 3, "O", "."),
+        ],
+    )
+    (event,) = extract_events(jets, lexicon)
+    assert event.mode == "aerial"
+    fighters = parsed(
+        make_doc,
+        [
+            ("Fighters", "NOUN", "nsubj", 5, "O", "fighter"),
+            ("from", "ADP", "prep", 0, "O", "from"),
+            ("an", "DET", "det", 4, "O", "an"),
+            ("air", "NOUN", "compound", 4, "O", "air"),
+            ("base", "NOUN", "pobj", 1, "O", "base"),
+            ("attacked", "VERB", "ROOT", 5, "O", "attack"),
+            ("the", "DET", "det", 7, "O", "the"),
+            ("village", "NOUN", "dobj", 5, "O", "village"),
+            (".", "PUNCT", "punct", 5, "O", "."),
+        ],
+    )
+    (event,) = extract_events(fighters, lexicon)
+    assert event.mode != "aerial"
+
+
 def test_relative_clause_on_an_event_noun_is_the_same_event(make_doc, lexicon):
     doc = parsed(
         make_doc,

@@ -301,7 +301,7 @@ def test_the_blind_notes_files_read_cleanly_and_hold_every_acled_type(
     assert {s.label for s in snippets} == rules.label_set(25)
 
 
-@pytest.mark.parametrize("name", [f"acled_news_holdout{n}.tsv" for n in (3, 4, 5, 6, 7, 8, 9, 10)])
+@pytest.mark.parametrize("name", [f"acled_news_holdout{n}.tsv" for n in (3, 4, 5, 6, 7, 8, 9, 10, 11)])
 def test_the_blind_real_news_files_read_cleanly_and_repeat_no_other(rules: AcledRules, name: str) -> None:
     from eventwire.eval.acled import read_acled_snippets
 
@@ -478,11 +478,74 @@ _SIXTH_ROUND = [
 ]
 
 
+_SEVENTH_ROUND = [
+    # a drugstore sells medicines: no drug trade
+    ("Gunmen shot dead a man outside his drugstore.", "ATTACK"),
+    # dynamite thrown by hand is a grenade attack
+    ("Men in a passing car threw two sticks of dynamite at the mayor's house.", "GRENADE"),
+    # an air base, or the air force's installations, is a place, not an air strike
+    ("Rebels shelled army positions from the Kuweires air base.", "ART_MISS_ATTACK"),
+    ("A bomb went off outside air force installations in the capital.", "REM_EXPLOS"),
+    # ground fire at a military helicopter: the sides fought
+    ("Guerrillas machinegunned an army helicopter as it landed near the town.", "ARMED_CLASH"),
+    # air strikes that help a ground advance support it; the villages taken are the event
+    ("Government troops with the help of Russian air strikes seized 12 villages.", "GOV_REGAINS_TERIT"),
+    ("Militants extended their advance, seizing Marea town.", "NON_STATE_ACTOR_OVERTAKES_TER"),
+    ("Rebels drove government troops out of the town on Sunday.", "NON_STATE_ACTOR_OVERTAKES_TER"),
+    # an aerospace force, and a coalition that "struck", fly
+    ("Russia's Aerospace Forces killed 120 militants near Palmyra.", "AIR_STRIKE"),
+    ("The US-led coalition mistakenly struck a school, killing 12 people.", "AIR_STRIKE"),
+    # arsenals dismantled and rifles turned in are weapons taken out of use, unless in a battle
+    ("Troops dismantled three guerrilla arsenals in the hills.", "DISR_WEAP"),
+    ("Two deserters turned in their rifles and ammunition to the army.", "DISR_WEAP"),
+    ("Two rebels were killed in a clash with troops, who seized their weapons.", "ARMED_CLASH"),
+    # fighters crossing a border or infiltrating an area move a force; refugees do not
+    ("Some 200 fighters crossed the border from Turkey to join their comrades.", "CHANGE_TO_GROUP_ACT"),
+    ("Thousands of refugees crossed the border into Jordan last week.", "OTHER"),
+    ("About 100 militants infiltrated the province from the north, the army said.", "CHANGE_TO_GROUP_ACT"),
+    # forces sent to barracks, put on a general alert or denied leave change their activity
+    ("The minister ordered all police to their barracks.", "CHANGE_TO_GROUP_ACT"),
+    ("Security forces declared a general alert after the threats.", "CHANGE_TO_GROUP_ACT"),
+    ("All police leave was cancelled ahead of the vote.", "CHANGE_TO_GROUP_ACT"),
+    # a halt of fighting is agreed, no fighting told
+    ("The army announced a daily four-hour halt of fighting to let aid convoys in.", "AGREEMENT"),
+    # signs held up are a protest
+    ("Opposition deputies held up signs during the president's speech.", "PEACE_PROTEST"),
+    # a former minister, a man shot, travellers on a bus, a veteran general: civilians
+    ("Gunmen attacked a former interior minister outside his home.", "ATTACK"),
+    ("He was shot three times as he left the shop.", "ATTACK"),
+    ("Four tourists travelling aboard a bus were attacked with rifles.", "ATTACK"),
+    ("Rebels machinegunned a retired army general in the capital.", "ATTACK"),
+    # machine-gunning policemen is fighting armed men, not a killing of the defenceless
+    ("Urban commandos machinegunned policemen guarding the bank.", "ARMED_CLASH"),
+    # explosives that damage, or a device that goes off at a factory, are an explosion
+    ("Five shops were damaged by explosives overnight.", "REM_EXPLOS"),
+    ("An explosive device went off at a textile factory, injuring two workers.", "REM_EXPLOS"),
+    # a person named by name ambushed is attacked
+    ("Congressman Juan Perez was ambushed by two gunmen outside his office.", "ATTACK"),
+]
+
+
+def test_an_event_told_by_a_cue_a_mask_sets_aside_gives_no_facts(rules: AcledRules) -> None:
+    # the pipeline's aerial event on "strikes" is the support of the advance, not the event
+    text = "Rebels backed by Russian air strikes advanced on the town."
+    start = text.index("strikes")
+    strikes = make_event("ASSAULT", cameo="195", mode="aerial", trigger=Span("strikes", start, start + 7))
+    assert classify_acled(snippet(text, strikes), rules).code != "AIR_STRIKE"
+    told = "Rebels advanced on the town as Russian air strikes hit it."
+    start = told.index("strikes")
+    strikes = replace(strikes, trigger=Span("strikes", start, start + 7))
+    assert classify_acled(snippet(told, strikes), rules).code == "AIR_STRIKE"
+
+
 #: Each round's cases are the codebook rules written at one stop (the later ones from the misses
 #: of blind files, after their scoring); one test runs them all.
 @pytest.mark.parametrize(
     ("text", "code"),
-    [*_FIRST_ROUND, *_SECOND_ROUND, *_THIRD_ROUND, *_FOURTH_ROUND, *_FIFTH_ROUND, *_SIXTH_ROUND],
+    [
+        *_FIRST_ROUND, *_SECOND_ROUND, *_THIRD_ROUND, *_FOURTH_ROUND,
+        *_FIFTH_ROUND, *_SIXTH_ROUND, *_SEVENTH_ROUND,
+    ],  # fmt: skip
 )
 def test_codebook_rules(rules: AcledRules, text: str, code: str) -> None:
     assert classify_acled(snippet(text), rules).code == code

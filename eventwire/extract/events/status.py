@@ -76,13 +76,25 @@ def _mode(
         # "launched 14 drones", "fired rockets": the object named in the rule is the means
         cue_words.update(c.lemma_.lower() for c in token.children if c.dep_ in {"dobj", "nsubjpass"})
     for head in source_heads:
-        cue_words.update(
-            t.lemma_.lower() for t in head.subtree if t.dep_ in {"compound", "amod"} or t.i == head.i
-        )
+        cue_words.update(_modifier_lemmas(head))
     from_context = next((mode for cue, mode in lexicon.mode_cues.items() if cue in cue_words), None)
     if from_context:
         return from_context, True
     return lexicon.mode_cues.get(token.lemma_.lower()), False
+
+
+def _modifier_lemmas(head: Token) -> set[str]:
+    """The lemmas of a noun and of the compounds and adjectives that modify it, directly or through
+    each other ("Russian air force jets"), but not of a clause about it: "fighters who raid rebels
+    from an air base" are no aircraft."""
+    lemmas = {head.lemma_.lower()}
+    stack = [head]
+    while stack:
+        for child in stack.pop().children:
+            if child.dep_ in {"compound", "amod"}:
+                lemmas.add(child.lemma_.lower())
+                stack.append(child)
+    return lemmas
 
 
 def _status(
