@@ -301,13 +301,19 @@ def test_the_blind_notes_files_read_cleanly_and_hold_every_acled_type(
     assert {s.label for s in snippets} == rules.label_set(25)
 
 
-@pytest.mark.parametrize("name", [f"acled_news_holdout{n}.tsv" for n in (3, 4, 5, 6, 7, 8, 9, 10, 11)])
-def test_the_blind_real_news_files_read_cleanly_and_repeat_no_other(rules: AcledRules, name: str) -> None:
+@pytest.mark.parametrize(
+    ("name", "lines"),
+    # holdout12 is short: the corpus had no more sentences that fit the procedure (see its .md)
+    [*((f"acled_news_holdout{n}.tsv", 150) for n in range(3, 12)), ("acled_news_holdout12.tsv", 40)],
+)
+def test_the_blind_real_news_files_read_cleanly_and_repeat_no_other(
+    rules: AcledRules, name: str, lines: int
+) -> None:
     from eventwire.eval.acled import read_acled_snippets
 
     data = REPO / "benchmarks/data"
     snippets, bad = read_acled_snippets(data / name, rules.classes)
-    assert not bad and len(snippets) == 150 and len({s.id for s in snippets}) == 150
+    assert not bad and len(snippets) == lines and len({s.id for s in snippets}) == lines
     assert {s.label for s in snippets} <= rules.label_set(25)
     others = {
         " ".join(s.text.split()).casefold()
@@ -523,6 +529,12 @@ _SEVENTH_ROUND = [
     ("An explosive device went off at a textile factory, injuring two workers.", "REM_EXPLOS"),
     # a person named by name ambushed is attacked
     ("Congressman Juan Perez was ambushed by two gunmen outside his office.", "ATTACK"),
+    # raids that hit a town are flown; troops that arrive move, and jets that arrive strike nothing
+    ("Overnight raids hit the town of Hajin, the monitor said.", "AIR_STRIKE"),
+    ("Troops from Guatemala arrived in the capital on Monday.", "CHANGE_TO_GROUP_ACT"),
+    ("Four combat jets and their crews arrived at the airport on Monday.", "OTHER"),
+    # the reporter a report is quoted from is no victim
+    ("The army ambushed a group of militants, killing 15, according to a local reporter.", "ARMED_CLASH"),
 ]
 
 
