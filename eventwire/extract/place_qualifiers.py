@@ -54,15 +54,16 @@ def with_qualifiers(text: str, mentions: Sequence[PlaceMention]) -> list[PlaceMe
         ):
             out[i] = replace(mention, qualifier=following.span.text)
         elif (
-            _is_division_gap(gap)
+            (_is_division_gap(gap) or _is_bearing_gap(gap))
             and out[i].qualifier is None
             and following.label in _HOLDER_LABELS
             and mention.span.text[:1].isalnum()
         ):
             # "the village of Foua in Idlib", "Kayseri in Turkey", "the Gondra district of Uttar
             # Pradesh", "Wedza district, Mashonaland East province": any place the text puts in
-            # another. Resolution uses it only where it is a province or country ("the role of
-            # Russia in Syria" qualifies nothing).
+            # another, or beside it ("Wadi Barada valley northwest of Damascus"). Resolution
+            # uses it only where it is a province or country ("the role of Russia in Syria"
+            # qualifies nothing), or to place a site the gazetteer lacks.
             out[i] = replace(mention, qualifier=following.span.text)
         elif (
             gap.strip() in {"'s", "’s"}
@@ -116,6 +117,26 @@ def _is_division_gap(gap: str) -> bool:
         return False
     heads = words[:-1]
     return (words[-1] == "in" or bool(heads)) and len(heads) <= 2 and all(w in _DIVISION_WORDS for w in heads)
+
+
+#: Bearings that put a place beside another ("northwest of Damascus", "20 km south of Aleppo").
+_BEARINGS = frozenset(
+    "north south east west northeast northwest southeast southwest north-east north-west south-east"
+    " south-west".split()
+)
+_DISTANCE_UNITS = frozenset({"km", "kilometers", "kilometres", "miles", "mi"})
+
+
+def _is_bearing_gap(gap: str) -> bool:
+    """" northwest of ", " valley northwest of ", ", 20 km south of ": a bearing from the next
+    place, after at most one feature or division word and a distance."""
+    words = gap.casefold().replace(",", " ").split()
+    if len(words) < 2 or words[-1] != "of" or words[-2] not in _BEARINGS:
+        return False
+    before = words[:-2]
+    if len(before) >= 2 and before[-1] in _DISTANCE_UNITS and before[-2].replace(".", "", 1).isdigit():
+        before = before[:-2]
+    return len(before) <= 1 and all(w in _DIVISION_WORDS or w in site_words().natural for w in before)
 
 
 def _is_container_gap(gap: str) -> bool:

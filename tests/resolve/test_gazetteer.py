@@ -170,6 +170,7 @@ def test_in_memory_country_and_demonyms(tiny: InMemoryGazetteer) -> None:
         # a dissolved state stands for its principal successor, as place_aliases.tsv draws it
         ("Soviet", "RUS"),
         ("Czechoslovakia", "CZE"),
+        ("Netherlands Antilles", "CUW"),  # the successor that holds its capital, Willemstad
     ],
 )
 def test_country_of_demonym(tiny: InMemoryGazetteer, word: str, iso3: str | None) -> None:

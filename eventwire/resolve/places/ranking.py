@@ -68,6 +68,9 @@ _CITY_SPAN = 1.5
 #: Lebanon) that the article's countries bring forward as they would any town, or a town abroad
 #: that a report set elsewhere may name (see article._without_lone_namesakes_abroad).
 _KNOWN_TOWN = 100_000
+#: How many of the article's other names (each weighted by how sure it is) must lie in a
+#: province before it brings forward a capital's small namesake there (see `_features`).
+_PROVINCE_NAMES_FOR_MINOR = 2.0
 #: Divisions carry no population in our sources; this stands in for it (a typical state and
 #: county), so that a village called "California" does not outweigh the state.
 _TYPICAL_POPULATION = {"ADM1": 1_000_000, "PCLI": 5_000_000}
@@ -280,8 +283,11 @@ def _features(
     by_country = others.by_country_local if minor else others.by_country
     context = by_country.get(entry.country, 0.0) / total if total else 0.0
     admin1 = 0.0
+    in_province = others.by_admin1.get((entry.country, entry.admin1), 0.0) if entry.admin1 else 0.0
     if total and entry.admin1 and not entry.feature_code.startswith("PCL"):
-        admin1 = others.by_admin1.get((entry.country, entry.admin1), 0.0) / total
+        # One town of its province named once does not make a capital's small namesake the
+        # news's: "Washington" beside "Boston" is still the capital, not Washington, Massachusetts
+        admin1 = in_province / total if not minor or in_province >= _PROVINCE_NAMES_FOR_MINOR else 0.0
     qualifier = float(_in_regions(entry, region))
     proximity, near_name = _proximity(entry, others)
     population = _population_value(entry.population or _typical_population(entry))
