@@ -535,6 +535,20 @@ _SEVENTH_ROUND = [
     ("Four combat jets and their crews arrived at the airport on Monday.", "OTHER"),
     # the reporter a report is quoted from is no victim
     ("The army ambushed a group of militants, killing 15, according to a local reporter.", "ARMED_CLASH"),
+    # sides that confront or engage each other, or meet in an "encounter" (South Asian usage), fight
+    ("Rebels and soldiers confronted each other near the river for hours.", "ARMED_CLASH"),
+    ("Two Maoists were killed in an encounter with the police in the forest.", "ARMED_CLASH"),
+    # tools downed, streets taken, a bandh or a dharna, shops shut in protest: protests
+    ("Nurses at the city hospital downed tools over unpaid wages.", "PEACE_PROTEST"),
+    ("Thousands took to the streets of the capital against the new law.", "PEACE_PROTEST"),
+    ("The Maoists called a bandh in two districts.", "PEACE_PROTEST"),
+    ("Farmers held a dharna outside the district office.", "PEACE_PROTEST"),
+    ("Traders closed their shops in protest against the tax.", "PEACE_PROTEST"),
+    # a unit dissolved or an alliance announced changes the groups
+    ("The militia announced the dissolution of its brigade in the city.", "CHANGE_TO_GROUP_ACT"),
+    ("The two armed groups announced an alliance against the government.", "CHANGE_TO_GROUP_ACT"),
+    # people incinerated were killed
+    ("Gunmen incinerated five members of a police patrol.", "ARMED_CLASH"),
 ]
 
 
