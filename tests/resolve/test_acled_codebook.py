@@ -549,6 +549,16 @@ _SEVENTH_ROUND = [
     ("The two armed groups announced an alliance against the government.", "CHANGE_TO_GROUP_ACT"),
     # people incinerated were killed
     ("Gunmen incinerated five members of a police patrol.", "ARMED_CLASH"),
+    # rival supporters or neighbouring communities fighting with sticks, and mob justice: mobs
+    ("Supporters of rival candidates fought with sticks and stones after the vote.", "MOB_VIOL"),
+    ("Villagers of two neighbouring communities fought over farmland, leaving two dead.", "MOB_VIOL"),
+    ("Community members beat a suspected thief to death at the market.", "MOB_VIOL"),
+    # an off-duty soldier, pedestrians and a governor are civilians
+    ("Gunmen shot dead an off-duty soldier at his home.", "ATTACK"),
+    ("Two pedestrians were killed in the shooting downtown.", "ATTACK"),
+    ("Gunmen killed the governor of the province outside his office.", "ATTACK"),
+    # a battle fought with air strikes is the battle
+    ("Fighting went on all night with air strikes on the front line.", "ARMED_CLASH"),
 ]
 
 
