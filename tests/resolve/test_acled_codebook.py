@@ -304,7 +304,7 @@ def test_the_blind_notes_files_read_cleanly_and_hold_every_acled_type(
 @pytest.mark.parametrize(
     ("name", "lines"),
     # holdout12 is short: the corpus had no more sentences that fit the procedure (see its .md)
-    [*((f"acled_news_holdout{n}.tsv", 150) for n in range(3, 12)), ("acled_news_holdout12.tsv", 40)],
+    [*((f"acled_news_holdout{n}.tsv", 150) for n in (*range(3, 12), 13)), ("acled_news_holdout12.tsv", 40)],
 )
 def test_the_blind_real_news_files_read_cleanly_and_repeat_no_other(
     rules: AcledRules, name: str, lines: int
@@ -559,6 +559,26 @@ _SEVENTH_ROUND = [
     ("Gunmen killed the governor of the province outside his office.", "ATTACK"),
     # a battle fought with air strikes is the battle
     ("Fighting went on all night with air strikes on the front line.", "ARMED_CLASH"),
+    # South Asian ranks (constable, havildar, jawan) are armed; peacekeepers who arrive move a force
+    ("A constable was injured in an encounter with Maoists deep inside the forest.", "ARMED_CLASH"),
+    ("The first contingents of peacekeepers arrive in the capital on Monday.", "CHANGE_TO_GROUP_ACT"),
+    # a surrender to the authorities is an arrest; operations ceased are agreed
+    ("A wanted opposition leader surrendered to the authorities on Tuesday.", "ARREST"),
+    ("The army says it has ceased its military operations in several areas near the capital.", "AGREEMENT"),
+    # a shutdown observed and blockaders are protests; cadres on a rampage are a mob
+    ("A complete shutdown was observed in the town after the killings.", "PEACE_PROTEST"),
+    ("Blockaders hurled a petrol bomb at a truck on the highway.", "VIOL_DEMONSTR"),
+    ("Party cadres rampaged through the market, injuring five traders.", "MOB_VIOL"),
+    # a party leader and a couple are civilians
+    ("Gunmen attacked a party leader on his way home.", "ATTACK"),
+    ("Militants killed a couple in their home at midnight.", "ATTACK"),
+    ("Armed men opened fire and killed a head constable at the market.", "ARMED_CLASH"),
+    # explosives "also recovered"; victims abducted and then killed are attacked
+    ("Five kilograms of explosives were also recovered by the security forces.", "DISR_WEAP"),
+    ("Two men were abducted from their houses and shot, killing them on the spot.", "ATTACK"),
+    # an election rally is a campaign meeting; police sent to quell a protest set no protest
+    ("Suicide bombers killed 48 people near an election rally.", "SUIC_BOMB"),
+    ("Militants threw a grenade at a police party on duty to quell protests in the town.", "GRENADE"),
 ]
 
 
