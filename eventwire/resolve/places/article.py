@@ -92,8 +92,9 @@ def resolve_places(
     keys = [normalize_toponym(region or m.span.text) for m, region in zip(mentions, listed, strict=True)]
     spellings = [spelled_toponym(m.span.text) for m in mentions]
     regions = [_qualifier_regions(m.qualifier, gazetteer) for m in mentions]
+    capitals = _written_in_capitals(mentions)
     found_as = [
-        _candidates(m, gazetteer, words, region) if m.kind == "toponym" else _NOT_FOUND
+        _candidates(m, gazetteer, words, region, capitals) if m.kind == "toponym" else _NOT_FOUND
         for m, region in zip(mentions, regions, strict=True)
     ]
     found_as = _sites_named_without_town(mentions, found_as, gazetteer, words)
@@ -387,6 +388,21 @@ def _continues_a_list(j: int, mentions: Sequence[PlaceMention], places: Sequence
         nxt.feature_code == "ADM1" and nxt.country == holder.country and nxt.admin1 == holder.admin1
     )
     return not holds
+
+
+#: An article whose place names are all capitals, this many of them and one of them a long word
+#: (not a list of initials, "US, UK and EU"), is an all-capitals wire (MUC-4's FBIS reports).
+_CAPITALS_MIN_NAMES = 3
+_CAPITALS_LONG_WORD = 6
+
+
+def _written_in_capitals(mentions: Sequence[PlaceMention]) -> bool:
+    names = [m.span.text for m in mentions if any(c.isalpha() for c in m.span.text)]
+    return (
+        len(names) >= _CAPITALS_MIN_NAMES
+        and all(name.isupper() for name in names)
+        and any(len(name) >= _CAPITALS_LONG_WORD for name in names)
+    )
 
 
 def _demonym_evidence(

@@ -20,9 +20,15 @@ _ALIAS_HOW = {
 
 
 def _candidates(
-    mention: PlaceMention, gazetteer: Gazetteer, words: PlaceWords, region: set[tuple[str, str | None]]
+    mention: PlaceMention,
+    gazetteer: Gazetteer,
+    words: PlaceWords,
+    region: set[tuple[str, str | None]],
+    capitals: bool = False,
 ) -> _Found:
-    """`region`: the (country, admin1) pairs of the mention's qualifier (`_qualifier_regions`)."""
+    """`region`: the (country, admin1) pairs of the mention's qualifier (`_qualifier_regions`);
+    `capitals`: the article is written all in capitals, so a short capitalised word need not be
+    an abbreviation ("ICA" in a wire of 1989 is the Peruvian city Ica)."""
     text = mention.span.text
     alias = _alias(text, words)
     if alias is not None:
@@ -43,7 +49,7 @@ def _candidates(
         # of that very name stays.
         # A dateline that names the town's state or country ("PARIS, Mo. —") is that town.
         key = normalize_toponym(text)
-        long_word = len(text) > 3
+        long_word = len(text) > 3 or capitals
         found = [e for e in found if normalize_toponym(e.name) != key or e.name.isupper()
                  or (long_word and (_is_well_known(e) or _in_regions(e, region)))]
     if found and _is_dotted_abbreviation(text):

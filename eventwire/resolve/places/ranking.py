@@ -68,6 +68,9 @@ _CITY_SPAN = 1.5
 #: Lebanon) that the article's countries bring forward as they would any town, or a town abroad
 #: that a report set elsewhere may name (see article._without_lone_namesakes_abroad).
 _KNOWN_TOWN = 100_000
+#: A city this big is known abroad by its name, as a capital is: a country's other names do not
+#: bring forward its small namesake ("Toronto" in a story that names Delaware is not Toronto, Ohio).
+_WORLD_CITY = 1_000_000
 #: How many of the article's other names (each weighted by how sure it is) must lie in a
 #: province before it brings forward a capital's small namesake there (see `_features`).
 _PROVINCE_NAMES_FOR_MINOR = 2.0
@@ -284,6 +287,8 @@ def _features(
     context = by_country.get(entry.country, 0.0) / total if total else 0.0
     admin1 = 0.0
     in_province = others.by_admin1.get((entry.country, entry.admin1), 0.0) if entry.admin1 else 0.0
+    if minor:
+        context = min(context, in_province / total) if total else 0.0
     if total and entry.admin1 and not entry.feature_code.startswith("PCL"):
         # One town of its province named once does not make a capital's small namesake the
         # news's: "Washington" beside "Boston" is still the capital, not Washington, Massachusetts
@@ -407,7 +412,9 @@ def _choose(
     # elsewhere ("the United States, Canada, the United Kingdom" beside Mexico is not Cañada,
     # Mexico; "plucked from the Atlantic" in a story from Miami is no town in Iowa). A province
     # that bears a country's name ("Georgia") is no small namesake.
-    capital_name = any(map(is_capital, found))
+    capital_name = any(map(is_capital, found)) or any(
+        e.feature_class == "P" and e.population >= _WORLD_CITY and _name_key(e.name) == key for e in found
+    )
     world_name = any(e.feature_code.startswith("PCL") or _is_world_feature(e) for e in found)
     scored = [
         _score(entry, kind, key, others, biased, region, cohesion, seats, named, model,

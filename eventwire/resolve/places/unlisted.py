@@ -40,7 +40,7 @@ _DEMONYM_ENDINGS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("i", ("",)),
 )
 #: Endings of English demonyms: those above, and Danish, French, Swiss, Greek, Icelandic.
-_PEOPLE_WORD_ENDINGS = (*(ending for ending, _ in _DEMONYM_ENDINGS), "ish", "ch", "ss", "ek", "ic")
+_PEOPLE_WORD_ENDINGS = (*(ending for ending, _ in _DEMONYM_ENDINGS), "ish", "ch", "ss", "ek", "ic", "ine")
 
 
 def _alias(text: str, words: PlaceWords) -> PlaceAlias | None:
