@@ -128,15 +128,18 @@ _DISTANCE_UNITS = frozenset({"km", "kilometers", "kilometres", "miles", "mi"})
 
 
 def _is_bearing_gap(gap: str) -> bool:
-    """" northwest of ", " valley northwest of ", ", 20 km south of ": a bearing from the next
-    place, after at most one feature or division word and a distance."""
+    """" valley northwest of ", " village, 20 km south of ": a bearing from the next place, after
+    one feature or division word and perhaps a distance."""
     words = gap.casefold().replace(",", " ").split()
     if len(words) < 2 or words[-1] != "of" or words[-2] not in _BEARINGS:
         return False
     before = words[:-2]
     if len(before) >= 2 and before[-1] in _DISTANCE_UNITS and before[-2].replace(".", "", 1).isdigit():
         before = before[:-2]
-    return len(before) <= 1 and all(w in _DIVISION_WORDS or w in site_words().natural for w in before)
+    # Only after a feature or division word: a bearing puts a place beside another, not in it, so
+    # a bare "X north of Aleppo" says nothing of X's province; "the X valley northwest of Damascus"
+    # places a feature the gazetteer may lack.
+    return len(before) == 1 and (before[0] in _DIVISION_WORDS or before[0] in site_words().natural)
 
 
 def _is_container_gap(gap: str) -> bool:

@@ -121,6 +121,9 @@ class CueMask:
     group: str
     by: str
     how: str
+    #: The pipeline's events told by a set-aside cue word do not count either ("backed by air
+    #: strikes": the strikes support the event told, they are not it).
+    drops_events: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -155,7 +158,14 @@ class AcledRules:
             row["group"]: _Cue(row["scope"], compile_cue(row["pattern"])) for row in read_table(cues)
         }
         decision = tuple(_rule(number, row) for number, row in enumerate(read_table(rules), 1))
-        cue_masks = tuple(CueMask(row["group"], row["by"], row["how"]) for row in read_table(masks))
+        mask_rows = read_table(masks)
+        for row in mask_rows:
+            if row.get("events", "") not in {"", "drop"}:
+                raise ResourceError(f"acled_masks.tsv: events must be 'drop' or empty, not {row['events']!r}")
+        cue_masks = tuple(
+            CueMask(row["group"], row["by"], row["how"], drops_events=row.get("events") == "drop")
+            for row in mask_rows
+        )
         built = cls(classes=classes, cues=cue_table, rules=decision, masks=cue_masks)
         built._check()
         return built
@@ -325,11 +335,11 @@ def _decide(
         backdrop = [span for span in backdrop if not _in_spans(_position(coded, base), [span])]
     told = [e for e in events if not _in_spans(_position(e, base), backdrop)]
     facts = _Facts(text, told, rules, backdrop, places)
-    set_aside = facts.set_aside()
+    set_aside = facts.set_aside() if any(_position(e, base) is not None for e in told) else []
     if any(_in_spans(_position(e, base), set_aside) for e in told):
         # "backed by Russian air strikes": an event told by a cue word a mask sets aside gives no facts
         told = [e for e in told if not _in_spans(_position(e, base), set_aside)]
-        facts = _Facts(text, told, rules, backdrop, places)
+        facts = facts.with_events(told)
     main = _main_event(told, rules)
     for rule in rules.rules:
         if labels is not None and rule.code not in labels:
@@ -432,6 +442,8 @@ class _Facts:
         places: frozenset[str] = frozenset(),
     ) -> None:
         self.text = text
+        self._rules = rules
+        self._places = places
         self.lead = lead_sentence(text)
         self.cues = rules.cues
         self.masks = rules.masks
@@ -457,13 +469,19 @@ class _Facts:
         return self.found[name]
 
     def set_aside(self) -> list[tuple[int, int]]:
-        """The spans of the cues that a mask of ``acled_masks.tsv`` sets aside."""
+        """The spans of the cues that a mask marked "drop" in ``acled_masks.tsv`` sets aside."""
         aside: list[tuple[int, int]] = []
-        for name in dict.fromkeys(mask.group for mask in self.masks if mask.group != _BACKDROP):
+        for name in dict.fromkeys(mask.group for mask in self.masks if mask.drops_events):
             cue = self.cues[name]
             kept = set(self._matches(name))
             aside.extend(m.span() for m in cue.pattern.finditer(self._scope(cue)) if m.span() not in kept)
         return aside
+
+    def with_events(self, events: Sequence[Event]) -> _Facts:
+        """The same cues (and the matches found so far) with fewer events."""
+        facts = _Facts(self.text, events, self._rules, self.backdrop, self._places)
+        facts.found = self.found
+        return facts
 
     def _scope(self, cue: _Cue) -> str:
         return self.lead if cue.scope == "lead" else self.text

@@ -230,7 +230,7 @@ def test_extraction_reads_the_container_of_a_site() -> None:
         ("the villages of Foua and Kfraya in Idlib", "Foua", "Idlib"),
         # a bearing from a place puts a name beside it
         ("Wadi Barada valley northwest of Damascus", "Wadi Barada", "Damascus"),
-        ("Tal Rifaat, 20 km north of Aleppo", "Tal Rifaat", "Aleppo"),
+        ("Tal Rifaat village, 20 km north of Aleppo", "Tal Rifaat", "Aleppo"),
     ]:
         mentions = with_qualifiers(plain, [at(plain, name), at(plain, holder)] if "Kfraya" not in plain
                                    else [at(plain, name), at(plain, "Kfraya"), at(plain, holder)])
@@ -238,7 +238,8 @@ def test_extraction_reads_the_container_of_a_site() -> None:
     # Words that put nothing in a place, and a name NER did not call a place.
     for plain, name, holder in [("Qamishli and Hasaka", "Qamishli", "Hasaka"),
                                 ("Hasaka of Qamishli", "Hasaka", "Qamishli"),
-                                ("Hasaka was shelled north of Qamishli", "Hasaka", "Qamishli")]:
+                                ("Hasaka was shelled north of Qamishli", "Hasaka", "Qamishli"),
+                                ("Bagram, 60 km north of Kabul", "Bagram", "Kabul")]:
         assert with_qualifiers(plain, [at(plain, name), at(plain, holder)])[0].qualifier is None
     text = "Jabal Hayyan in the Western parts of Palmyra"
     western = replace(at(text, "Western"), label="NORP")

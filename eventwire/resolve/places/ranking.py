@@ -287,7 +287,7 @@ def _features(
     context = by_country.get(entry.country, 0.0) / total if total else 0.0
     admin1 = 0.0
     in_province = others.by_admin1.get((entry.country, entry.admin1), 0.0) if entry.admin1 else 0.0
-    if minor:
+    if minor:  # the country's other names say nothing of which of its towns a world name means
         context = min(context, in_province / total) if total else 0.0
     if total and entry.admin1 and not entry.feature_code.startswith("PCL"):
         # One town of its province named once does not make a capital's small namesake the
@@ -412,13 +412,14 @@ def _choose(
     # elsewhere ("the United States, Canada, the United Kingdom" beside Mexico is not Cañada,
     # Mexico; "plucked from the Atlantic" in a story from Miami is no town in Iowa). A province
     # that bears a country's name ("Georgia") is no small namesake.
-    capital_name = any(map(is_capital, found)) or any(
+    capital_name = any(map(is_capital, found))
+    world_city = any(
         e.feature_class == "P" and e.population >= _WORLD_CITY and _name_key(e.name) == key for e in found
     )
     world_name = any(e.feature_code.startswith("PCL") or _is_world_feature(e) for e in found)
     scored = [
         _score(entry, kind, key, others, biased, region, cohesion, seats, named, model,
-               minor=(capital_name or (world_name and entry.feature_class == "P"))
+               minor=(capital_name or ((world_name or world_city) and entry.feature_class == "P"))
                and not is_capital(entry) and entry.population < _KNOWN_TOWN,
                spelled=entry.geonameid in spelled, province=(provinces or {}).get(entry.country))
         for entry in found
