@@ -339,7 +339,7 @@ def _decide(
     if any(_in_spans(_position(e, base), set_aside) for e in told):
         # "backed by Russian air strikes": an event told by a cue word a mask sets aside gives no facts
         told = [e for e in told if not _in_spans(_position(e, base), set_aside)]
-        facts = facts.with_events(told)
+        facts.event_facts = frozenset(_event_facts(told, places))  # the cues found so far still hold
     main = _main_event(told, rules)
     for rule in rules.rules:
         if labels is not None and rule.code not in labels:
@@ -442,8 +442,6 @@ class _Facts:
         places: frozenset[str] = frozenset(),
     ) -> None:
         self.text = text
-        self._rules = rules
-        self._places = places
         self.lead = lead_sentence(text)
         self.cues = rules.cues
         self.masks = rules.masks
@@ -476,12 +474,6 @@ class _Facts:
             kept = set(self._matches(name))
             aside.extend(m.span() for m in cue.pattern.finditer(self._scope(cue)) if m.span() not in kept)
         return aside
-
-    def with_events(self, events: Sequence[Event]) -> _Facts:
-        """The same cues (and the matches found so far) with fewer events."""
-        facts = _Facts(self.text, events, self._rules, self.backdrop, self._places)
-        facts.found = self.found
-        return facts
 
     def _scope(self, cue: _Cue) -> str:
         return self.lead if cue.scope == "lead" else self.text

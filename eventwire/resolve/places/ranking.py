@@ -72,7 +72,7 @@ _KNOWN_TOWN = 100_000
 #: bring forward its small namesake ("Toronto" in a story that names Delaware is not Toronto, Ohio).
 _WORLD_CITY = 1_000_000
 #: How many of the article's other names (each weighted by how sure it is) must lie in a
-#: province before it brings forward a capital's small namesake there (see `_features`).
+#: province before it brings forward a small namesake of a capital or world name there (`minor`).
 _PROVINCE_NAMES_FOR_MINOR = 2.0
 #: Divisions carry no population in our sources; this stands in for it (a typical state and
 #: county), so that a village called "California" does not outweigh the state.
@@ -290,8 +290,8 @@ def _features(
     if minor:  # the country's other names say nothing of which of its towns a world name means
         context = min(context, in_province / total) if total else 0.0
     if total and entry.admin1 and not entry.feature_code.startswith("PCL"):
-        # One town of its province named once does not make a capital's small namesake the
-        # news's: "Washington" beside "Boston" is still the capital, not Washington, Massachusetts
+        # One town of its province named once does not make a small namesake the news's:
+        # "Washington" beside "Boston" is still the capital, not Washington, Massachusetts
         admin1 = in_province / total if not minor or in_province >= _PROVINCE_NAMES_FOR_MINOR else 0.0
     qualifier = float(_in_regions(entry, region))
     proximity, near_name = _proximity(entry, others)
