@@ -16,6 +16,7 @@ from typing import Any
 from eventwire.errors import ConfigError
 
 __all__ = [
+    "AcledConfig",
     "ActorsConfig",
     "Config",
     "GazetteerConfig",
@@ -62,6 +63,11 @@ class GazetteerConfig:
 
 
 @dataclass(frozen=True, slots=True)
+class AcledConfig:
+    decision: str = "learned"  # "rules" (the decision list alone) or "learned" (data/acled_model.tsv)
+
+
+@dataclass(frozen=True, slots=True)
 class ActorsConfig:
     user_file: str = ""
 
@@ -85,6 +91,7 @@ class Config:
     ingest: IngestConfig = field(default_factory=IngestConfig)
     gazetteer: GazetteerConfig = field(default_factory=GazetteerConfig)
     actors: ActorsConfig = field(default_factory=ActorsConfig)
+    acled: AcledConfig = field(default_factory=AcledConfig)
     web: WebConfig = field(default_factory=WebConfig)
 
 
@@ -133,5 +140,6 @@ def load_config(path: str | os.PathLike[str] | None = None) -> Config:
         ingest=_section(IngestConfig, data.get("ingest", {}), "ingest"),
         gazetteer=_section(GazetteerConfig, data.get("gazetteer", {}), "gazetteer"),
         actors=_section(ActorsConfig, data.get("actors", {}), "actors"),
+        acled=_section(AcledConfig, data.get("acled", {}), "acled"),
         web=_section(WebConfig, data.get("web", {}), "web"),
     )

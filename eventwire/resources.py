@@ -61,7 +61,7 @@ class Resources:
             gazetteer=load_gazetteer(config.gazetteer),
             actors=ActorDictionary.load(config.actors),
             lexicon=EventLexicon.load(),
-            acled=AcledRules.load(),
+            acled=AcledRules.load(decision=config.acled.decision),
             data_fingerprint=resources_fingerprint(config),
         )
 
@@ -72,5 +72,10 @@ def resources_fingerprint(config: Config) -> str:
     User data files change what is coded as much as the bundled ones do.
     """
     # The spaCy model and the settings that change decisions are part of what coded a result.
-    settings = (config.nlp.model, config.gazetteer.ranker, ",".join(config.gazetteer.country_bias))
+    settings = (
+        config.nlp.model,
+        config.gazetteer.ranker,
+        ",".join(config.gazetteer.country_bias),
+        config.acled.decision,
+    )
     return data_fingerprint((config.gazetteer.user_places, config.actors.user_file), settings=settings)

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import dataclasses
 from typing import Any
 
 import click
 
 from eventwire.cli.common import print_report
-from eventwire.config import Config
+from eventwire.config import AcledConfig, Config
 
 
 @click.group(name="eval")
@@ -280,9 +281,14 @@ def eval_incidents(config: Config, gold: str, split: str | None, limit: int | No
     type=click.Path(exists=True, dir_okay=False),
     help="A TSV of id, snippet and CASE 2021 label (an id/EventSnippet/SubType header may come first).",
 )
+@click.option(
+    "--decision",
+    type=click.Choice(["rules", "learned"]),
+    help="Decide by the rules alone or with the learned second opinion (default: [acled] decision).",
+)
 @click.option("--json", "as_json", is_flag=True, help="Print one JSON object.")
 @click.pass_obj
-def eval_acled(config: Config, gold: str, as_json: bool) -> None:
+def eval_acled(config: Config, gold: str, decision: str | None, as_json: bool) -> None:
     """ACLED sub-event classification of snippets (CASE 2021 labels, one code per snippet).
 
     Prints micro, macro and weighted F1 for the 25, 28 and 30 label sets, per-label scores and
@@ -291,9 +297,13 @@ def eval_acled(config: Config, gold: str, as_json: bool) -> None:
     \b
     Example:
       eventwire eval acled --gold benchmarks/data/acled_snippets_tuning.tsv --json
+      eventwire eval acled --gold benchmarks/data/acled_news_holdout10.tsv --decision rules
     """
     from eventwire.eval.acled import evaluate_acled_file, format_acled_report
     from eventwire.pipeline import Pipeline
+
+    if decision is not None:
+        config = dataclasses.replace(config, acled=AcledConfig(decision=decision))
 
     print_report(lambda: evaluate_acled_file(gold, Pipeline.load(config)), format_acled_report, as_json)
 

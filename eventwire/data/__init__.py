@@ -13,7 +13,7 @@ import io
 from importlib import resources
 from pathlib import Path
 
-__all__ = ["data_fingerprint", "data_path", "read_table", "read_text", "read_words"]
+__all__ = ["data_fingerprint", "data_path", "read_source", "read_table", "read_text", "read_words"]
 
 
 def data_path(name: str) -> Path:
@@ -25,10 +25,15 @@ def read_text(name: str) -> str:
     return resources.files("eventwire.data").joinpath(name).read_text("utf-8")
 
 
+def read_source(source: str | Path) -> str:
+    """The text of a bundled data file (by name) or of a user file (by path)."""
+    path = Path(source)
+    return path.read_text("utf-8") if path.is_absolute() or path.exists() else read_text(str(source))
+
+
 def read_table(source: str | Path) -> list[dict[str, str]]:
     """Rows of a bundled data file (by name) or of a user file (by path), as dicts."""
-    path = Path(source)
-    text = path.read_text("utf-8") if path.is_absolute() or path.exists() else read_text(str(source))
+    text = read_source(source)
     lines = [line for line in text.splitlines() if line.strip() and not line.startswith("#")]
     if str(source).endswith(".csv"):
         reader = csv.DictReader(io.StringIO("\n".join(lines)))

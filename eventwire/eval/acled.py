@@ -178,7 +178,8 @@ def evaluate_acled_file(
     path: str | Path, pipeline: _Extractor, rules: AcledRules | None = None
 ) -> dict[str, Any]:
     """Read a labelled TSV file (bad lines reported in the result) and evaluate it."""
-    rules = rules or AcledRules.load()
+    # The pipeline's own rules, as its configuration loaded them ([acled] decision).
+    rules = rules or getattr(pipeline, "acled", None) or AcledRules.load()
     snippets, bad_lines = read_acled_snippets(path, rules.classes)
     return evaluate_acled(snippets, pipeline, rules, bad_lines=bad_lines)
 

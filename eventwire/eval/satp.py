@@ -151,7 +151,9 @@ def evaluate_satp_file(
 ) -> dict[str, Any]:
     """Read a SATP TSV file (bad lines reported in the result) and evaluate it."""
     incidents, bad_lines = read_satp(path)
-    report = evaluate_satp(incidents, pipeline, rules or AcledRules.load())
+    # The pipeline's own rules, as its configuration loaded them ([acled] decision).
+    rules = rules or getattr(pipeline, "acled", None) or AcledRules.load()
+    report = evaluate_satp(incidents, pipeline, rules)
     report["bad_lines"] = bad_lines
     return report
 

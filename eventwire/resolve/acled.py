@@ -30,11 +30,14 @@ from dataclasses import dataclass, replace
 
 from eventwire.data import read_table
 from eventwire.data.place_words import site_kind
-from eventwire.errors import ResourceError
+from eventwire.errors import ConfigError, ResourceError
 from eventwire.records import AcledDecision, Actor, Event, ExtractionResult
+from eventwire.resolve.acled_learned import AcledModel, decision_features
 
 __all__ = [
     "COUNTED_STATUSES",
+    "DECISIONS",
+    "acled_features",
     "AcledClass",
     "AcledRules",
     "DecisionRule",
@@ -47,6 +50,8 @@ __all__ = [
 #: Events that count as facts: a denied or hypothetical event did not happen as reported
 #: (public so that other ACLED consumers, such as the SATP evaluation, share this one definition).
 COUNTED_STATUSES = frozenset({"asserted", "claimed"})
+#: How a snippet is decided: the decision list alone, or with the learned second opinion.
+DECISIONS = frozenset({"rules", "learned"})
 #: A fact "main:GROUP" holds when a cue of GROUP occurs outside every backdrop clause.
 _MAIN = "main:"
 #: The cue group that opens a backdrop clause ("after weeks of protests", "amid fighting").
@@ -134,6 +139,8 @@ class AcledRules:
     cues: Mapping[str, _Cue]
     rules: tuple[DecisionRule, ...]
     masks: tuple[CueMask, ...] = ()
+    #: The learned second opinion (`eventwire.resolve.acled_learned`); None: the rules alone.
+    model: AcledModel | None = None
 
     @classmethod
     def load(
@@ -142,8 +149,14 @@ class AcledRules:
         cues: str = "acled_cues.tsv",
         rules: str = "acled_rules.tsv",
         masks: str = "acled_masks.tsv",
+        *,
+        decision: str = "rules",
     ) -> AcledRules:
-        """Read the bundled tables (or the files at the given paths) and check that they fit."""
+        """Read the bundled tables (or the files at the given paths) and check that they fit;
+        `decision` "learned" adds the model of ``data/acled_model.tsv``, "rules" decides alone."""
+        if decision not in DECISIONS:
+            choices = ", ".join(sorted(DECISIONS))
+            raise ConfigError(f"[acled] decision must be one of {choices}, got {decision!r}")
         classes = {
             row["code"]: AcledClass(
                 code=row["code"],
@@ -157,7 +170,7 @@ class AcledRules:
         cue_table = {
             row["group"]: _Cue(row["scope"], compile_cue(row["pattern"])) for row in read_table(cues)
         }
-        decision = tuple(_rule(number, row) for number, row in enumerate(read_table(rules), 1))
+        ordered = tuple(_rule(number, row) for number, row in enumerate(read_table(rules), 1))
         mask_rows = read_table(masks)
         for row in mask_rows:
             if row.get("events", "") not in {"", "drop"}:
@@ -166,7 +179,8 @@ class AcledRules:
             CueMask(row["group"], row["by"], row["how"], drops_events=row.get("events") == "drop")
             for row in mask_rows
         )
-        built = cls(classes=classes, cues=cue_table, rules=decision, masks=cue_masks)
+        model = AcledModel.load() if decision == "learned" else None
+        built = cls(classes=classes, cues=cue_table, rules=ordered, masks=cue_masks, model=model)
         built._check()
         return built
 
@@ -314,6 +328,16 @@ def code_acled_events(events: Sequence[Event], rules: AcledRules) -> list[Event]
     return coded
 
 
+def acled_features(
+    result: ExtractionResult, rules: AcledRules, labels: frozenset[str] | None = None
+) -> frozenset[str]:
+    """What the learned model reads for a snippet: the facts held and the rules' verdict
+    (``benchmarks/fit_acled_model.py`` fits on these; `classify_acled` weighs the same)."""
+    places = frozenset(p.text.casefold() for p in result.places)
+    facts, code, _, number, _ = _verdict(result.article.text, result.events, rules, 0, None, labels, places)
+    return decision_features(facts.held(), code, number)
+
+
 def _decide(
     text: str,
     events: Sequence[Event],
@@ -330,6 +354,23 @@ def _decide(
     halt its offensive in Idlib despite a deal", the offensive is the event being coded, not the
     setting of another.
     """
+    facts, code, reason, number, main = _verdict(text, events, rules, base, coded, labels, places)
+    if rules.model is not None and code in rules.model.labels:
+        code, reason = rules.model.second_opinion(facts.held(), code, reason, number, labels)
+    return _decision(rules, code, reason, main)
+
+
+def _verdict(
+    text: str,
+    events: Sequence[Event],
+    rules: AcledRules,
+    base: int,
+    coded: Event | None,
+    labels: frozenset[str] | None,
+    places: frozenset[str],
+) -> tuple[_Facts, str, str, int | None, tuple[Event, str] | None]:
+    """The facts of `text` and the decision list's verdict on them: code, reason, rule number
+    (see `_by_rules`) and the main event."""
     backdrop = backdrop_spans(text, rules)
     if coded is not None:
         backdrop = [span for span in backdrop if not _in_spans(_position(coded, base), [span])]
@@ -341,17 +382,25 @@ def _decide(
         told = [e for e in told if not _in_spans(_position(e, base), set_aside)]
         facts.event_facts = frozenset(_event_facts(told, places))  # the cues found so far still hold
     main = _main_event(told, rules)
+    return (facts, *_by_rules(facts, rules, labels, main), main)
+
+
+def _by_rules(
+    facts: _Facts, rules: AcledRules, labels: frozenset[str] | None, main: tuple[Event, str] | None
+) -> tuple[str, str, int | None]:
+    """The decision list's code, its reason and the number of the rule that gave it (None: the
+    main event gave it; 0: nothing did)."""
     for rule in rules.rules:
         if labels is not None and rule.code not in labels:
             continue
         if all(any(facts.holds(f) for f in condition) for condition in rule.when) and not any(
             facts.holds(f) for f in rule.unless
         ):
-            return _decision(rules, rule.code, f"rule {rule.number}: {rule.why}", main)
+            return rule.code, f"rule {rule.number}: {rule.why}", rule.number
     if main is not None:
         event, code = main
-        return _decision(rules, code, f"main event: {event.type} '{_trigger(event)}'", main)
-    return _decision(rules, "OTHER", "no rule and no event", None)
+        return code, f"main event: {event.type} '{_trigger(event)}'", None
+    return "OTHER", "no rule and no event", 0
 
 
 def backdrop_spans(text: str, rules: AcledRules) -> list[tuple[int, int]]:
@@ -493,6 +542,11 @@ class _Facts:
             for span, obj in zip(spans, objects, strict=True)
             if not any(_in_spans(b, [obj]) for b, _ in by)
         ]
+
+    def held(self) -> frozenset[str]:
+        """Every single fact that holds: event facts, cue groups found, and ``main:`` groups."""
+        found = [name for name in self.cues if self.positions(name)]
+        return self.event_facts | set(found) | {_MAIN + n for n in found if self.positions(_MAIN + n)}
 
     def holds(self, fact: str) -> bool:
         if "<" in fact:

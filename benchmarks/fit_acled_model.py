@@ -1,0 +1,176 @@
+"""Fit the learned ACLED decision (eventwire.resolve.acled_learned), validated file by file.
+
+    python benchmarks/fit_acled_model.py [--features FILE] [--recollect] [--write]
+
+1. Every snippet of the labelled files in benchmarks/data (``acled_*.tsv``), less the files kept
+   for evaluation only (`EVALUATION_ONLY`), is run through the pipeline; `acled_features` gives
+   what the model reads: the facts the rules see and the rules' own verdict (code and rule
+   number), decided within the 25 ACLED labels. Features are cached in --features.
+2. Leave one file out: for each training file, fit on the others and score the left-out file
+   (25-label weighted F1) beside the rules alone. Then fit on all training files and score the
+   evaluation-only files, which the model never saw and whose errors nobody has read.
+3. --write fits on all training files and writes eventwire/data/acled_model.tsv with those
+   figures in its header. Rerun it whenever an ACLED table changes (the model names rules by
+   number; a test checks that the file matches the tables).
+
+A multinomial logistic regression (scikit-learn, C fixed beforehand at 1.0, not tuned on the
+folds) over binary features; eventwire applies the weights with a sum and a softmax.
+"""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import datetime
+import json
+from pathlib import Path
+from typing import Any
+
+from eventwire.config import AcledConfig, load_config
+from eventwire.eval.acled import read_acled_snippets, score_labels
+from eventwire.pipeline import Pipeline
+from eventwire.records import Article, Failure
+from eventwire.resolve.acled import AcledRules, acled_features
+from eventwire.resolve.acled_learned import BIAS, tables_fingerprint
+
+REPO = Path(__file__).resolve().parents[1]
+DATA = REPO / "benchmarks" / "data"
+MODEL_FILE = REPO / "eventwire" / "data" / "acled_model.tsv"
+#: Files never fitted on: blind files kept to measure the model (their errors are unread).
+EVALUATION_ONLY = ("acled_news_holdout10", "acled_notes_holdout6", "acled_news_holdout14")
+C = 1.0
+#: The margins tried: the model overrides the rules only when its code is this much more
+#: probable than the rules' code. The one with the best mean gain over the folds is written.
+MARGINS = (0.0, 0.1, 0.2, 0.3, 0.4, 0.5)
+#: Weights smaller than this are left out of the shipped file (they never change a decision).
+MIN_WEIGHT = 0.001
+VERSION = "1"
+
+
+def collect(path: Path) -> list[dict[str, Any]]:
+    """One row per labelled snippet of the training and evaluation files."""
+    rules = AcledRules.load()
+    labels = rules.label_set(25)
+    # The pipeline codes each event's ACLED type with the rules alone too: features read with
+    # an earlier fit's events would make each fit depend on the last.
+    pipeline = Pipeline.load(dataclasses.replace(load_config(), acled=AcledConfig(decision="rules")))
+    rows = []
+    for file in sorted(DATA.glob("acled_*.tsv")):
+        snippets, _ = read_acled_snippets(file, rules.classes)
+        snippets = [s for s in snippets if s.label in labels]
+        articles = [Article(id=s.id, text=s.text) for s in snippets]
+        for snippet, outcome in zip(snippets, pipeline.extract(articles), strict=True):
+            features = [] if isinstance(outcome, Failure) else sorted(acled_features(outcome, rules, labels))
+            rows.append({"file": file.stem, "gold": snippet.label, "features": features})
+        print(f"collected {file.stem}: {len(snippets)}", flush=True)
+    path.write_text(json.dumps({"tables": tables_fingerprint(), "rows": rows}), "utf-8")
+    return rows
+
+
+def rule_code(row: dict[str, Any]) -> str:
+    return next(f.removeprefix("code:") for f in row["features"] if f.startswith("code:"))
+
+
+def fit(rows: list[dict[str, Any]]) -> Any:
+    from sklearn.feature_extraction import DictVectorizer
+    from sklearn.linear_model import LogisticRegression
+    from sklearn.pipeline import make_pipeline
+
+    model = make_pipeline(DictVectorizer(), LogisticRegression(C=C, max_iter=5000))
+    model.fit([dict.fromkeys(r["features"], 1) for r in rows], [r["gold"] for r in rows])
+    return model
+
+
+def predictions(model: Any, rows: list[dict[str, Any]], margin: float) -> list[str]:
+    """The model's codes where it beats the rules' code by `margin`, else the rules'."""
+    chances = model.predict_proba([dict.fromkeys(r["features"], 1) for r in rows])
+    labels = list(model.classes_)
+    codes = []
+    for row, row_chances in zip(rows, chances, strict=True):
+        by_label = dict(zip(labels, row_chances, strict=True))
+        best, ruled = max(by_label, key=by_label.__getitem__), rule_code(row)
+        codes.append(best if by_label[best] - by_label.get(ruled, 0.0) > margin else ruled)
+    return codes
+
+
+def weighted_f1(gold: list[str], predicted: list[str], labels: frozenset[str]) -> float:
+    return float(score_labels(gold, predicted, labels)["weighted_f1"])
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--features", type=Path, default=Path("/tmp/eventwire_acled_features.json"))
+    parser.add_argument("--recollect", action="store_true", help="rebuild the feature cache")
+    parser.add_argument("--write", action="store_true", help=f"write {MODEL_FILE.name}")
+    args = parser.parse_args()
+    cached = json.loads(args.features.read_text("utf-8")) if args.features.exists() else None
+    if args.recollect or cached is None or cached["tables"] != tables_fingerprint():
+        rows = collect(args.features)
+    else:
+        rows = cached["rows"]
+    labels = AcledRules.load().label_set(25)
+    training = [r for r in rows if r["file"] not in EVALUATION_ONLY]
+    folds = []  # (file, snippets, rules' F1, learned F1 by margin)
+    for left_out in sorted({r["file"] for r in training}):
+        model = fit([r for r in training if r["file"] != left_out])
+        test = [r for r in training if r["file"] == left_out]
+        gold = [r["gold"] for r in test]
+        learned = [weighted_f1(gold, predictions(model, test, m), labels) for m in MARGINS]
+        folds.append((left_out, len(test), weighted_f1(gold, [rule_code(r) for r in test], labels), learned))
+    gains = [sum(f[3][k] - f[2] for f in folds) / len(folds) for k in range(len(MARGINS))]
+    best = max(range(len(MARGINS)), key=gains.__getitem__)
+    margin = MARGINS[best]
+    lines = [
+        "# mean fold gain by margin: "
+        + ", ".join(f"{m}: {g:+.4f}" for m, g in zip(MARGINS, gains, strict=True)),
+        f"# margin: {margin}",
+    ]
+    lines += [f"# fold {name} ({n}): rules {a:.4f} learned {b[best]:.4f}" for name, n, a, b in folds]
+    model = fit(training)
+    for held in EVALUATION_ONLY:
+        test = [r for r in rows if r["file"] == held]
+        if test:
+            gold = [r["gold"] for r in test]
+            by_rules = weighted_f1(gold, [rule_code(r) for r in test], labels)
+            learned = weighted_f1(gold, predictions(model, test, margin), labels)
+            lines.append(f"# held out {held} ({len(test)}): rules {by_rules:.4f} learned {learned:.4f}")
+    print("\n".join(lines))
+    if args.write:
+        write(model, training, lines)
+        print(f"wrote {MODEL_FILE}")
+
+
+def write(model: Any, training: list[dict[str, Any]], figures: list[str]) -> None:
+    vectorizer, regression = model.steps[0][1], model.steps[1][1]
+    import sklearn
+
+    names = list(vectorizer.get_feature_names_out())
+    labels = list(regression.classes_)
+    files = sorted({r["file"] for r in training})
+    out = [
+        "# The learned ACLED decision (eventwire.resolve.acled_learned); used with",
+        '# [acled] decision = "learned". Written by benchmarks/fit_acled_model.py --write.',
+        f"# version: {VERSION}",
+        f"# date: {datetime.date.today().isoformat()}",
+        f"# tables: {tables_fingerprint()}",
+        f"# fitted: multinomial logistic regression (scikit-learn {sklearn.__version__}, C={C}) on "
+        f"{len(training)} snippets of {len(files)} files: {', '.join(files)}",
+        "# fold: fitted on the other training files; held out: fitted on all, never seen. The model",
+        "# overrides the rules where its code is more probable than theirs by the margin.",
+        *figures,
+        "feature\tlabel\tweight",
+    ]
+    for k, label in enumerate(labels):
+        out.append(f"{BIAS}\t{label}\t{regression.intercept_[k]:.4f}")
+    for j, name in enumerate(names):
+        for k, label in enumerate(labels):
+            weight = regression.coef_[k, j]
+            if abs(weight) >= MIN_WEIGHT:
+                out.append(f"{name}\t{label}\t{weight:.4f}")
+    MODEL_FILE.write_text("\n".join(out) + "\n", "utf-8")
+
+
+if __name__ == "__main__":
+    main()

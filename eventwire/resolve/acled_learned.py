@@ -1,0 +1,128 @@
+"""A learned second opinion on the ACLED decision (``[acled] decision = "learned"``).
+
+The decision list of ``acled_rules.tsv`` takes the first rule that holds; it cannot weigh one
+fact against another ("captured" beside "killed" beside "troops"). This model does: a
+multinomial logistic regression over the same facts the rules read (every cue group found in
+the snippet, the same outside backdrop clauses as ``main:GROUP``, the pipeline's event facts)
+plus the rules' own answer (its code and the number of the rule that gave it). It was fitted
+by ``benchmarks/fit_acled_model.py`` on eventwire's labelled snippet files and validated file
+by file (fit on the others, score the one left out); its features are names, never text, so
+the shipped ``data/acled_model.tsv`` holds no sentence of any source.
+
+The model keeps every decision explainable: the reason names the code it chose, its
+probability, the rule it overrode and the facts that weighed most. A decision outside ACLED's
+25 classes (organised crime, diplomacy, a claim) is the rules' alone: the model was never
+shown those classes.
+
+The weights name rules by number and cue groups by name, so they belong to one version of the
+ACLED tables: the file records the tables' fingerprint, and loading it beside other tables is an
+error (refit with ``python benchmarks/fit_acled_model.py --write``).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import math
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+
+from eventwire.data import read_source, read_table, read_text
+from eventwire.errors import ResourceError
+
+__all__ = ["ACLED_TABLES", "AcledModel", "decision_features", "tables_fingerprint"]
+
+#: The tables whose names and rule numbers the model's features refer to.
+ACLED_TABLES = ("acled_codes.tsv", "acled_cues.tsv", "acled_masks.tsv", "acled_rules.tsv")
+#: The feature every snippet has (the intercept).
+BIAS = "(bias)"
+#: The facts printed in a reason.
+_REASON_FACTS = 3
+
+
+def tables_fingerprint() -> str:
+    """A short hash of the bundled ACLED tables the model's features name."""
+    digest = hashlib.sha256()
+    for name in ACLED_TABLES:
+        digest.update(name.encode("utf-8") + b"\0" + read_text(name).encode("utf-8") + b"\0")
+    return digest.hexdigest()[:16]
+
+
+def decision_features(facts: Iterable[str], code: str, rule: int | None) -> frozenset[str]:
+    """The model's features: the facts held, the rules' code and the rule that gave it
+    (``rule:main`` when the main event decided, ``rule:none`` when nothing did)."""
+    which = "main" if rule is None else ("none" if rule == 0 else str(rule))
+    return frozenset(facts) | {f"code:{code}", f"rule:{which}"}
+
+
+@dataclass(frozen=True, slots=True)
+class AcledModel:
+    """Weights by feature and label; `labels` are the codes the model was fitted on."""
+
+    labels: tuple[str, ...]
+    weights: Mapping[str, Mapping[str, float]]
+    tables: str  # the fingerprint of the ACLED tables it was fitted with
+    #: How much more probable than the rules' code the model's must be to replace it (the
+    #: fitter picks it on the file-by-file folds).
+    margin: float = 0.0
+
+    @classmethod
+    def load(cls, source: str = "acled_model.tsv", *, check_tables: bool = True) -> AcledModel:
+        """Read the weights file; with `check_tables`, refuse it unless it was fitted on the
+        bundled ACLED tables as they are now."""
+        text = read_source(source)
+        notes = [line[2:] for line in text.splitlines() if line.startswith("# ") and ":" in line]
+        header = dict(note.split(":", 1) for note in notes)
+        tables = header.get("tables", "").strip()
+        if check_tables and tables != tables_fingerprint():
+            raise ResourceError(
+                f"{source} was fitted on other ACLED tables (fingerprint {tables or 'missing'}, "
+                f"now {tables_fingerprint()}); refit it with `python benchmarks/fit_acled_model.py "
+                '--write` or set [acled] decision = "rules"'
+            )
+        weights: dict[str, dict[str, float]] = {}
+        for row in read_table(source):
+            weights.setdefault(row["feature"], {})[row["label"]] = float(row["weight"])
+        labels = tuple(sorted(weights.get(BIAS, {})))
+        if not labels:
+            raise ResourceError(f"{source}: no {BIAS!r} rows, so no labels")
+        return cls(labels=labels, weights=weights, tables=tables, margin=float(header.get("margin", "0")))
+
+    def probabilities(self, features: Iterable[str], labels: Iterable[str] | None = None) -> dict[str, float]:
+        """The probability of each label (of `labels` only, renormalised, when given)."""
+        allowed = self.labels if labels is None else tuple(lab for lab in self.labels if lab in set(labels))
+        scores = dict.fromkeys(allowed, 0.0)
+        for feature in {BIAS, *features}:
+            for label, weight in self.weights.get(feature, {}).items():
+                if label in scores:
+                    scores[label] += weight
+        if not scores:
+            return {}
+        top = max(scores.values())
+        exps = {label: math.exp(score - top) for label, score in scores.items()}
+        total = sum(exps.values())
+        return {label: value / total for label, value in exps.items()}
+
+    def leading_facts(self, features: Iterable[str], label: str, against: str) -> list[str]:
+        """The features that most favour `label` over `against`, strongest first."""
+        margins = [
+            (self.weights[f].get(label, 0.0) - self.weights[f].get(against, 0.0), f)
+            for f in features
+            if f in self.weights
+        ]
+        return [f for margin, f in sorted(margins, reverse=True)[:_REASON_FACTS] if margin > 0]
+
+    def second_opinion(
+        self, facts: Iterable[str], code: str, reason: str, rule: int | None, labels: Iterable[str] | None
+    ) -> tuple[str, str]:
+        """The model's code where it disagrees with the rules' `code`, with a reason that says
+        what it overrode and why; the rules' code and reason where it agrees."""
+        features = decision_features(facts, code, rule)
+        chances = self.probabilities(features, labels)
+        best = max(chances, key=chances.__getitem__)
+        if chances[best] - chances.get(code, 0.0) <= self.margin:
+            return code, reason
+        why = ", ".join(self.leading_facts(features, best, code)) or "the weights together"
+        return best, (
+            f"learned: {best} ({chances[best]:.2f}) over {code} ({chances.get(code, 0.0):.2f}) of "
+            f"{reason.split(':', 1)[0]}; weighed most: {why}"
+        )
