@@ -382,3 +382,33 @@ def test_a_site_in_a_county_stays_there_when_the_report_is_set_elsewhere_in_the_
     ]
     site = resolve_places(mentions, gazetteer)[1]
     assert site.name == "Orange County" and site.reason.startswith("site in Orange County")
+
+
+def _resolve_sentences(sentences: list[list[str]], text: str):  # type: ignore[no-untyped-def]
+    """Resolve the names of each sentence (in order of the text), numbered by sentence."""
+    mentions, at = [], 0
+    for number, names in enumerate(sentences):
+        for name in names:
+            at = text.index(name, at)
+            mentions.append(PlaceMention(Span(name, at, at + len(name)), number, label="given"))
+            at += len(name)
+    return resolve_places(mentions, InMemoryGazetteer(ENTRIES, names=NAMES))
+
+
+def test_an_unlisted_name_lies_at_the_other_province_named_before_it_in_its_sentence() -> None:
+    # A report set in Aleppo turns to Hasaka: the districts it names there lie in Hasaka, as
+    # ACLED codes a place it cannot find at the nearest place the report names.
+    text = ("Shells hit Aleppo and Aleppo again. In Hasaka, a reporter said shells hit Ghuwayran "
+            "and Nashwa, in Hasaka.")
+    places = _resolve_sentences([["Aleppo", "Aleppo"], ["Hasaka", "Ghuwayran", "Nashwa", "Hasaka"]], text)
+    assert [p.name for p in places[3:5]] == ["Hasaka", "Hasaka"]
+    assert places[3].reason.startswith("drawn at Hasaka, named before it in its sentence")
+    assert places[3].precision == 3
+    # Named once, another province is as likely a misreading: the main place stands.
+    text = "Shells hit Aleppo and Aleppo again. In Hasaka, a reporter said shells hit Ghuwayran."
+    places = _resolve_sentences([["Aleppo", "Aleppo"], ["Hasaka", "Ghuwayran"]], text)
+    assert places[3].reason.startswith("drawn at the article's main place Aleppo")
+    # In the main place's own province the main place stands too.
+    text = "Shells hit Aleppo and Aleppo again. In Aleppo, shells hit Ghuwayran."
+    places = _resolve_sentences([["Aleppo", "Aleppo"], ["Aleppo", "Ghuwayran"]], text)
+    assert places[3].reason.startswith("drawn at the article's main place Aleppo")

@@ -101,13 +101,46 @@ def place_sites(mentions: Sequence[PlaceMention], places: list[Place], gazetteer
             # "Florida International University" in a report from Miami: a site in (or named
             # after) a province lies where the report is set, when that is in the province.
             found, basis = (main, f"drawn at the article's main place {main.name}"), "setting"
-        if found is None and main is not None and mention.label in _PLACE_LABELS:
+        if found is None and mention.label in _PLACE_LABELS:
             # Only a name the text (or the caller) gives as a place: an ORG "Duke University"
             # is an institution, not a location, unless the text puts it somewhere.
-            found, basis = (main, f"drawn at the article's main place {main.name}"), "setting"
+            near = _named_before(i, mentions, places, main) if kind == "unlisted" else None
+            if near is not None:
+                found, basis = (near, f"drawn at {near.name}, named before it in its sentence"), "setting"
+            elif main is not None:
+                found, basis = (main, f"drawn at the article's main place {main.name}"), "setting"
         if found is not None:
             out[i] = _as_site(mention, place, *found, coarse=kind in {"natural", "unlisted"}, basis=basis)
     return out
+
+
+def _named_before(
+    at: int, mentions: Sequence[PlaceMention], places: Sequence[Place], main: Place | None
+) -> Place | None:
+    """The town, district or province resolved last before mention `at` in its sentence, when
+    it lies in the story's country but in another province than the article's main place: "a
+    reporter in Deir Ezzor said shells hit the al-Qusor and Hrabesh neighbourhoods" in a report
+    set in Aleppo (ACLED codes a place it cannot find at the nearest place the report names).
+    Within the main place's province the main place, counted over the whole article, is the
+    safer guess; a place abroad is passed over, as a name the gazetteer lacks is most likely
+    local."""
+    if main is None:
+        return None
+    mention = mentions[at]
+    before = [
+        (other.span.start, place)
+        for other, place in zip(mentions, places, strict=True)
+        if other.sentence == mention.sentence and other.span.end <= mention.span.start
+        and place.lat is not None and place.kind == "toponym" and place.country == main.country
+        and not (place.feature_code or "").startswith(_WIDER_THAN_A_PROVINCE)
+    ]
+    if not before:
+        return None
+    near = max(before, key=lambda item: item[0])[1]
+    # A second setting is named more than once ("Deir Ezzor" three times); one town of another
+    # province is as likely a wrong reading of a small name ("Villas" in a report from Ohio).
+    named = sum(p.lat is not None and (p.country, p.admin1) == (near.country, near.admin1) for p in places)
+    return near if near.admin1 != main.admin1 and named >= 2 else None
 
 
 def _in_container(
@@ -214,6 +247,7 @@ def _best_named(
 #: Feature codes of places too large to be where a story happens: countries, provinces,
 #: continents, world regions, oceans and seas.
 _NOT_LOCAL_CODES = ("PCL", "ADM1", "CONT", "RGN", "OCN", "SEA", "GULF")
+_WIDER_THAN_A_PROVINCE = tuple(code for code in _NOT_LOCAL_CODES if code != "ADM1")
 
 
 def main_place(resolved: Sequence[Place]) -> Place | None:
