@@ -2,10 +2,13 @@
 
     python benchmarks/fit_acled_model.py [--features FILE] [--recollect] [--write]
 
-1. Every snippet of the labelled files in benchmarks/data (``acled_*.tsv``), less the files kept
-   for evaluation only (`EVALUATION_ONLY`), is run through the pipeline; `acled_features` gives
-   what the model reads: the facts the rules see and the rules' own verdict (code and rule
-   number), decided within the 25 ACLED labels. Features are cached in --features.
+1. Every snippet of the labelled files of `TRAINING` and `EVALUATION_ONLY` (benchmarks/data) is
+   run through the pipeline, its events coded by the rules alone; `acled_features` gives what
+   the model reads: the facts the rules see and the rules' own verdict (code and rule number),
+   decided within the 25 ACLED labels. Features are cached in --features. (In use, the pipeline
+   codes each event with the learned decision too, so where no rule holds the main event's code
+   can differ from the fit's: `eventwire eval acled` gives the figures as used; on the four
+   evaluation-only files they equal this script's.)
 2. Leave one file out: for each training file, fit on the others and score the left-out file
    (25-label weighted F1) beside the rules alone. Then fit on all training files and score the
    evaluation-only files, which the model never saw and whose errors nobody has read.
@@ -26,28 +29,40 @@ import json
 from pathlib import Path
 from typing import Any
 
-from eventwire.config import AcledConfig, load_config
+from eventwire.config import load_config
 from eventwire.eval.acled import read_acled_snippets, score_labels
 from eventwire.pipeline import Pipeline
 from eventwire.records import Article, Failure
 from eventwire.resolve.acled import AcledRules, acled_features
-from eventwire.resolve.acled_learned import BIAS, tables_fingerprint
+from eventwire.resolve.acled_learned import BIAS
 
 REPO = Path(__file__).resolve().parents[1]
 DATA = REPO / "benchmarks" / "data"
 MODEL_FILE = REPO / "eventwire" / "data" / "acled_model.tsv"
+#: The labelled files fitted on, named one by one: a new file is evaluation-only until added.
+TRAINING = (
+    "acled_snippets_tuning",
+    "acled_snippets_holdout",
+    "acled_notes_holdout",
+    *(f"acled_notes_holdout{n}" for n in range(2, 6)),
+    "acled_news_holdout",
+    *(f"acled_news_holdout{n}" for n in (*range(2, 10), 11, 12, 13)),
+)
 #: Files never fitted on: blind files kept to measure the model (their errors are unread).
 EVALUATION_ONLY = (
     "acled_news_holdout10",
     "acled_notes_holdout6",
     "acled_news_holdout14",
-    "acled_notes_holdout7",  # written as training data; fitted with it, the three above scored lower
+    # Written as training data; fitted with it, the three above scored lower (a choice made by
+    # looking at their figures, so theirs are no longer quite untouched: see its .md).
+    "acled_notes_holdout7",
 )
 C = 1.0
 #: The margins tried: the model overrides the rules only when its code is this much more
 #: probable than the rules' code. The one with the best mean gain over the folds is written.
 MARGINS = (0.0, 0.1, 0.2, 0.3, 0.4, 0.5)
-#: Weights smaller than this are left out of the shipped file (they never change a decision).
+#: Weights smaller than this are left out of the shipped file (with the rounding to 4 places they
+#: changed no decision of the evaluation-only files: `eventwire eval acled` gives this script's figures).
 MIN_WEIGHT = 0.001
 VERSION = "1"
 
@@ -58,9 +73,13 @@ def collect(path: Path) -> list[dict[str, Any]]:
     labels = rules.label_set(25)
     # The pipeline codes each event's ACLED type with the rules alone too: features read with
     # an earlier fit's events would make each fit depend on the last.
-    pipeline = Pipeline.load(dataclasses.replace(load_config(), acled=AcledConfig(decision="rules")))
+    config = load_config()
+    by_rules = dataclasses.replace(config.acled, decision="rules")
+    pipeline = Pipeline.load(dataclasses.replace(config, acled=by_rules))
     rows = []
-    for file in sorted(DATA.glob("acled_*.tsv")):
+    for file in [DATA / f"{name}.tsv" for name in (*TRAINING, *EVALUATION_ONLY)]:
+        if not file.exists():
+            continue
         snippets, _ = read_acled_snippets(file, rules.classes)
         snippets = [s for s in snippets if s.label in labels]
         articles = [Article(id=s.id, text=s.text) for s in snippets]
@@ -74,8 +93,12 @@ def collect(path: Path) -> list[dict[str, Any]]:
 
 def cache_key() -> str:
     """What the cached features were read from: the ACLED tables and the labelled files."""
-    files = sorted(f"{f.name}:{f.stat().st_size}:{f.stat().st_mtime_ns}" for f in DATA.glob("acled_*.tsv"))
-    return tables_fingerprint() + "|" + "|".join(files)
+    files = sorted(
+        f"{f.name}:{f.stat().st_size}:{f.stat().st_mtime_ns}"
+        for name in (*TRAINING, *EVALUATION_ONLY)
+        if (f := DATA / f"{name}.tsv").exists()
+    )
+    return AcledRules.load().fingerprint() + "|" + "|".join(files)
 
 
 def rule_code(row: dict[str, Any]) -> str:
@@ -117,19 +140,21 @@ def main() -> None:
     parser.add_argument("--write", action="store_true", help=f"write {MODEL_FILE.name}")
     args = parser.parse_args()
     cached = json.loads(args.features.read_text("utf-8")) if args.features.exists() else None
-    if args.recollect or cached is None or cached.get("key") != cache_key():
+    # --write reads the features afresh: the cache knows the tables and files, not the code.
+    if args.recollect or args.write or cached is None or cached.get("key") != cache_key():
         rows = collect(args.features)
     else:
         rows = cached["rows"]
     labels = AcledRules.load().label_set(25)
-    training = [r for r in rows if r["file"] not in EVALUATION_ONLY]
+    training = [r for r in rows if r["file"] in TRAINING]
     folds = []  # (file, snippets, rules' F1, learned F1 by margin)
     for left_out in sorted({r["file"] for r in training}):
         model = fit([r for r in training if r["file"] != left_out])
         test = [r for r in training if r["file"] == left_out]
         gold = [r["gold"] for r in test]
-        learned = [weighted_f1(gold, predictions(model, test, m), labels) for m in MARGINS]
-        folds.append((left_out, len(test), weighted_f1(gold, [rule_code(r) for r in test], labels), learned))
+        by_margin = [weighted_f1(gold, predictions(model, test, m), labels) for m in MARGINS]
+        by_rules = weighted_f1(gold, [rule_code(r) for r in test], labels)
+        folds.append((left_out, len(test), by_rules, by_margin))
     gains = [sum(f[3][k] - f[2] for f in folds) / len(folds) for k in range(len(MARGINS))]
     best = max(range(len(MARGINS)), key=gains.__getitem__)
     margin = MARGINS[best]
@@ -165,7 +190,7 @@ def write(model: Any, training: list[dict[str, Any]], figures: list[str]) -> Non
         '# [acled] decision = "learned". Written by benchmarks/fit_acled_model.py --write.',
         f"# version: {VERSION}",
         f"# date: {datetime.date.today().isoformat()}",
-        f"# tables: {tables_fingerprint()}",
+        f"# tables: {AcledRules.load().fingerprint()}",
         f"# fitted: multinomial logistic regression (scikit-learn {sklearn.__version__}, C={C}) on "
         f"{len(training)} snippets of {len(files)} files: {', '.join(files)}",
         "# fold: fitted on the other training files; held out: fitted on all, never seen. The model",

@@ -4,7 +4,7 @@
     >>> pipeline = Pipeline.load()
     >>> result = pipeline.extract_text(text, published="2018-01-12")
     >>> [(e.type, e.location.name if e.location else None) for e in result.events]
-    >>> classify_acled(result, AcledRules.load()).code  # one ACLED sub-event code (CASE 2021)
+    >>> classify_acled(result, pipeline.acled).code  # one ACLED sub-event code (CASE 2021), as configured
 """
 
 from eventwire.config import Config, load_config

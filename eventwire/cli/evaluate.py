@@ -8,7 +8,8 @@ from typing import Any
 import click
 
 from eventwire.cli.common import print_report
-from eventwire.config import AcledConfig, Config
+from eventwire.config import Config
+from eventwire.resolve.acled import DECISIONS
 
 
 @click.group(name="eval")
@@ -283,7 +284,7 @@ def eval_incidents(config: Config, gold: str, split: str | None, limit: int | No
 )
 @click.option(
     "--decision",
-    type=click.Choice(["rules", "learned"]),
+    type=click.Choice(sorted(DECISIONS)),
     help="Decide by the rules alone or with the learned second opinion (default: [acled] decision).",
 )
 @click.option("--json", "as_json", is_flag=True, help="Print one JSON object.")
@@ -303,7 +304,7 @@ def eval_acled(config: Config, gold: str, decision: str | None, as_json: bool) -
     from eventwire.pipeline import Pipeline
 
     if decision is not None:
-        config = dataclasses.replace(config, acled=AcledConfig(decision=decision))
+        config = dataclasses.replace(config, acled=dataclasses.replace(config.acled, decision=decision))
 
     print_report(lambda: evaluate_acled_file(gold, Pipeline.load(config)), format_acled_report, as_json)
 

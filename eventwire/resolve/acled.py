@@ -25,31 +25,28 @@ strategic developments), the earliest on a tie. With no such event the code is O
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 
 from eventwire.data import read_table
-from eventwire.data.place_words import site_kind
 from eventwire.errors import ConfigError, ResourceError
-from eventwire.records import AcledDecision, Actor, Event, ExtractionResult
-from eventwire.resolve.acled_learned import AcledModel, decision_features
+from eventwire.records import AcledDecision, Event, ExtractionResult
+from eventwire.resolve.acled_event_facts import COUNTED_STATUSES, event_facts
+from eventwire.resolve.acled_learned import AcledModel, decision_features, tables_fingerprint
 
 __all__ = [
     "COUNTED_STATUSES",
     "DECISIONS",
-    "acled_features",
     "AcledClass",
     "AcledRules",
     "DecisionRule",
+    "acled_features",
     "backdrop_spans",
     "classify_acled",
     "code_acled_events",
     "lead_sentence",
 ]
 
-#: Events that count as facts: a denied or hypothetical event did not happen as reported
-#: (public so that other ACLED consumers, such as the SATP evaluation, share this one definition).
-COUNTED_STATUSES = frozenset({"asserted", "claimed"})
 #: How a snippet is decided: the decision list alone, or with the learned second opinion.
 DECISIONS = frozenset({"rules", "learned"})
 #: A fact "main:GROUP" holds when a cue of GROUP occurs outside every backdrop clause.
@@ -179,10 +176,23 @@ class AcledRules:
             CueMask(row["group"], row["by"], row["how"], drops_events=row.get("events") == "drop")
             for row in mask_rows
         )
-        model = AcledModel.load() if decision == "learned" else None
-        built = cls(classes=classes, cues=cue_table, rules=ordered, masks=cue_masks, model=model)
+        built = cls(classes=classes, cues=cue_table, rules=ordered, masks=cue_masks)
         built._check()
+        if decision == "learned":
+            model = AcledModel.load()
+            if model.tables != built.fingerprint():
+                raise ConfigError(
+                    "the learned ACLED decision (data/acled_model.tsv) was fitted on other ACLED "
+                    "tables (other rules, cue groups or codes): set [acled] decision = \"rules\", or "
+                    "refit it from a source checkout with `python benchmarks/fit_acled_model.py --write`"
+                )
+            built = replace(built, model=model)
         return built
+
+    def fingerprint(self) -> str:
+        """What the learned model's features name in these tables (`tables_fingerprint`)."""
+        rules = (f"{r.number} {r.code} {r.when} {r.unless}" for r in self.rules)
+        return tables_fingerprint(self.classes, self.cues, rules)
 
     def _check(self) -> None:
         for rule in self.rules:
@@ -300,8 +310,12 @@ def classify_acled(
     code the set lacks is passed over, so a gang shoot-out that the 28-label set calls organised
     crime is coded as the 25 ACLED types would code it. None: any code of the tables.
 
-    >>> pipeline = Pipeline.load(); rules = AcledRules.load()
-    >>> classify_acled(pipeline.extract_text("On 3 May 2017, a grenade was lobbed ..."), rules).code
+    `rules` decides as it was loaded: ``AcledRules.load()`` by the rules alone,
+    ``AcledRules.load(decision="learned")`` (what the default configuration loads into
+    ``pipeline.acled``) with the learned second opinion.
+
+    >>> pipeline = Pipeline.load()
+    >>> classify_acled(pipeline.extract_text("On 3 May 2017, a grenade was lobbed ..."), pipeline.acled).code
     'GRENADE'
     """
     places = frozenset(p.text.casefold() for p in result.places)
@@ -380,7 +394,7 @@ def _verdict(
     if any(_in_spans(_position(e, base), set_aside) for e in told):
         # "backed by Russian air strikes": an event told by a cue word a mask sets aside gives no facts
         told = [e for e in told if not _in_spans(_position(e, base), set_aside)]
-        facts.event_facts = frozenset(_event_facts(told, places))  # the cues found so far still hold
+        facts.event_facts = frozenset(event_facts(told, places))  # the cues found so far still hold
     main = _main_event(told, rules)
     return (facts, *_by_rules(facts, rules, labels, main), main)
 
@@ -496,7 +510,7 @@ class _Facts:
         self.masks = rules.masks
         self.backdrop = backdrop
         self.found: dict[str, list[tuple[int, int]]] = {}
-        self.event_facts = frozenset(_event_facts(events, places))
+        self.event_facts = frozenset(event_facts(events, places))
 
     def positions(self, name: str) -> list[int]:
         if name.startswith(_MAIN):
@@ -566,51 +580,3 @@ def _object_span(text: str, end: int) -> tuple[int, int]:
         if word.group()[-1] in ",;:.!?":
             break
     return end, stop
-
-
-def _event_facts(events: Iterable[Event], places: frozenset[str]) -> Iterable[str]:
-    """The event facts of acled_rules.tsv; `places`: the casefolded texts of the snippet's places."""
-    for event in events:
-        if event.type == "ASSAULT" and event.status in {"claimed", "denied"}:
-            yield f"status:{event.status}"
-        if event.status not in COUNTED_STATUSES:
-            continue
-        yield f"event:{event.type}"
-        if any(actor.sector or actor.country for actor in event.source_actors):
-            yield f"with_source:{event.type}"  # "the army accused ...", not "a man accused of ..."
-        for actor in event.source_actors:
-            if actor.sector:
-                yield f"source:{actor.sector}"  # who acts: the codebook splits by it (state or rebels)
-        if event.mode:
-            yield f"event:{event.type}/{event.mode}"
-            yield f"mode:{event.mode}"
-        if event.type == "ASSAULT":
-            sectors = {actor.sector for actor in event.target_actors}
-            if len(sectors) == 1 and None not in sectors:
-                yield f"target:{sectors.pop()}"
-            targets = event.target_actors
-            if targets and all(_is_a_personal_name(a, event, places) for a in targets):
-                yield "target:person"
-        if any(q.what == "killed" and (q.value or q.low or 0) > 0 for q in event.quantities):
-            yield "killed"
-
-
-#: Lower-case particles inside personal names ("Abu Bakr al-Baghdadi", "Juan de la Cruz").
-_NAME_PARTICLES = frozenset("al el bin ibn bint de del della da la van von".split())
-
-
-def _is_a_personal_name(actor: Actor, event: Event, places: frozenset[str]) -> bool:
-    """Whether a target is a person named by name alone ("Barnett Slepian", "ROBERTO SARASTY
-    BOTERO", "Abu Bakr al-Baghdadi"): no sector, two to five words, capitalised but for name
-    particles, neither a place of the snippet ("Tal Abyad") nor a site ("Serena Hotel"). Killing
-    someone so named, with no armed side said to fight back, is one-sided: ACLED codes the
-    killing of an individual an attack, not a clash."""
-    words = actor.text.split()
-    if actor.sector is not None or not 2 <= len(words) <= 5 or site_kind(actor.text) is not None:
-        return False
-    name = actor.text.casefold()
-    if name in places or (event.location is not None and event.location.text.casefold() == name):
-        return False
-    return words[0][:1].isupper() and all(
-        w[:1].isupper() or w.split("-", 1)[0].casefold() in _NAME_PARTICLES for w in words[1:]
-    )

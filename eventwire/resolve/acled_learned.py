@@ -15,8 +15,10 @@ probability, the rule it overrode and the facts that weighed most. A decision ou
 shown those classes.
 
 The weights name rules by number and cue groups by name, so they belong to one version of the
-ACLED tables: the file records the tables' fingerprint, and loading it beside other tables is an
-error (refit with ``python benchmarks/fit_acled_model.py --write``).
+ACLED tables: the file records a fingerprint of what the features name (each rule's number, code
+and conditions, the cue groups, the codes), and `AcledRules.load` refuses it beside tables that
+differ there (refit with ``python benchmarks/fit_acled_model.py --write``, or decide by the rules
+alone). Comments and cue patterns may change freely.
 """
 
 from __future__ import annotations
@@ -26,25 +28,22 @@ import math
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
-from eventwire.data import read_source, read_table, read_text
+from eventwire.data import read_source
 from eventwire.errors import ResourceError
 
-__all__ = ["ACLED_TABLES", "AcledModel", "decision_features", "tables_fingerprint"]
+__all__ = ["BIAS", "AcledModel", "decision_features", "tables_fingerprint"]
 
-#: The tables whose names and rule numbers the model's features refer to.
-ACLED_TABLES = ("acled_codes.tsv", "acled_cues.tsv", "acled_masks.tsv", "acled_rules.tsv")
 #: The feature every snippet has (the intercept).
 BIAS = "(bias)"
 #: The facts printed in a reason.
 _REASON_FACTS = 3
 
 
-def tables_fingerprint() -> str:
-    """A short hash of the bundled ACLED tables the model's features name."""
-    digest = hashlib.sha256()
-    for name in ACLED_TABLES:
-        digest.update(name.encode("utf-8") + b"\0" + read_text(name).encode("utf-8") + b"\0")
-    return digest.hexdigest()[:16]
+def tables_fingerprint(codes: Iterable[str], groups: Iterable[str], rules: Iterable[str]) -> str:
+    """A short hash of what the model's features name: the codes, the cue groups and each
+    rule as ``number code when unless`` (see `AcledRules.fingerprint`)."""
+    parts = ["codes", *sorted(codes), "groups", *sorted(groups), "rules", *rules]
+    return hashlib.sha256("\0".join(parts).encode("utf-8")).hexdigest()[:16]
 
 
 def decision_features(facts: Iterable[str], code: str, rule: int | None) -> frozenset[str]:
@@ -66,26 +65,25 @@ class AcledModel:
     margin: float = 0.0
 
     @classmethod
-    def load(cls, source: str = "acled_model.tsv", *, check_tables: bool = True) -> AcledModel:
-        """Read the weights file; with `check_tables`, refuse it unless it was fitted on the
-        bundled ACLED tables as they are now."""
+    def load(cls, source: str = "acled_model.tsv") -> AcledModel:
+        """Read a weights file (the bundled one by default); a malformed one is a ResourceError."""
         text = read_source(source)
         notes = [line[2:] for line in text.splitlines() if line.startswith("# ") and ":" in line]
-        header = dict(note.split(":", 1) for note in notes)
-        tables = header.get("tables", "").strip()
-        if check_tables and tables != tables_fingerprint():
-            raise ResourceError(
-                f"{source} was fitted on other ACLED tables (fingerprint {tables or 'missing'}, "
-                f"now {tables_fingerprint()}); refit it with `python benchmarks/fit_acled_model.py "
-                '--write` or set [acled] decision = "rules"'
-            )
+        header = {key.strip(): value.strip() for key, value in (note.split(":", 1) for note in notes)}
+        rows = [line.split("\t") for line in text.splitlines() if line.strip() and not line.startswith("#")]
         weights: dict[str, dict[str, float]] = {}
-        for row in read_table(source):
-            weights.setdefault(row["feature"], {})[row["label"]] = float(row["weight"])
+        try:
+            if not rows or rows[0] != ["feature", "label", "weight"]:
+                raise ValueError("the header line must be feature, label, weight")
+            for feature, label, weight in rows[1:]:
+                weights.setdefault(feature, {})[label] = float(weight)
+            margin = float(header.get("margin", "0"))
+        except ValueError as exc:
+            raise ResourceError(f"{source}: not a weights file of fit_acled_model.py ({exc})") from exc
         labels = tuple(sorted(weights.get(BIAS, {})))
         if not labels:
             raise ResourceError(f"{source}: no {BIAS!r} rows, so no labels")
-        return cls(labels=labels, weights=weights, tables=tables, margin=float(header.get("margin", "0")))
+        return cls(labels=labels, weights=weights, tables=header.get("tables", ""), margin=margin)
 
     def probabilities(self, features: Iterable[str], labels: Iterable[str] | None = None) -> dict[str, float]:
         """The probability of each label (of `labels` only, renormalised, when given)."""
@@ -118,11 +116,13 @@ class AcledModel:
         what it overrode and why; the rules' code and reason where it agrees."""
         features = decision_features(facts, code, rule)
         chances = self.probabilities(features, labels)
+        if code not in chances:  # a code outside the labels asked for: the model has no say
+            return code, reason
         best = max(chances, key=chances.__getitem__)
-        if chances[best] - chances.get(code, 0.0) <= self.margin:
+        if chances[best] - chances[code] <= self.margin:
             return code, reason
         why = ", ".join(self.leading_facts(features, best, code)) or "the weights together"
         return best, (
-            f"learned: {best} ({chances[best]:.2f}) over {code} ({chances.get(code, 0.0):.2f}) of "
+            f"learned: {best} ({chances[best]:.2f}) over {code} ({chances[code]:.2f}) of "
             f"{reason.split(':', 1)[0]}; weighed most: {why}"
         )

@@ -8,7 +8,10 @@ either way lies at the article's main place when that is in the province ("Flori
 International University" in a report from Miami). A village or district the
 gazetteer lacks ("Kafr Naha", "Cherry Hinton") is placed the same way, but by the words of its
 own name only inside its province, as ACLED codes a location it cannot find at the nearest
-place the report names.
+place the report names; where the text names no container, it lies at the town, district or
+province named before it in its sentence when that is in another province of the story's
+country, named there more than once ("a reporter in Deir Ezzor said shells hit al-Qusor" in a
+report set in Aleppo), else at the article's main place.
 The result is coarse (precision 2; 3 for a natural feature, an unlisted place or a site placed
 only in a province) and its reason says which rule placed it. The words are in
 ``data/place_sites.tsv``.
@@ -139,8 +142,12 @@ def _named_before(
     near = max(before, key=lambda item: item[0])[1]
     # A second setting is named more than once ("Deir Ezzor" three times); one town of another
     # province is as likely a wrong reading of a small name ("Villas" in a report from Ohio).
-    named = sum(p.lat is not None and (p.country, p.admin1) == (near.country, near.admin1) for p in places)
-    return near if near.admin1 != main.admin1 and named >= 2 else None
+    named = sum(
+        p.lat is not None and p.kind == "toponym" and (p.country, p.admin1) == (near.country, near.admin1)
+        and not (p.feature_code or "").startswith(_WIDER_THAN_A_PROVINCE)
+        for p in places
+    )
+    return near if near.admin1 is not None and near.admin1 != main.admin1 and named >= 2 else None
 
 
 def _in_container(
