@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
@@ -10,6 +11,7 @@ import pytest
 from eventwire.eval.acled import evaluate_acled, format_acled_report, read_acled_snippets, score_labels
 from eventwire.records import Article, ExtractionResult, Failure
 from eventwire.resolve.acled import AcledRules
+from eventwire.resolve.acled_learned import AcledModel
 
 SAMPLE = Path(__file__).parent / "data" / "acled_sample.tsv"
 
@@ -92,3 +94,38 @@ def test_cli_prints_the_json_report() -> None:
     report = json.loads(outcome.output)
     assert report["labels_25"]["n"] == 3
     assert report["bad_lines"][1] == "line 8: unknown label 'NOT_A_CODE'"
+
+
+class _WithRules(_NoEvents):
+    """An extractor that carries its own ACLED rules, as a loaded Pipeline does."""
+
+    def __init__(self, acled: AcledRules) -> None:
+        self.acled = acled
+
+
+def test_the_file_evaluation_decides_with_the_pipelines_own_rules(rules: AcledRules) -> None:
+    from eventwire.eval.acled import evaluate_acled_file
+
+    # A model that votes ARREST on every snippet, far beyond any margin: the pipeline's rules
+    # carry it, so the evaluation decides with it, as the configured pipeline would.
+    votes = {"(bias)": {"ARREST": 9.0, "GRENADE": 0.0}}
+    model = AcledModel(labels=("ARREST", "GRENADE"), weights=votes, tables="x")
+    report = evaluate_acled_file(SAMPLE, _WithRules(dataclasses.replace(rules, model=model)))
+    assert report["confusion"]["GRENADE"] == {"ARREST": 1}
+    assert evaluate_acled_file(SAMPLE, _WithRules(rules))["confusion"]["GRENADE"] == {"GRENADE": 1}
+
+
+@pytest.mark.model
+def test_cli_decides_by_the_rules_alone_when_asked() -> None:
+    import json
+
+    from click.testing import CliRunner
+
+    from eventwire.cli import main
+
+    asked = ["eval", "acled", "--gold", str(SAMPLE), "--decision", "rules", "--json"]
+    outcome = CliRunner().invoke(main, asked)
+    assert outcome.exit_code == 0, outcome.output
+    assert json.loads(outcome.output)["labels_25"]["n"] == 3
+    refused = CliRunner().invoke(main, ["eval", "acled", "--gold", str(SAMPLE), "--decision", "neural"])
+    assert refused.exit_code == 2 and "neural" in refused.output
