@@ -68,9 +68,8 @@ MIN_WEIGHT = 0.001
 VERSION = "1"
 
 
-def collect(path: Path) -> list[dict[str, Any]]:
+def collect(path: Path, rules: AcledRules) -> list[dict[str, Any]]:
     """One row per labelled snippet of the training and evaluation files."""
-    rules = AcledRules.load()
     labels = rules.label_set(25)
     # The pipeline codes each event's ACLED type with the rules alone too: features read with
     # an earlier fit's events would make each fit depend on the last.
@@ -88,18 +87,18 @@ def collect(path: Path) -> list[dict[str, Any]]:
             features = [] if isinstance(outcome, Failure) else sorted(acled_features(outcome, rules, labels))
             rows.append({"file": file.stem, "gold": snippet.label, "features": features})
         print(f"collected {file.stem}: {len(snippets)}", flush=True)
-    path.write_text(json.dumps({"key": cache_key(), "rows": rows}), "utf-8")
+    path.write_text(json.dumps({"key": cache_key(rules), "rows": rows}), "utf-8")
     return rows
 
 
-def cache_key() -> str:
+def cache_key(rules: AcledRules) -> str:
     """What the cached features were read from: the ACLED tables and the labelled files."""
     files = sorted(
         f"{f.name}:{f.stat().st_size}:{f.stat().st_mtime_ns}"
         for name in (*TRAINING, *EVALUATION_ONLY)
         if (f := DATA / f"{name}.tsv").exists()
     )
-    return AcledRules.load().fingerprint() + "|" + "|".join(files)
+    return rules.fingerprint() + "|" + "|".join(files)
 
 
 def rule_code(row: dict[str, Any]) -> str:
@@ -142,11 +141,12 @@ def main() -> None:
     args = parser.parse_args()
     cached = json.loads(args.features.read_text("utf-8")) if args.features.exists() else None
     # --write reads the features afresh: the cache knows the tables and files, not the code.
-    if args.recollect or args.write or cached is None or cached.get("key") != cache_key():
-        rows = collect(args.features)
+    rules = AcledRules.load()
+    if args.recollect or args.write or cached is None or cached.get("key") != cache_key(rules):
+        rows = collect(args.features, rules)
     else:
         rows = cached["rows"]
-    labels = AcledRules.load().label_set(25)
+    labels = rules.label_set(25)
     training = [r for r in rows if r["file"] in TRAINING]
     folds = []  # (file, snippets, rules' F1, learned F1 by margin)
     for left_out in sorted({r["file"] for r in training}):
@@ -175,11 +175,11 @@ def main() -> None:
             lines.append(f"# held out {held} ({len(test)}): rules {by_rules:.4f} learned {learned:.4f}")
     print("\n".join(lines))
     if args.write:
-        write(model, training, lines)
+        write(model, training, lines, rules.fingerprint())
         print(f"wrote {MODEL_FILE}")
 
 
-def write(model: Any, training: list[dict[str, Any]], figures: list[str]) -> None:
+def write(model: Any, training: list[dict[str, Any]], figures: list[str], tables: str) -> None:
     vectorizer, regression = model.steps[0][1], model.steps[1][1]
     import sklearn
 
@@ -191,7 +191,7 @@ def write(model: Any, training: list[dict[str, Any]], figures: list[str]) -> Non
         '# [acled] decision = "learned". Written by benchmarks/fit_acled_model.py --write.',
         f"# version: {VERSION}",
         f"# date: {datetime.date.today().isoformat()}",
-        f"# tables: {AcledRules.load().fingerprint()}",
+        f"# tables: {tables}",
         f"# fitted: multinomial logistic regression (scikit-learn {sklearn.__version__}, C={C}) on "
         f"{len(training)} snippets of {len(files)} files: {', '.join(files)}",
         "# fold: fitted on the other training files; held out: fitted on all, never seen. The model",

@@ -13,7 +13,9 @@ import io
 from importlib import resources
 from pathlib import Path
 
-__all__ = ["data_fingerprint", "data_path", "read_source", "read_table", "read_text", "read_words"]
+__all__ = [
+    "data_fingerprint", "data_path", "read_notes", "read_source", "read_table", "read_text", "read_words"
+]
 
 
 def data_path(name: str) -> Path:
@@ -29,6 +31,18 @@ def read_source(source: str | Path) -> str:
     """The text of a bundled data file (by name) or of a user file (by path)."""
     path = Path(source)
     return path.read_text("utf-8") if path.is_absolute() or path.exists() else read_text(str(source))
+
+
+def read_notes(text: str) -> dict[str, str]:
+    """The ``# key: value`` comment lines of a data file's text (a fitted model's version,
+    margin, fingerprint), by key; other comments are left out."""
+    notes: dict[str, str] = {}
+    for line in text.splitlines():
+        if line.startswith("#"):
+            key, sep, value = line[1:].partition(":")
+            if sep:
+                notes[key.strip()] = value.strip()
+    return notes
 
 
 def read_table(source: str | Path) -> list[dict[str, str]]:

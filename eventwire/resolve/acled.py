@@ -318,7 +318,7 @@ def classify_acled(
     >>> classify_acled(pipeline.extract_text("On 3 May 2017, a grenade was lobbed ..."), pipeline.acled).code
     'GRENADE'
     """
-    places = frozenset(p.text.casefold() for p in result.places)
+    places = _place_texts(result)
     return _decide(result.article.text, result.events, rules, base=0, labels=labels, places=places)
 
 
@@ -347,9 +347,14 @@ def acled_features(
 ) -> frozenset[str]:
     """What the learned model reads for a snippet: the facts held and the rules' verdict
     (``benchmarks/fit_acled_model.py`` fits on these; `classify_acled` weighs the same)."""
-    places = frozenset(p.text.casefold() for p in result.places)
-    facts, code, _, number, _ = _verdict(result.article.text, result.events, rules, 0, None, labels, places)
+    text, places = result.article.text, _place_texts(result)
+    facts, code, _, number, _ = _verdict(text, result.events, rules, 0, None, labels, places)
     return decision_features(facts.held(), code, number)
+
+
+def _place_texts(result: ExtractionResult) -> frozenset[str]:
+    """The casefolded texts of a snippet's places (a target so named is no person)."""
+    return frozenset(p.text.casefold() for p in result.places)
 
 
 def _decide(

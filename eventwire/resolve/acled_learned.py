@@ -28,7 +28,7 @@ import math
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
-from eventwire.data import read_source
+from eventwire.data import read_notes, read_source
 from eventwire.errors import ResourceError
 
 __all__ = ["BIAS", "AcledModel", "decision_features", "tables_fingerprint"]
@@ -68,8 +68,7 @@ class AcledModel:
     def load(cls, source: str = "acled_model.tsv") -> AcledModel:
         """Read a weights file (the bundled one by default); a malformed one is a ResourceError."""
         text = read_source(source)
-        notes = [line[2:] for line in text.splitlines() if line.startswith("# ") and ":" in line]
-        header = {key.strip(): value.strip() for key, value in (note.split(":", 1) for note in notes)}
+        header = read_notes(text)
         rows = [line.split("\t") for line in text.splitlines() if line.strip() and not line.startswith("#")]
         weights: dict[str, dict[str, float]] = {}
         try:
@@ -87,7 +86,8 @@ class AcledModel:
 
     def probabilities(self, features: Iterable[str], labels: Iterable[str] | None = None) -> dict[str, float]:
         """The probability of each label (of `labels` only, renormalised, when given)."""
-        allowed = self.labels if labels is None else tuple(lab for lab in self.labels if lab in set(labels))
+        wanted = None if labels is None else set(labels)
+        allowed = self.labels if wanted is None else tuple(lab for lab in self.labels if lab in wanted)
         scores = dict.fromkeys(allowed, 0.0)
         for feature in {BIAS, *features}:
             for label, weight in self.weights.get(feature, {}).items():

@@ -13,6 +13,7 @@ from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
+from eventwire.data import read_notes
 from eventwire.errors import ConfigError, ResourceError
 from eventwire.resolve.gazetteer import GazetteerEntry
 
@@ -62,15 +63,10 @@ class LearnedRanker:
 
     @classmethod
     def parse(cls, text: str, source: str = "place ranker") -> LearnedRanker:
-        meta: dict[str, str] = {}
+        meta = read_notes(text)
         coefficients: dict[str, float] = {}
         for number, line in enumerate(text.splitlines(), 1):
-            if not line.strip():
-                continue
-            if line.startswith("#"):
-                key, sep, value = line[1:].partition(":")
-                if sep:
-                    meta[key.strip()] = value.strip()
+            if not line.strip() or line.startswith("#"):
                 continue
             cells = line.split("\t")
             if cells[0] == "feature":

@@ -134,20 +134,21 @@ def _named_before(
         (other.span.start, place)
         for other, place in zip(mentions, places, strict=True)
         if other.sentence == mention.sentence and other.span.end <= mention.span.start
-        and place.lat is not None and place.kind == "toponym" and place.country == main.country
-        and not (place.feature_code or "").startswith(_WIDER_THAN_A_PROVINCE)
+        and _up_to_a_province(place) and place.country == main.country
     ]
     if not before:
         return None
     near = max(before, key=lambda item: item[0])[1]
     # A second setting is named more than once ("Deir Ezzor" three times); one town of another
     # province is as likely a wrong reading of a small name ("Villas" in a report from Ohio).
-    named = sum(
-        p.lat is not None and p.kind == "toponym" and (p.country, p.admin1) == (near.country, near.admin1)
-        and not (p.feature_code or "").startswith(_WIDER_THAN_A_PROVINCE)
-        for p in places
-    )
+    named = sum(_up_to_a_province(p) and (p.country, p.admin1) == (near.country, near.admin1) for p in places)
     return near if near.admin1 is not None and near.admin1 != main.admin1 and named >= 2 else None
+
+
+def _up_to_a_province(place: Place) -> bool:
+    """A resolved toponym no wider than a province: a town, a district or a province."""
+    return (place.lat is not None and place.kind == "toponym"
+            and not (place.feature_code or "").startswith(_WIDER_THAN_A_PROVINCE))
 
 
 def _in_container(
