@@ -465,6 +465,11 @@ def test_airports_as_the_news_names_them(built) -> None:  # noqa: ANN001
     heathrow_alone = {(e.country, e.feature_code) for e in gazetteer.lookup("Heathrow")}
     assert heathrow_alone >= {("GBR", "AIRP"), ("USA", "PPL")} and ("USA", "AIRF") not in heathrow_alone
     assert [e.country for e in gazetteer.lookup("Schiphol")] == ["NLD"]
+    # A rest that is another city's name names the city the airport serves, not the airport:
+    # "Boston" is no key of Manchester-Boston Regional Airport, nor "Orlando" of Melbourne's.
+    assert not [e for e in gazetteer.lookup("Boston") if e.feature_code == "AIRP"]
+    assert not [e for e in gazetteer.lookup("Orlando") if e.feature_code == "AIRP"]
+    assert [e.feature_code for e in gazetteer.lookup("Manchester Boston Regional Airport")] == ["AIRP"]
     # "International" left out before "Airport"
     assert [e.country for e in gazetteer.lookup("Ben Gurion Airport")] == ["ISR"]
     # What is left of "Kabul International Airport" without its town names no airport.

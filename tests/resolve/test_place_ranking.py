@@ -238,3 +238,21 @@ def test_a_towns_own_name_of_short_words_is_no_lesser_alternate() -> None:
     )
     (bonn,) = resolve_places([mention_at("Officials in Bonn said.", "Bonn")], gazetteer)
     assert (bonn.name, bonn.feature_code) == ("Bonn", "PPL")
+
+
+def test_a_town_whose_own_name_is_the_name_qualified_bears_it() -> None:
+    # No town's own name is "Frankfurt": Frankfurt am Main bears it with a qualifier, the
+    # Frankforts only as an alternate. A story that names New York still means the German city.
+    gazetteer = InMemoryGazetteer(
+        [
+            make_entry(6252001, "United States", 39.76, -98.5, "USA", "PCLI", 327_000_000),
+            make_entry(2925533, "Frankfurt am Main", 50.12, 8.68, "DEU", "PPL", 650_000, "Hesse"),
+            make_entry(5117856, "Frankfort", 43.04, -75.07, "USA", "PPL", 2_507, "New York"),
+            make_entry(5128638, "New York", 43.0, -75.5, "USA", "ADM1", 0, "New York"),
+            make_entry(5128581, "New York City", 40.71, -74.01, "USA", "PPL", 8_175_133, "New York"),
+        ],
+        names={2925533: ["Frankfurt"], 5117856: ["Frankfurt"], 5128581: ["New York"]},
+    )
+    text = "The bank in Frankfurt raised rates. Markets in New York fell."
+    frankfurt, _ = resolve_places([mention_at(text, "Frankfurt"), mention_at(text, "New York")], gazetteer)
+    assert (frankfurt.name, frankfurt.country) == ("Frankfurt am Main", "DEU")

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 
 from eventwire.resolve.gazetteer.draft import _Index
 from eventwire.resolve.gazetteer.geometry import distance_km
@@ -44,6 +44,11 @@ _MILITARY_AIRFIELD = re.compile(
 
 #: Curated feature codes of airfields: an airport within 3 km of one is the same airfield.
 _AIRFIELD_CODES = frozenset({"AIRB", "AIRP", "AIRH", "MILB"})
+#: A bare name that is a town this big elsewhere names the other city an airport serves
+#: ("Manchester Boston", "Melbourne Orlando", "Leipzig Halle"), not the airport; a town of the
+#: name within this distance of the airport is the place it is named after ("Pudong").
+_OTHER_TOWN_PEOPLE = 15_000
+_OWN_TOWN_KM = 30.0
 
 
 def _add_airports(
@@ -76,6 +81,10 @@ def _add_airports(
                 nearby_sites.setdefault(key, []).append(index.places[geonameid])
     taken = {key for keys in index.names.values() for key in keys}
     airfields = [e for gid, e in index.places.items() if gid < 0 and e.feature_code in _AIRFIELD_CODES]
+    towns: dict[str, list[GazetteerEntry]] = {}
+    for e in index.places.values():
+        if e.feature_class == "P" and e.population >= _OTHER_TOWN_PEOPLE:
+            towns.setdefault(normalize_toponym(e.name), []).append(e)
 
     for icao, airport in airportsdata.load("ICAO").items():
         country3 = iso3.get(airport["country"])
@@ -86,7 +95,10 @@ def _add_airports(
         label = name if _AIRFIELD_WORD.search(name) else f"{name} Airport"
         names = [label, re.sub(r"\s*\([^)]*\)", "", label), *_without_town(label, airport["city"])]
         if airport["iata"].strip() and not _MILITARY_AIRFIELD.search(name):
-            names += _bare_names(names[2:])
+            names += [
+                bare for bare in _bare_names(names[2:])
+                if not _names_another_town(towns.get(normalize_toponym(bare), ()), lat, lon)
+            ]
         keys = _keys([*names, *(_INTERNATIONAL.sub(" ", n) for n in names)])
         # Only codes that normalising leaves alone: "UKKK" would become "uk".
         code = icao.lower()
@@ -129,6 +141,11 @@ def _add_airports(
             "airportsdata",
             keys | code_keys,
         )
+
+
+def _names_another_town(towns: Sequence[GazetteerEntry], lat: float, lon: float) -> bool:
+    """Whether towns of a bare name lie only far from the airport at (lat, lon)."""
+    return bool(towns) and all(distance_km(t.lat, t.lon, lat, lon) > _OWN_TOWN_KM for t in towns)
 
 
 def _bare_names(rests: list[str]) -> list[str]:

@@ -14,7 +14,7 @@ from eventwire.resolve.gazetteer.protocol import GazetteerEntry
 
 #: Bump whenever the table layout, the normalisation or the selection of sources changes: the
 #: cached index file is named after it, so an old index is never read by new code.
-SCHEMA_VERSION = 7
+SCHEMA_VERSION = 8
 
 
 _SCHEMA = """

@@ -218,7 +218,9 @@ def _without_lesser_alternates(found: Sequence[GazetteerEntry], key: str) -> Seq
     # Casablanca, whose name it translates.
     # A town's own name is never a lesser alternate, however short its words ("Bonn" beside
     # the airport that bears it as a bare name).
-    own_name = {e.geonameid for e in found if _name_key(e.name) == key}
+    # A town whose own name is the name qualified ("Frankfurt am Main", "Frankfurt (Oder)") bears
+    # it too: the Frankforts that list "Frankfurt" among their alternates are lesser.
+    own_name = {e.geonameid for e in found if _bears_name(_name_key(e.name), key)}
     own = [e for e in found if e.geonameid in own_name or e.geonameid < 0]
     if not own or len(own) == len(found):
         return found
@@ -230,6 +232,11 @@ def _without_lesser_alternates(found: Sequence[GazetteerEntry], key: str) -> Seq
         if e.feature_class != "P" or e.geonameid < 0 or e.geonameid in own_name or e.population >= biggest
         or _shares_word(_name_key(e.name).split(), words)
     ]
+
+
+def _bears_name(own: str, key: str) -> bool:
+    """Whether a name key is `key` itself or `key` followed by a qualifier of more words."""
+    return own == key or own.startswith(key + " ")
 
 
 def _shares_word(words: Sequence[str], others: Sequence[str]) -> bool:
