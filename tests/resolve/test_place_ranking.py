@@ -256,3 +256,19 @@ def test_a_town_whose_own_name_is_the_name_qualified_bears_it() -> None:
     text = "The bank in Frankfurt raised rates. Markets in New York fell."
     frankfurt, _ = resolve_places([mention_at(text, "Frankfurt"), mention_at(text, "New York")], gazetteer)
     assert (frankfurt.name, frankfurt.country) == ("Frankfurt am Main", "DEU")
+
+
+def test_a_name_spaced_otherwise_is_no_lesser_alternate() -> None:
+    # "De Kalb", Texas, lists "DeKalb" among its names: the same name spaced otherwise, so the
+    # bigger DeKalb, Illinois, does not drop it, and the text's "Texas" can choose it.
+    gazetteer = InMemoryGazetteer(
+        [
+            make_entry(4889553, "DeKalb", 41.93, -88.75, "USA", "PPL", 43_862, "Illinois"),
+            make_entry(4684888, "De Kalb", 33.51, -94.62, "USA", "PPL", 1_657, "Texas"),
+            make_entry(4736286, "Texas", 31.25, -99.25, "USA", "ADM1", 0, "Texas"),
+        ],
+        names={4684888: ["DeKalb"]},
+    )
+    text = "Schools in DeKalb, Texas, closed."
+    (dekalb,) = resolve_places([mention_at(text, "DeKalb", qualifier="Texas")], gazetteer)
+    assert dekalb.admin1 == "Texas"

@@ -148,3 +148,27 @@ def test_a_qualifier_the_text_calls_a_city_keeps_its_reading() -> None:
     ]
     assert text[24:30] == "Aleppo" and text[40:44] == "Homs"
     assert resolve_places(mentions, gazetteer)[1].feature_code == "PPLA"
+
+
+def test_a_name_that_says_it_is_a_sea_is_the_sea_unless_the_text_calls_it_a_province() -> None:
+    # Egypt's Red Sea Governorate lists "Red Sea" among its names, and the Suez Canal makes
+    # Egypt the story's country; the water is still what "the Red Sea" means. "Red Sea state"
+    # is Sudan's province.
+    gazetteer = InMemoryGazetteer(
+        [
+            make_entry(357994, "Egypt", 27.0, 30.0, "EGY", "PCLI", 98_000_000),
+            make_entry(366755, "Sudan", 15.0, 30.0, "SDN", "PCLI", 43_000_000),
+            make_entry(-3040, "Suez Canal", 30.5, 32.35, "EGY", "CNL"),
+            make_entry(-3001, "Red Sea", 20.0, 38.5, "", "SEA"),
+            make_entry(361468, "Al Bahr al Ahmar", 25.67, 33.88, "EGY", "ADM1", 0, "Red Sea"),
+            make_entry(408646, "Red Sea", 19.0, 36.5, "SDN", "ADM1", 0, "Red Sea"),
+        ],
+        names={361468: ["Red Sea"]},
+    )
+    text = "The ship ran aground in the Suez Canal, blocking traffic to the Red Sea."
+    _, sea = resolve_places([mention_at(text, "Suez Canal"), mention_at(text, "Red Sea")], gazetteer)
+    assert sea.feature_code == "SEA"
+    text = "Sudan's Red Sea state governor said."
+    state_mention = PlaceMention(Span("Red Sea", 8, 15), 0, "toponym", "GPE", "province")
+    _, state = resolve_places([mention_at(text, "Sudan"), state_mention], gazetteer)
+    assert (state.country, state.feature_code) == ("SDN", "ADM1")

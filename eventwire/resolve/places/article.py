@@ -32,6 +32,7 @@ from eventwire.resolve.places.ranking import (
     _is_supported,
     _qualifier_regions,
     _split_hint,
+    _without_lesser_alternates,
     province_population,
 )
 from eventwire.resolve.places.sites import _entry_place, _is_province, place_sites
@@ -100,7 +101,9 @@ def resolve_places(
     found_as = _sites_named_without_town(mentions, found_as, gazetteer, words)
     candidates = [found.entries for found in found_as]
 
-    cohesion = _cohesion(mentions, keys, candidates)
+    # A town that bears a name only as a lesser alternate is no reading of it to lie near either.
+    readings = [list(_without_lesser_alternates(c, key)) for c, key in zip(candidates, keys, strict=True)]
+    cohesion = _cohesion(mentions, keys, readings)
     provinces = _province_populations(candidates, gazetteer)
 
     def chooser(evidence: Sequence[_Evidence]) -> Callable[[int], _Choice]:

@@ -7,6 +7,7 @@ most sets it above the runner-up its reason. Every candidate's values come back 
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
@@ -58,6 +59,10 @@ _PROMINENCE_BY_CODE = {
 #: Red Sea State, a village called "Pacific"): above a first-order division and a capital, below
 #: a country.
 _WATER_CODES = frozenset({"OCN", "SEA", "GULF", "STRT", "BAY", "SD"})
+#: A name that says it is a sea, an ocean, a gulf or a strait ("Red Sea", "Gulf of Aden") is that
+#: water unless the text calls it a province ("Red Sea state"): the country's other names do not
+#: make it Egypt's Red Sea Governorate. Bays are left out: "Green Bay" is as often the city.
+_WATER_NAME = re.compile(r"\b(?:sea|ocean|gulf|strait|straits)\b")
 _REGION_CODES = frozenset({"RGN", "CONT", "PEN", "DSRT", "MTS", "ISLS"})
 _WORLD_FEATURE_PROMINENCE = 0.45
 #: City prominence grows from 10**_CITY_FROM inhabitants to the province level at
@@ -240,8 +245,11 @@ def _bears_name(own: str, key: str) -> bool:
 
 
 def _shares_word(words: Sequence[str], others: Sequence[str]) -> bool:
-    """Whether two names share a word, or a word's stem ("Hillsboro", "Hillsborough"): then one
-    is a variant of the other ("St. Albans", "Avondale Estates"), not a different name."""
+    """Whether two names share a word, or a word's stem ("Hillsboro", "Hillsborough"), or are
+    one name spaced otherwise ("De Kalb", "DeKalb"): then one is a variant of the other ("St.
+    Albans", "Avondale Estates"), not a different name."""
+    if "".join(words) == "".join(others):
+        return True
     return any(
         a.startswith(b) or b.startswith(a) for a in words for b in others if min(len(a), len(b)) >= 4
     )
@@ -410,6 +418,9 @@ def _choose(
         region = set()
     candidate_count = len(found)
     found = _without_lesser_alternates(found, key)
+    if kind not in {"province", "district"} and _WATER_NAME.search(key):
+        water = [e for e in found if e.feature_code in _WATER_CODES and _name_key(e.name) == key]
+        found = water or found
     named = _known_by_the_name(found, key) | {
         e.geonameid for e in found if e.geonameid in seats and e.population >= _MEGACITY
     }
