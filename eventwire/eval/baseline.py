@@ -3,7 +3,8 @@
 `benchmarks/baseline.json` lists evaluations by name; each entry says which evaluation runs
 (`evaluation`), on which gold (`gold` under ../shared/gold, or `repo_gold` for eventwire's own
 labelled files under benchmarks/data), with which options (`mode` for geoparse, `corpus` for
-the articles of eventwire's held-out toponyms, under the gold root, `dates` for the adjudicated
+the articles of eventwire's held-out toponyms, under the gold root, or `repo_corpus` for articles
+written for them, in the repository, `dates` for the adjudicated
 FA-KES dates, in the repository), and the figures
 it pins (`floors`, and `ceilings` for figures where lower is better).
 """
@@ -76,7 +77,12 @@ def _wikievents(path: Path, pipeline: Any, entry: Entry) -> Report:
 def _toponyms(path: Path, pipeline: Any, entry: Entry) -> Report:
     from eventwire.eval.toponym_holdout import evaluate_holdout_file
 
-    return evaluate_holdout_file(path, Path(entry["_gold_root"]) / entry["corpus"], pipeline)
+    # Articles written for eventwire's own files live in the repository (`repo_corpus`).
+    if "repo_corpus" in entry:
+        corpus = Path(entry["_repo"]) / entry["repo_corpus"]
+    else:
+        corpus = Path(entry["_gold_root"]) / entry["corpus"]
+    return evaluate_holdout_file(path, corpus, pipeline)
 
 
 def _incidents(path: Path, pipeline: Any, entry: Entry) -> Report:

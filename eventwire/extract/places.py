@@ -108,6 +108,8 @@ _FEATURE_BEFORE_OF = {
     "village": "city",
     "port": "city",
 }
+#: "the state government of X", "the provincial government of X": X is a first-order division.
+_GOVERNED_DIVISIONS = frozenset({"state", "provincial", "regional"})
 #: Prepositions that make a following known name a place even when NER labelled it otherwise.
 _STRONG_PREPOSITIONS = frozenset(
     {"in", "at", "near", "outside", "around", "inside", "into", "toward", "towards", "across",
@@ -496,6 +498,8 @@ def _context_before(doc: Doc, start: int) -> tuple[str, bool, str | None]:
     if word in {"of", "from", "to"}:
         if word == "of" and prev in _FEATURE_BEFORE_OF:
             return "strong", False, _FEATURE_BEFORE_OF[prev]
+        if word == "of" and prev == "government" and i > 1 and doc[i - 2].lower_ in _GOVERNED_DIVISIONS:
+            return "strong", False, "province"  # "the state government of Sao Paulo"
         if prev in _NEAR_NOUNS or (word == "to" and prev == "close"):
             return "strong", True, None
         if any(t.lower_ in _DISTANCE_UNITS or _is_distance(t.text)

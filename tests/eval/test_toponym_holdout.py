@@ -39,6 +39,19 @@ def test_every_toponym_of_an_exhaustive_holdout_is_where_it_says(name: str) -> N
     assert len({(t.doc, t.start) for t in toponyms}) == len(toponyms)
 
 
+@pytest.mark.parametrize("number", [13])
+def test_every_toponym_of_a_general_news_holdout_is_where_it_says(number: int) -> None:
+    # Articles of general news (sports, markets, weather, local papers) written for the file,
+    # which keeps them beside its labels in the repository.
+    data = REPO / "benchmarks" / "data"
+    toponyms = read_holdout(data / f"toponyms_holdout{number}.jsonl")
+    texts = read_article_texts(data / f"toponyms_holdout{number}_articles.jsonl", {t.doc for t in toponyms})
+    assert len(toponyms) >= 400 and len(texts) >= 30
+    assert {t.kind for t in toponyms} == {"country", "admin", "city", "facility", "region", "demonym"}
+    assert all(texts[t.doc][t.start : t.end] == t.toponym for t in toponyms)
+    assert len({(t.doc, t.start) for t in toponyms}) == len(toponyms)
+
+
 def test_the_report_names_every_class_and_miss() -> None:
     report = {"n": 2, "acc_at_161km": {"all": 0.5, "facility": 0.5}, "misses": [
         {"toponym": "Wembley Stadium", "got": "unresolved", "error_km": 20038}]}  # fmt: skip

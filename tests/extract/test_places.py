@@ -86,6 +86,8 @@ def test_coordinated_mislabels_share_the_base_hint(make_doc: Callable[..., Doc])
         ("Fires/NOUN spread/VERB in/ADP Kansas/PROPN/B-GPE state/NOUN", [("Kansas", "province")]),
         ("Police/NOUN in/ADP the/DET state/NOUN of/ADP Kansas/PROPN/B-GPE",
          [("Kansas", "province")]),
+        ("The/DET state/NOUN government/NOUN of/ADP Kansas/PROPN/B-GPE spoke/VERB",
+         [("Kansas", "province")]),
         # Capitalised, "State" names a university or a group, not the state.
         ("Fans/NOUN of/ADP Kansas/PROPN/B-GPE State/PROPN cheered/VERB", [("Kansas", None)]),
         ("Fans/NOUN cheered/VERB Kansas/PROPN/B-ORG State/PROPN/I-ORG", []),

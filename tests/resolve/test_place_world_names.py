@@ -172,3 +172,34 @@ def test_a_name_that_says_it_is_a_sea_is_the_sea_unless_the_text_calls_it_a_prov
     state_mention = PlaceMention(Span("Red Sea", 8, 15), 0, "toponym", "GPE", "province")
     _, state = resolve_places([mention_at(text, "Sudan"), state_mention], gazetteer)
     assert (state.country, state.feature_code) == ("SDN", "ADM1")
+
+
+def test_a_city_in_a_province_that_bears_its_name_as_an_alternate_is_its_seat() -> None:
+    # The canton is "Genève" and lists "Geneva" among its names: the city of Geneva is its seat
+    # and has its standing, so one "United States" in the story does not bring forward the
+    # American Genevas.
+    gazetteer = InMemoryGazetteer(
+        [
+            make_entry(6252001, "United States", 39.76, -98.5, "USA", "PCLI", 327_000_000),
+            make_entry(2658434, "Switzerland", 47.0, 8.0, "CHE", "PCLI", 8_500_000),
+            make_entry(2660645, "Genève", 46.2, 6.11, "CHE", "ADM1", 0, "Genève"),
+            make_entry(2660646, "Geneva", 46.2, 6.15, "CHE", "PPL", 201_741, "Genève"),
+            make_entry(4893591, "Geneva", 41.89, -88.31, "USA", "PPL", 21_806, "Illinois"),
+            make_entry(5118005, "Geneva", 42.87, -76.98, "USA", "PPL", 13_062, "New York"),
+            make_entry(2328926, "Nigeria", 10.0, 8.0, "NGA", "PCLI", 195_000_000),
+            make_entry(226074, "Uganda", 1.25, 32.5, "UGA", "PCLI", 42_000_000),
+            make_entry(192950, "Kenya", 1.0, 38.0, "KEN", "PCLI", 51_000_000),
+            make_entry(2300660, "Ghana", 8.0, -2.0, "GHA", "PCLI", 29_000_000),
+            make_entry(927384, "Malawi", -13.5, 34.0, "MWI", "PCLI", 18_000_000),
+            make_entry(2453866, "Mali", 17.0, -4.0, "MLI", "PCLI", 19_000_000),
+            make_entry(2440476, "Niger", 16.0, 8.0, "NER", "PCLI", 22_000_000),
+        ],
+        names={2660645: ["Geneva"]},
+    )
+    text = (
+        "GENEVA (Reuters) - Nigeria, Uganda, Kenya, Ghana, Malawi, Mali and Niger will begin "
+        "vaccinating. Funding cuts by donors, including the United States, could slow it."
+    )
+    names = ("GENEVA", "Nigeria", "Uganda", "Kenya", "Ghana", "Malawi", "Mali", "Niger", "United States")
+    geneva, *_ = resolve_places([mention_at(text, name) for name in names], gazetteer)
+    assert geneva.country == "CHE"

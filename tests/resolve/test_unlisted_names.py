@@ -52,6 +52,7 @@ ENTRIES = [
     make_entry(34, "South Korea", 37.0, 127.5, "KOR", "PCLI", 51_000_000),
     make_entry(35, "Koréa", 6.83, -6.65, "CIV", "PPL", 0),
     make_entry(36, "U.S. Virgin Islands", 18.33, -64.79, "VIR", "PCLI", 107_000),
+    make_entry(37, "Mus", 39.0, 41.9, "TUR", "ADM1", admin1="Mus"),
 ]
 NAMES = {19: ["Plains"], 16: ["Dallas"]}
 
@@ -131,6 +132,7 @@ def test_unlisted_name_resolves_and_says_how(
         "Hamiltonian",  # the suffix rule reads regions only: too many towns are called Hamilton
         "Red River",  # the river, not Red River Parish
         "North",  # nothing left after the part word
+        "Musi",  # a river: a three-letter root is no people of the province Mus (as "Iraqi" is)
     ],
 )
 def test_unreadable_name_stays_unresolved(gazetteer: InMemoryGazetteer, text: str) -> None:

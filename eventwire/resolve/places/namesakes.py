@@ -18,10 +18,12 @@ _MEGACITY = 5_000_000
 _EXONYM_RATIO = 20
 
 
-def _namesake_seats(found: Sequence[GazetteerEntry]) -> set[int]:
+def _namesake_seats(found: Sequence[GazetteerEntry], key: str) -> set[int]:
     """Towns that share their name with the province they lie in ("Idlib", "Aleppo"): a bare
     name means the town; "Idlib province" (a hint) means the province. The shared name may be
-    one both carry as an alternate ("Hodeidah" for Al Hudaydah, town and governorate)."""
+    one both carry as an alternate ("Hodeidah" for Al Hudaydah, town and governorate), or the
+    text's name, the town's own, that the province bears among its alternates ("Geneva", the
+    city in the canton of Genève)."""
     provinces = {
         (e.country, e.admin1): _name_key(e.name) for e in found if e.feature_code == "ADM1"
     }
@@ -31,9 +33,11 @@ def _namesake_seats(found: Sequence[GazetteerEntry]) -> set[int]:
         e.geonameid
         for e in found
         if e.feature_class == "P"
+        and (e.country, e.admin1) in provinces
         and (
-            provinces.get((e.country, e.admin1)) == _name_key(e.name)
-            or ((e.country, e.admin1) in provinces and e.population >= _MEGACITY)
+            provinces[(e.country, e.admin1)] == _name_key(e.name)
+            or _name_key(e.name) == key
+            or e.population >= _MEGACITY
         )
     }
 

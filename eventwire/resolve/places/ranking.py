@@ -413,7 +413,7 @@ def _choose(
     """`provinces`: by country, the `province_population` of its first-order divisions (those
     left out stand for the typical province)."""
     kind, near = _split_hint(mention.feature_hint)
-    seats = _namesake_seats(found) if kind not in {"province", "area"} else set()
+    seats = _namesake_seats(found, key) if kind not in {"province", "area"} else set()
     if region and _is_list_item(found, key, region):
         region = set()
     candidate_count = len(found)

@@ -186,6 +186,8 @@ def _demonym_stems(word: str) -> list[str]:
     for ending, replacements in _DEMONYM_ENDINGS:
         if word.endswith(ending) and len(word) > len(ending) + 2:
             root = word[: -len(ending)]
+            if ending == "i" and len(root) < 4:
+                continue  # "Iraqi", "Sindhi"; the river "Musi" is no people of Muş
             stems.extend(root + r for r in replacements)
     return stems
 
