@@ -67,9 +67,11 @@ def with_qualifiers(text: str, mentions: Sequence[PlaceMention]) -> list[PlaceMe
             out[i] = replace(mention, qualifier=following.span.text)
         elif (
             gap.strip() in {"'s", "’s"}
-            and site_kind(following.span.text) in _SITE_KINDS
+            and (site_kind(following.span.text) in _SITE_KINDS or mention.label in _HOLDER_LABELS)
             and out[i + 1].qualifier is None
         ):
+            # "London's Wembley Stadium"; a place's place: "Vietnam's Central Highlands",
+            # "Florida's Big Bend" (resolution uses it where it holds a reading of the name)
             out[i + 1] = replace(following, qualifier=mention.span.text)
     # "Foua and Kfraya in Idlib": the place that holds the last of a pair holds the first, unless
     # the first holds a place itself ("Dallas in Texas and Houston in Louisiana").

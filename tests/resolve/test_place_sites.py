@@ -244,6 +244,10 @@ def test_extraction_reads_the_container_of_a_site() -> None:
     text = "Jabal Hayyan in the Western parts of Palmyra"
     western = replace(at(text, "Western"), label="NORP")
     assert with_qualifiers(text, [at(text, "Jabal Hayyan"), western])[0].qualifier is None
+    # A place's possessive holds the place after it, as it holds a site.
+    text = "dry weather in Vietnam's Central Highlands"
+    _, highlands = with_qualifiers(text, [at(text, "Vietnam"), at(text, "Central Highlands")])
+    assert highlands.qualifier == "Vietnam"
     # A place that holds another passes no qualifier back along a pair.
     text = "Dallas in Texas and Houston in Louisiana"
     names = ["Dallas", "Texas", "Houston", "Louisiana"]
@@ -412,3 +416,22 @@ def test_an_unlisted_name_lies_at_the_other_province_named_before_it_in_its_sent
     text = "Shells hit Aleppo and Aleppo again. In Aleppo, shells hit Ghuwayran."
     places = _resolve_sentences([["Aleppo", "Aleppo"], ["Aleppo", "Ghuwayran"]], text)
     assert places[3].reason.startswith("drawn at the article's main place Aleppo")
+
+
+def test_a_name_the_possessive_province_lacks_is_no_namesake_elsewhere() -> None:
+    # "Florida's Big Bend": the gazetteer's only Big Bend is a village in Wisconsin; the name
+    # lies in Florida, and the possessive is no list ("Tank, Punjab and Sindh").
+    from eventwire.extract.place_qualifiers import with_qualifiers
+
+    gazetteer = InMemoryGazetteer([
+        make_entry(1, "Florida", 28.75, -82.5, "USA", "ADM1", admin1="Florida"),
+        make_entry(2, "Tampa", 27.95, -82.46, "USA", "PPL", 384_959, "Florida"),
+        make_entry(3, "Big Bend", 42.88, -88.21, "USA", "PPL", 1_312, "Wisconsin"),
+    ])  # fmt: skip
+    text = "TAMPA (AP) - The storm slammed into Florida's Big Bend coast near Tampa."
+    mentions = []
+    for name in ("TAMPA", "Florida", "Big Bend", "Tampa"):
+        start = text.index(name)
+        mentions.append(PlaceMention(Span(name, start, start + len(name)), 0, label="given"))
+    _, _, big_bend, _ = resolve_places(with_qualifiers(text, mentions), gazetteer)
+    assert big_bend.admin1 == "Florida" and "no Big Bend in the gazetteer in Florida" in big_bend.reason

@@ -381,12 +381,14 @@ def _continues_a_list(j: int, mentions: Sequence[PlaceMention], places: Sequence
     that does not hold it: "Tank, Punjab and Sindh" lists provinces, "Fife, Scotland" does not."""
     holder, end = places[j], mentions[j].span.end
     following = [
-        (m.span.start, p) for m, p in zip(mentions, places, strict=True)
+        (m.span.start, m, p) for m, p in zip(mentions, places, strict=True)
         if end <= m.span.start <= end + _LIST_GAP and p.lat is not None
     ]
     if not following:
         return False
-    nxt = min(following, key=lambda pair: pair[0])[1]
+    _, after, nxt = min(following, key=lambda triple: triple[0])
+    if after.qualifier == mentions[j].span.text:
+        return False  # "Florida's Big Bend": the next name lies in this one
     holds = (nxt.feature_code or "").startswith("PCL") or (
         nxt.feature_code == "ADM1" and nxt.country == holder.country and nxt.admin1 == holder.admin1
     )
