@@ -303,6 +303,7 @@ def test_a_label_set_keeps_the_decision_within_its_codes(rules: AcledRules) -> N
         ("acled_notes_holdout5.tsv", 206),
         ("acled_notes_holdout6.tsv", 220),
         ("acled_notes_holdout7.tsv", 390),
+        ("acled_notes_holdout8.tsv", 260),
     ],
 )
 def test_the_blind_notes_files_read_cleanly_and_hold_every_acled_type(

@@ -203,3 +203,17 @@ def test_a_city_in_a_province_that_bears_its_name_as_an_alternate_is_its_seat() 
     names = ("GENEVA", "Nigeria", "Uganda", "Kenya", "Ghana", "Malawi", "Mali", "Niger", "United States")
     geneva, *_ = resolve_places([mention_at(text, name) for name in names], gazetteer)
     assert geneva.country == "CHE"
+
+
+def test_a_seat_that_bears_the_name_qualified_is_called_by_it() -> None:
+    # "Santa Cruz, the country's largest city": Santa Cruz de la Sierra lies in the department
+    # of Santa Cruz and bears its name with a qualifier, so the bare name is the city.
+    gazetteer = InMemoryGazetteer([
+        make_entry(3923057, "Bolivia", -17.0, -65.0, "BOL", "PCLI", 11_353_142),
+        make_entry(3904907, "Santa Cruz", -17.91, -61.15, "BOL", "ADM1", 0, "Santa Cruz"),
+        make_entry(3904906, "Santa Cruz de la Sierra", -17.79, -63.18, "BOL", "PPL", 1_831_434, "Santa Cruz"),
+        make_entry(3911925, "La Paz", -16.5, -68.15, "BOL", "PPLG", 812_799, "La Paz"),
+    ], names={3904906: ["Santa Cruz"]})  # fmt: skip
+    text = "Blockades around La Paz spread. Business groups in Santa Cruz said they were losing money."
+    _, santa_cruz = resolve_places([mention_at(text, "La Paz"), mention_at(text, "Santa Cruz")], gazetteer)
+    assert santa_cruz.name == "Santa Cruz de la Sierra"

@@ -34,6 +34,8 @@ _FEATURE_CLASS_BY_PREFIX = (
     ("STRT", "H"),
     ("CHN", "H"),
     ("CNL", "H"),
+    ("EST", "H"),
+    ("GLCR", "H"),
     ("PEN", "T"),
     ("DSRT", "T"),
     ("DLTA", "T"),

@@ -22,8 +22,8 @@ def _namesake_seats(found: Sequence[GazetteerEntry], key: str) -> set[int]:
     """Towns that share their name with the province they lie in ("Idlib", "Aleppo"): a bare
     name means the town; "Idlib province" (a hint) means the province. The shared name may be
     one both carry as an alternate ("Hodeidah" for Al Hudaydah, town and governorate), or the
-    text's name, the town's own, that the province bears among its alternates ("Geneva", the
-    city in the canton of Genève)."""
+    text's name, the town's own or qualified ("Santa Cruz de la Sierra"), that the province
+    bears ("Geneva", the city in the canton of Genève)."""
     provinces = {
         (e.country, e.admin1): _name_key(e.name) for e in found if e.feature_code == "ADM1"
     }
@@ -36,10 +36,18 @@ def _namesake_seats(found: Sequence[GazetteerEntry], key: str) -> set[int]:
         and (e.country, e.admin1) in provinces
         and (
             provinces[(e.country, e.admin1)] == _name_key(e.name)
-            or _name_key(e.name) == key
+            or _bears_name(_name_key(e.name), key, seat=True)
             or e.population >= _MEGACITY
         )
     }
+
+
+def _bears_name(own: str, key: str, *, seat: bool = False) -> bool:
+    """Whether a name key is `key` itself or `key` followed by a qualifier of more words. As a
+    seat's name, "X City" does not bear X: Oklahoma City is not what "Oklahoma" means."""
+    if own == key:
+        return True
+    return own.startswith(key + " ") and not (seat and own[len(key) + 1 :].split()[0] == "city")
 
 
 def _known_by_the_name(found: Sequence[GazetteerEntry], key: str) -> set[int]:

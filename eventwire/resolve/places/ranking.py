@@ -24,6 +24,7 @@ from eventwire.resolve.places.evidence import (
 from eventwire.resolve.places.learned import LearnedRanker
 from eventwire.resolve.places.namesakes import (
     _MEGACITY,
+    _bears_name,
     _known_by_the_name,
     _namesake_seats,
     _spelled_as_written,
@@ -239,11 +240,6 @@ def _without_lesser_alternates(found: Sequence[GazetteerEntry], key: str) -> Seq
     ]
 
 
-def _bears_name(own: str, key: str) -> bool:
-    """Whether a name key is `key` itself or `key` followed by a qualifier of more words."""
-    return own == key or own.startswith(key + " ")
-
-
 def _shares_word(words: Sequence[str], others: Sequence[str]) -> bool:
     """Whether two names share a word, or a word's stem ("Hillsboro", "Hillsborough"), or are
     one name spaced otherwise ("De Kalb", "DeKalb"): then one is a variant of the other ("St.
@@ -421,8 +417,12 @@ def _choose(
     if kind not in {"province", "district"} and _WATER_NAME.search(key):
         water = [e for e in found if e.feature_code in _WATER_CODES and _name_key(e.name) == key]
         found = water or found
+    # A seat that bears the name, as its own or qualified ("Santa Cruz de la Sierra"), or that
+    # has millions ("New York City"), is called by it.
     named = _known_by_the_name(found, key) | {
-        e.geonameid for e in found if e.geonameid in seats and e.population >= _MEGACITY
+        e.geonameid for e in found
+        if e.geonameid in seats
+        and (e.population >= _MEGACITY or _bears_name(_name_key(e.name), key, seat=True))
     }
     spelled = _spelled_as_written(found, key, spelled_toponym(mention.span.text), seats)
     others = _Others.of(evidence, key)
