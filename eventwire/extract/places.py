@@ -496,8 +496,10 @@ def _context_before(doc: Doc, start: int) -> tuple[str, bool, str | None]:
     word = doc[i].lower_
     prev = doc[i - 1].lower_ if i > 0 else ""
     if word in {"of", "from", "to"}:
-        if word == "of" and prev in _FEATURE_BEFORE_OF and (prev != "port" or doc[i - 1].is_lower):
-            # "the port of Tartus"; "PORT OF SPAIN, Trinidad" is a city's own name
+        if word == "of" and prev in _FEATURE_BEFORE_OF and (
+            prev != "port" or doc[i - 1].is_lower or (i > 1 and doc[i - 2].lower_ == "the")
+        ):
+            # "the port of Tartus", "the Port of Beirut"; "PORT OF SPAIN, Trinidad" is a city's name
             return "strong", False, _FEATURE_BEFORE_OF[prev]
         if word == "of" and prev == "government" and i > 1 and doc[i - 2].lower_ in _GOVERNED_DIVISIONS:
             return "strong", False, "province"  # "the state government of Sao Paulo"

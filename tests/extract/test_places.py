@@ -91,6 +91,7 @@ def test_coordinated_mislabels_share_the_base_hint(make_doc: Callable[..., Doc])
         # "the port of Tartus" is the city; a capitalised "Port of" begins a city's own name
         ("Ships/NOUN left/VERB the/DET port/NOUN of/ADP Tartus/PROPN/B-GPE", [("Tartus", "city")]),
         ("Ships/NOUN left/VERB Port/PROPN of/ADP Spain/PROPN/B-GPE", [("Spain", None)]),
+        ("Ships/NOUN left/VERB the/DET Port/PROPN of/ADP Beirut/PROPN/B-GPE", [("Beirut", "city")]),
         # Capitalised, "State" names a university or a group, not the state.
         ("Fans/NOUN of/ADP Kansas/PROPN/B-GPE State/PROPN cheered/VERB", [("Kansas", None)]),
         ("Fans/NOUN cheered/VERB Kansas/PROPN/B-ORG State/PROPN/I-ORG", []),

@@ -471,6 +471,9 @@ def test_airports_as_the_news_names_them(built) -> None:  # noqa: ANN001
     assert not [e for e in gazetteer.lookup("Boston") if e.feature_code == "AIRP"]
     assert not [e for e in gazetteer.lookup("Orlando") if e.feature_code == "AIRP"]
     assert [e.feature_code for e in gazetteer.lookup("Manchester Boston Regional Airport")] == ["AIRP"]
+    # Names of what the airport is named after, or of small or foreign namesakes, stay its keys.
+    for bare, country in [("Pudong", "CHN"), ("Changi", "SGP"), ("Midway", "USA"), ("Heathrow", "GBR")]:
+        assert any(e.feature_code == "AIRP" and e.country == country for e in gazetteer.lookup(bare)), bare
     # "International" left out before "Airport"
     assert [e.country for e in gazetteer.lookup("Ben Gurion Airport")] == ["ISR"]
     # What is left of "Kabul International Airport" without its town names no airport.

@@ -172,6 +172,11 @@ def test_a_name_that_says_it_is_a_sea_is_the_sea_unless_the_text_calls_it_a_prov
     state_mention = PlaceMention(Span("Red Sea", 8, 15), 0, "toponym", "GPE", "province")
     _, state = resolve_places([mention_at(text, "Sudan"), state_mention], gazetteer)
     assert (state.country, state.feature_code) == ("SDN", "ADM1")
+    # A qualifier that holds the province says so too: "Red Sea, Sudan".
+    text = "Clashes in Red Sea, Sudan, left two dead."
+    mentions = [mention_at(text, "Red Sea", qualifier="Sudan"), mention_at(text, "Sudan")]
+    state, _ = resolve_places(mentions, gazetteer)
+    assert (state.country, state.feature_code) == ("SDN", "ADM1")
 
 
 def test_a_city_in_a_province_that_bears_its_name_as_an_alternate_is_its_seat() -> None:
@@ -217,3 +222,17 @@ def test_a_seat_that_bears_the_name_qualified_is_called_by_it() -> None:
     text = "Blockades around La Paz spread. Business groups in Santa Cruz said they were losing money."
     _, santa_cruz = resolve_places([mention_at(text, "La Paz"), mention_at(text, "Santa Cruz")], gazetteer)
     assert santa_cruz.name == "Santa Cruz de la Sierra"
+
+
+def test_a_strait_is_water_however_the_lookup_key_spells_it() -> None:
+    # Lookup keys even out romanisations ("ai" as "ei"); the water words are read in the text.
+    gazetteer = InMemoryGazetteer([
+        make_entry(130758, "Iran", 32.0, 53.0, "IRN", "PCLI", 81_800_000),
+        make_entry(-3010, "Strait of Hormuz", 26.57, 56.25, "", "STRT"),
+        make_entry(7, "Strait of Hormuz", 27.1, 56.4, "IRN", "PPL", 40_000, "Hormozgan"),
+        make_entry(8, "Bandar Abbas", 27.19, 56.27, "IRN", "PPL", 352_000, "Hormozgan"),
+    ])  # fmt: skip
+    text = "Tankers crossed the Strait of Hormuz near Bandar Abbas, Iran said."
+    names = ("Strait of Hormuz", "Bandar Abbas", "Iran")
+    strait, *_ = resolve_places([mention_at(text, name) for name in names], gazetteer)
+    assert strait.feature_code == "STRT"

@@ -44,11 +44,13 @@ _MILITARY_AIRFIELD = re.compile(
 
 #: Curated feature codes of airfields: an airport within 3 km of one is the same airfield.
 _AIRFIELD_CODES = frozenset({"AIRB", "AIRP", "AIRH", "MILB"})
-#: A bare name that is a town this big elsewhere names the other city an airport serves
-#: ("Manchester Boston", "Melbourne Orlando", "Leipzig Halle"), not the airport; a town of the
-#: name within this distance of the airport is the place it is named after ("Pudong").
-_OTHER_TOWN_PEOPLE = 15_000
-_OWN_TOWN_KM = 30.0
+#: A bare name that is a city this big of the airport's own country, lying farther away than
+#: this, names the other city the airport serves ("Manchester Boston", "Melbourne Orlando"),
+#: not the airport. A place of the name (own or alternate) within that distance is what the
+#: airport is named after ("Pudong"); small or foreign namesakes take nothing ("Midway",
+#: "Changi" beside China's Changyi).
+_OTHER_CITY_PEOPLE = 100_000
+_OWN_TOWN_KM = 50.0
 
 
 def _add_airports(
@@ -81,10 +83,11 @@ def _add_airports(
                 nearby_sites.setdefault(key, []).append(index.places[geonameid])
     taken = {key for keys in index.names.values() for key in keys}
     airfields = [e for gid, e in index.places.items() if gid < 0 and e.feature_code in _AIRFIELD_CODES]
-    towns: dict[str, list[GazetteerEntry]] = {}
-    for e in index.places.values():
-        if e.feature_class == "P" and e.population >= _OTHER_TOWN_PEOPLE:
-            towns.setdefault(normalize_toponym(e.name), []).append(e)
+    towns: dict[str, list[GazetteerEntry]] = {}  # every populated place, under each of its keys
+    for geonameid, e in index.places.items():
+        if e.feature_class == "P":
+            for key in index.names.get(geonameid, ()):
+                towns.setdefault(key, []).append(e)
 
     for icao, airport in airportsdata.load("ICAO").items():
         country3 = iso3.get(airport["country"])
@@ -97,7 +100,8 @@ def _add_airports(
         if airport["iata"].strip() and not _MILITARY_AIRFIELD.search(name):
             names += [
                 bare for bare in _bare_names(names[2:])
-                if not _names_another_town(towns.get(normalize_toponym(bare), ()), lat, lon)
+                if not _names_another_city(towns.get(normalize_toponym(bare), ()), normalize_toponym(bare),
+                                           country3, lat, lon)
             ]
         keys = _keys([*names, *(_INTERNATIONAL.sub(" ", n) for n in names)])
         # Only codes that normalising leaves alone: "UKKK" would become "uk".
@@ -143,9 +147,17 @@ def _add_airports(
         )
 
 
-def _names_another_town(towns: Sequence[GazetteerEntry], lat: float, lon: float) -> bool:
-    """Whether towns of a bare name lie only far from the airport at (lat, lon)."""
-    return bool(towns) and all(distance_km(t.lat, t.lon, lat, lon) > _OWN_TOWN_KM for t in towns)
+def _names_another_city(
+    towns: Sequence[GazetteerEntry], key: str, country: str, lat: float, lon: float
+) -> bool:
+    """Whether a bare name (`key`) is the own name of a big city of the airport's country that
+    lies far from it (at lat, lon), and no place near the airport bears the name."""
+    if any(distance_km(t.lat, t.lon, lat, lon) <= _OWN_TOWN_KM for t in towns):
+        return False
+    return any(
+        t.country == country and t.population >= _OTHER_CITY_PEOPLE and normalize_toponym(t.name) == key
+        for t in towns
+    )
 
 
 def _bare_names(rests: list[str]) -> list[str]:

@@ -378,7 +378,8 @@ def _province_populations(candidates: Sequence[list[GazetteerEntry]], gazetteer:
 
 def _continues_a_list(j: int, mentions: Sequence[PlaceMention], places: Sequence[Place]) -> bool:
     """Whether the province of mention `j` is followed at once (", ", " and ") by another place
-    that does not hold it: "Tank, Punjab and Sindh" lists provinces, "Fife, Scotland" does not."""
+    that does not hold it: "Tank, Punjab and Sindh" lists provinces, "Fife, Scotland" does not,
+    nor "Florida's Big Bend" (the next name, which the province qualifies, lies in it)."""
     holder, end = places[j], mentions[j].span.end
     following = [
         (m.span.start, m, p) for m, p in zip(mentions, places, strict=True)

@@ -36,18 +36,19 @@ def _namesake_seats(found: Sequence[GazetteerEntry], key: str) -> set[int]:
         and (e.country, e.admin1) in provinces
         and (
             provinces[(e.country, e.admin1)] == _name_key(e.name)
-            or _bears_name(_name_key(e.name), key, seat=True)
+            or _bears_name(_name_key(e.name), key)
             or e.population >= _MEGACITY
         )
     }
 
 
-def _bears_name(own: str, key: str, *, seat: bool = False) -> bool:
-    """Whether a name key is `key` itself or `key` followed by a qualifier of more words. As a
-    seat's name, "X City" does not bear X: Oklahoma City is not what "Oklahoma" means."""
+def _bears_name(own: str, key: str) -> bool:
+    """Whether a name key is `key` itself or `key` followed by a qualifier of more words
+    ("Frankfurt am Main", "Santa Cruz de la Sierra"). "X City" does not bear X: Oklahoma City
+    is not what "Oklahoma" means."""
     if own == key:
         return True
-    return own.startswith(key + " ") and not (seat and own[len(key) + 1 :].split()[0] == "city")
+    return own.startswith(key + " ") and own[len(key) + 1 :].split()[:1] != ["city"]
 
 
 def _known_by_the_name(found: Sequence[GazetteerEntry], key: str) -> set[int]:

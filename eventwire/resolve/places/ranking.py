@@ -414,7 +414,9 @@ def _choose(
         region = set()
     candidate_count = len(found)
     found = _without_lesser_alternates(found, key)
-    if kind not in {"province", "district"} and _WATER_NAME.search(key):
+    if kind not in {"province", "district"} and _WATER_NAME.search(mention.span.text.casefold()) and not any(
+        _in_regions(e, region) for e in found if e.feature_code not in _WATER_CODES
+    ):  # "Red Sea, Sudan" and "Sudan's Red Sea" are the state the qualifier holds
         water = [e for e in found if e.feature_code in _WATER_CODES and _name_key(e.name) == key]
         found = water or found
     # A seat that bears the name, as its own or qualified ("Santa Cruz de la Sierra"), or that
@@ -422,7 +424,7 @@ def _choose(
     named = _known_by_the_name(found, key) | {
         e.geonameid for e in found
         if e.geonameid in seats
-        and (e.population >= _MEGACITY or _bears_name(_name_key(e.name), key, seat=True))
+        and (e.population >= _MEGACITY or _bears_name(_name_key(e.name), key))
     }
     spelled = _spelled_as_written(found, key, spelled_toponym(mention.span.text), seats)
     others = _Others.of(evidence, key)
