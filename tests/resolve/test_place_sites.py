@@ -350,6 +350,16 @@ def test_a_small_town_abroad_named_in_passing_in_a_report_set_elsewhere_is_its_u
     assert town.country == "SYR" and "best guess Duke, USA" in town.reason
 
 
+def test_a_village_of_a_country_named_nowhere_else_is_a_stranger_in_a_report_of_several() -> None:
+    # No one country holds three in four of the report's places (Syria two, Jordan and Cuba one
+    # each), but the village Duke lies in a country none of them is in: it is the report's
+    # unlisted village, drawn where the report is set.
+    text = "Aleppo and Qamishli were shelled, Aqaba and Cuba heard; Duke was hit too."
+    names = [("Aleppo", None), ("Qamishli", None), ("Aqaba", None), ("Cuba", None), ("Duke", None)]
+    *_, duke = _resolve(text, names)
+    assert duke.country == "SYR" and "best guess Duke, USA" in duke.reason
+
+
 def test_the_main_place_is_in_the_country_whose_towns_and_provinces_the_report_names_most() -> None:
     def place(name: str, gid: int, country: str, code: str = "PPL"):  # type: ignore[no-untyped-def]
         return make_place(name, geonameid=gid, country=country, feature_code=code)

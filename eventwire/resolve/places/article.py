@@ -157,6 +157,8 @@ def resolve_places(
 #: A report whose places lie in one country, named this many times and for this share of its
 #: names, is set there (see `_without_lone_namesakes_abroad`).
 _SETTLED_MENTIONS = 3
+#: A town this small is a village: the gazetteer lists thousands of namesakes of such size.
+_VILLAGE = 5_000
 _SETTLED_SHARE = 0.75
 
 
@@ -190,9 +192,14 @@ def _without_lone_namesakes_abroad(
         # The report's other names (not this one again): set in one country, none in the town's.
         others = countries - by_key.get(keys[i], Counter())
         setting, count = others.most_common(1)[0] if others else (None, 0)
-        settled = count >= _SETTLED_MENTIONS and count >= _SETTLED_SHARE * sum(others.values())
+        total = sum(others.values())
+        settled = count >= _SETTLED_MENTIONS and count >= _SETTLED_SHARE * total
         in_passing = 2 * named[keys[i]] < count  # a name the report dwells on is its setting
-        if settled and in_passing and entry.country not in others:
+        # A village of a country the report names nowhere else, where it has several places
+        # elsewhere, is as much a stranger as one in a settled report ("Pocitos" in a story
+        # from Montevideo is no Mexican hamlet).
+        stranger = entry.population < _VILLAGE and total >= _SETTLED_MENTIONS and 2 * named[keys[i]] < total
+        if ((settled and in_passing) or stranger) and entry.country not in others:
             out[i] = _unresolved(
                 mentions[i], f"not in the gazetteer in {setting}; best guess {entry.name},"
                 f" {entry.country}, where the report names nothing",
