@@ -14,13 +14,12 @@ from __future__ import annotations
 
 import dataclasses
 import functools
-import json
 import sys
 import time
 from collections import Counter
 from collections.abc import Callable
 
-from corpus import corpus_arguments, corpus_articles, fastest_alternating
+from corpus import corpus_arguments, corpus_articles, fastest_alternating, print_report
 
 from eventwire.config import load_config
 from eventwire.pipeline import Pipeline
@@ -66,11 +65,7 @@ def main() -> int:
         "events_coded_otherwise": sum(changes.values()),
         "most_common_changes": [f"{a} -> {b}: {n}" for (a, b), n in changes.most_common(8)],
     }
-    if args.json:
-        print(json.dumps(report, indent=2))
-    else:
-        for key, value in report.items():
-            print(f"{key}: {value}")
+    print_report(report, args.json)
     return 0
 
 

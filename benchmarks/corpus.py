@@ -1,8 +1,9 @@
-"""What the speed benchmarks share: the command line and the corpus texts they time."""
+"""What the speed benchmarks share: the command line, the corpus texts they time and the printed report."""
 
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 import time
 from collections.abc import Callable
@@ -50,3 +51,13 @@ def fastest_alternating(runs: dict[str, Callable[[], object]], rounds: int) -> d
             run()
             timings[name].append(time.perf_counter() - started)
     return {name: min(times) for name, times in timings.items()}
+
+
+def print_report(report: dict[str, object], as_json: bool) -> None:
+    """A flat report as one JSON object, or as aligned "name value" lines."""
+    if as_json:
+        print(json.dumps(report, indent=2))
+        return
+    width = max(map(len, report), default=0)
+    for name, value in report.items():
+        print(f"{name:{width}} {value}")

@@ -11,10 +11,9 @@ its index built, if needed) before either clock starts.
 
 from __future__ import annotations
 
-import json
 import sys
 
-from corpus import corpus_arguments, corpus_articles, fastest_alternating
+from corpus import corpus_arguments, corpus_articles, fastest_alternating, print_report
 
 from eventwire.config import load_config
 
@@ -56,11 +55,7 @@ def main() -> int:
         "places": places,
         "resolved": resolved,
     }
-    if args.json:
-        print(json.dumps(report, indent=2))
-    else:
-        for name, value in report.items():
-            print(f"{name:20} {value}")
+    print_report(report, args.json)
     return 0
 
 

@@ -100,8 +100,7 @@ def _add_airports(
         if airport["iata"].strip() and not _MILITARY_AIRFIELD.search(name):
             names += [
                 bare for bare in _bare_names(names[2:])
-                if not _names_another_city(towns.get(normalize_toponym(bare), ()), normalize_toponym(bare),
-                                           country3, lat, lon)
+                if not _names_another_city(towns, normalize_toponym(bare), country3, lat, lon)
             ]
         keys = _keys([*names, *(_INTERNATIONAL.sub(" ", n) for n in names)])
         # Only codes that normalising leaves alone: "UKKK" would become "uk".
@@ -148,15 +147,17 @@ def _add_airports(
 
 
 def _names_another_city(
-    towns: Sequence[GazetteerEntry], key: str, country: str, lat: float, lon: float
+    towns: Mapping[str, Sequence[GazetteerEntry]], key: str, country: str, lat: float, lon: float
 ) -> bool:
     """Whether a bare name (`key`) is the own name of a big city of the airport's country that
-    lies far from it (at lat, lon), and no place near the airport bears the name."""
-    if any(distance_km(t.lat, t.lon, lat, lon) <= _OWN_TOWN_KM for t in towns):
+    lies far from it (at lat, lon), and no place near the airport bears the name; `towns`: the
+    populated places by each of their keys."""
+    bearers = towns.get(key, ())
+    if any(distance_km(t.lat, t.lon, lat, lon) <= _OWN_TOWN_KM for t in bearers):
         return False
     return any(
         t.country == country and t.population >= _OTHER_CITY_PEOPLE and normalize_toponym(t.name) == key
-        for t in towns
+        for t in bearers
     )
 
 
