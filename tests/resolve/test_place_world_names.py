@@ -236,3 +236,24 @@ def test_a_strait_is_water_however_the_lookup_key_spells_it() -> None:
     names = ("Strait of Hormuz", "Bandar Abbas", "Iran")
     strait, *_ = resolve_places([mention_at(text, name) for name in names], gazetteer)
     assert strait.feature_code == "STRT"
+
+
+def test_a_sea_that_lies_in_no_country_is_the_one_beside_the_towns_the_text_names() -> None:
+    # "the Gulf" is the Persian Gulf in a report from Riyadh and the Gulf of Mexico in one from
+    # Veracruz, though neither report names a country.
+    gazetteer = InMemoryGazetteer(
+        [
+            make_entry(-3002, "Persian Gulf", 26.5, 52.0, "", "GULF"),
+            make_entry(-3003, "Gulf of Mexico", 25.0, -90.0, "", "GULF"),
+            make_entry(108410, "Riyadh", 24.69, 46.72, "SAU", "PPLC", 4_205_961, "Riyadh"),
+            make_entry(3514783, "Veracruz", 19.18, -96.14, "MEX", "PPL", 512_310, "Veracruz"),
+        ],
+        names={-3002: ["Gulf"], -3003: ["Gulf"]},
+    )
+    text = "Ministers met in Riyadh as tensions in the Gulf rose."
+    _, gulf = resolve_places([mention_at(text, "Riyadh"), mention_at(text, "Gulf")], gazetteer)
+    assert gulf.name == "Persian Gulf"
+    assert gulf.reason == "beside the places the text names"
+    text = "Fishermen in Veracruz said the Gulf was too rough to sail."
+    _, gulf = resolve_places([mention_at(text, "Veracruz"), mention_at(text, "Gulf")], gazetteer)
+    assert gulf.name == "Gulf of Mexico"

@@ -379,13 +379,17 @@ def _prominence(entry: GazetteerEntry) -> float:
 
 
 def _neighbour(entry: GazetteerEntry, others: _Others) -> float:
-    """Closeness to the nearest country the text names, other than the entry's own."""
+    """Closeness to the nearest country the text names, other than the entry's own.
+
+    A sea or world region that lies in no one country is also beside the towns the text names:
+    "the Gulf" of a report from Riyadh is the Persian Gulf, of one from Veracruz the Gulf of
+    Mexico, though neither report names a country.
+    """
+    points = [c for c in others.countries if c.country != entry.country]
+    if not entry.country:
+        points.extend(others.anchors)
     return max(
-        (
-            math.exp(-distance_km(entry.lat, entry.lon, c.lat, c.lon) / _NEIGHBOUR_KM)
-            for c in others.countries
-            if c.country != entry.country
-        ),
+        (math.exp(-distance_km(entry.lat, entry.lon, p.lat, p.lon) / _NEIGHBOUR_KM) for p in points),
         default=0.0,
     )
 
@@ -582,7 +586,7 @@ def _reason(
     if feature == "named":
         return f"country named {entry.country}"
     if feature == "neighbour":
-        return "beside a country the text names"
+        return "beside a country the text names" if entry.country else "beside the places the text names"
     if feature == "prominence":
         if entry.feature_code.startswith("PCL"):
             return "country name"
