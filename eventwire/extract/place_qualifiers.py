@@ -105,7 +105,13 @@ _HOLDER_LABELS = frozenset({"GPE", "LOC", "given"})
 #: district of Uttar Pradesh", "Abu Shok refugee camp in Al-Fashir").
 _DIVISION_WORDS = frozenset(
     {"province", "governorate", "state", "region", "district", "county", "municipality",
-     "prefecture", "city", "town", "village", "area", "camp", "refugee"}
+     "prefecture", "regency", "city", "town", "village", "area", "camp", "refugee"}
+)
+
+
+_COMPASS_ADJECTIVES = frozenset(
+    "northern southern eastern western central northeastern northwestern southeastern southwestern"
+    " north-eastern north-western south-eastern south-western".split()
 )
 
 
@@ -145,8 +151,13 @@ def _is_bearing_gap(gap: str) -> bool:
 
 
 def _is_container_gap(gap: str) -> bool:
-    """" in ", or a site's head then " in " ("Universidad de Los Andes campus in Tachira")."""
-    words = gap.casefold().split()
+    """" in ", or a site's head then " in " ("Universidad de Los Andes campus in Tachira"); an
+    aside counts too ("The Grand Ethiopian Renaissance Dam, in the Benishangul-Gumuz region")."""
+    words = gap.casefold().replace(",", " , ").split()
+    if words and words[-1] == "the":
+        words.pop()
+    if words[:1] == [","]:
+        words.pop(0)
     return bool(words) and words[-1] in _CONTAINER_WORDS and (
         len(words) == 1 or (len(words) == 2 and words[0] in site_words().sites)
     )

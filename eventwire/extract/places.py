@@ -74,6 +74,8 @@ _FEATURE_PHRASES: tuple[tuple[tuple[str, ...], str], ...] = (
     (("district",), "district"),
     (("districts",), "district"),
     (("county",), "district"),
+    (("regency",), "district"),  # Indonesia's kabupaten: "Morowali regency"
+    (("regencies",), "district"),
     (("city",), "city"),
     (("port",), "city"),
     (("town",), "city"),

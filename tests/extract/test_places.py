@@ -84,6 +84,8 @@ def test_coordinated_mislabels_share_the_base_hint(make_doc: Callable[..., Doc])
         ("Flights/NOUN from/ADP Kansas/PROPN/B-GPE City/PROPN/I-GPE resumed/VERB",
          [("Kansas City", None)]),
         ("Fires/NOUN spread/VERB in/ADP Kansas/PROPN/B-GPE state/NOUN", [("Kansas", "province")]),
+        # an Indonesian regency (kabupaten) is a second-order division
+        ("Mines/NOUN in/ADP Morowali/PROPN/B-GPE regency/NOUN", [("Morowali", "district")]),
         ("Police/NOUN in/ADP the/DET state/NOUN of/ADP Kansas/PROPN/B-GPE",
          [("Kansas", "province")]),
         ("The/DET state/NOUN government/NOUN of/ADP Kansas/PROPN/B-GPE spoke/VERB",

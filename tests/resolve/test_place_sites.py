@@ -179,6 +179,26 @@ def test_a_small_namesake_abroad_does_not_name_a_site() -> None:
     assert places[1].reason.startswith("drawn at the article's main place Aleppo")
 
 
+def test_a_town_abroad_that_bears_the_name_only_in_another_language_names_no_site() -> None:
+    # Xincheng (100,000 people, Xinjiang) lists "Kouga" among its alternate names; the Kouga
+    # Dam of a report from Gqeberha is drawn where the report is set.
+    gazetteer = InMemoryGazetteer(
+        [
+            make_entry(1, "Gqeberha", -33.96, 25.6, "ZAF", "PPL", 967_000, "Eastern Cape"),
+            make_entry(2, "Xincheng", 41.71, 82.93, "CHN", "PPL", 102_752, "Xinjiang"),
+            make_entry(3, "Kyiv", 50.45, 30.52, "UKR", "PPLC", 2_797_553, "Kyiv City"),
+        ],
+        names={2: ["Kouga"], 3: ["Kiev"]},
+    )
+    text = "In Gqeberha and Gqeberha again, rain filled the Kouga Dam; a Kiev University team came."
+    names = ["Gqeberha", "Kouga Dam", "Kiev University"]
+    mentions = [PlaceMention(Span(n, text.index(n), text.index(n) + len(n)), 0, label="given") for n in names]
+    _, dam, institute = resolve_places(mentions, gazetteer)
+    assert dam.name == "Gqeberha" and dam.reason.startswith("drawn at the article's main place")
+    # A city everyone knows is still named by its exonym.
+    assert institute.name == "Kyiv" and institute.reason.startswith("site named after Kyiv")
+
+
 def test_an_organisation_named_like_a_site_stays_unresolved_without_a_container() -> None:
     text = "In Aleppo, a statement by Duke University."
     gazetteer = InMemoryGazetteer(ENTRIES, names=NAMES)
@@ -235,6 +255,11 @@ def test_extraction_reads_the_container_of_a_site() -> None:
         mentions = with_qualifiers(plain, [at(plain, name), at(plain, holder)] if "Kfraya" not in plain
                                    else [at(plain, name), at(plain, "Kfraya"), at(plain, holder)])
         assert mentions[0].qualifier == holder, plain
+    # A site put in a place by an aside, after a comma and "the".
+    text = "The Grand Ethiopian Renaissance Dam, in the Benishangul-Gumuz region, opened."
+    names = ["Grand Ethiopian Renaissance Dam", "Benishangul-Gumuz"]
+    dam, _ = with_qualifiers(text, [at(text, n) for n in names])
+    assert dam.qualifier == "Benishangul-Gumuz"
     # Words that put nothing in a place, and a name NER did not call a place.
     for plain, name, holder in [("Qamishli and Hasaka", "Qamishli", "Hasaka"),
                                 ("Hasaka of Qamishli", "Hasaka", "Qamishli"),

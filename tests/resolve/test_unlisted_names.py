@@ -191,3 +191,20 @@ def test_airport_named_without_its_town_takes_the_articles_town(gazetteer: InMem
     airport = resolve_places(mentions, gazetteer)[1]
     assert airport.name == "Toronto Pearson International Airport" and airport.precision == 1
     assert airport.reason.startswith("site named with the article's town")
+
+
+def test_a_name_the_text_calls_a_division_finds_the_division_listed_under_its_full_name() -> None:
+    # A district's bare name is no key of the gazetteer, but "Morowali regency" says which
+    # name is meant: the gazetteer's "Morowali Regency"; "Sulu province" its "Province of Sulu".
+    gazetteer = InMemoryGazetteer(
+        [
+            make_entry(1, "Morowali Regency", -2.5, 122.0, "IDN", "ADM2", admin1="Central Sulawesi"),
+            make_entry(2, "Province of Sulu", 5.9, 121.0, "PHL", "ADM2", admin1="Bangsamoro"),
+        ]
+    )
+    for name, hint, expected in [("Morowali", "district", 1), ("Sulu", "province", 2)]:
+        mention = PlaceMention(Span(name, 0, len(name)), 0, label="given", feature_hint=hint)
+        assert resolve_places([mention], gazetteer)[0].geonameid == expected
+    # Without the text's division word the bare name finds nothing.
+    mention = PlaceMention(Span("Morowali", 0, 8), 0, label="given")
+    assert resolve_places([mention], gazetteer)[0].geonameid is None

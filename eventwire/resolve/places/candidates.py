@@ -56,6 +56,8 @@ def _candidates(
         # "S.C.", "W.Va.", "U.S.": written abbreviations stand for states and countries, not for
         # the airports, codes and villages that share their letters.
         found = [e for e in found if e.feature_class == "A"]
+    if not found:
+        found = _by_division_word(text, mention.feature_hint, gazetteer)
     if found:
         return _Found(found)
     # Formal and foreign country names the index lacks ("Republic of Türkiye").
@@ -64,6 +66,29 @@ def _candidates(
     if entry is not None:
         return _Found([entry])
     return _fallback(text, gazetteer, words)
+
+
+#: The words a division's full name may carry, by the hint the text's own division word gives
+#: (`extract.places`): "Morowali regency" is the gazetteer's "Morowali Regency", "Sulu
+#: province" its "Province of Sulu".
+_DIVISION_WORDS = {
+    "province": ("Province", "Region", "State", "Governorate", "Oblast"),
+    "district": ("District", "Regency", "County", "Municipality"),
+}
+
+
+def _by_division_word(text: str, hint: str | None, gazetteer: Gazetteer) -> list[GazetteerEntry]:
+    """Divisions the gazetteer lists only under their full name, for a name the text calls a
+    division of that kind ("X regency", "the X district"): a district's bare name is no key (a
+    town's or a person's name mostly), but the text's own word says which is meant."""
+    for word in _DIVISION_WORDS.get(hint or "", ()):
+        found = [
+            e for name in (f"{text} {word}", f"{word} of {text}") for e in gazetteer.lookup(name)
+            if e.feature_class == "A"
+        ]
+        if found:
+            return found
+    return []
 
 
 #: A populated place this large is a city a headline could name in capitals.
