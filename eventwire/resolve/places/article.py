@@ -11,7 +11,13 @@ from dataclasses import replace
 
 from eventwire.data.place_words import PlaceWords
 from eventwire.records import Place, PlaceMention
-from eventwire.resolve.gazetteer import Gazetteer, GazetteerEntry, normalize_toponym, spelled_toponym
+from eventwire.resolve.gazetteer import (
+    Gazetteer,
+    GazetteerEntry,
+    distance_km,
+    normalize_toponym,
+    spelled_toponym,
+)
 from eventwire.resolve.places.candidates import _candidates
 from eventwire.resolve.places.cohesion import _cohesion
 from eventwire.resolve.places.demonyms import _capital_namesake, _demonym_place, _is_people_word
@@ -143,6 +149,7 @@ def resolve_places(
             places.append(_chosen_place(mention, choose(i), found_as[i]))
     chosen = [choose(i) if found else None for i, found in enumerate(candidates)]
     places = _without_lone_namesakes_abroad(mentions, keys, places, chosen)
+    places = _without_parts_of_towns_elsewhere(mentions, places, chosen, found_as)
     places = _without_namesakes_outside_qualifier(mentions, places, chosen, candidates)
     places = _qualifiers_that_hold(mentions, places, candidates)
     places = _provinces_in_lists_of_provinces(mentions, keys, places, candidates)
@@ -207,6 +214,31 @@ def _without_lone_namesakes_abroad(
     return out
 
 
+def _without_parts_of_towns_elsewhere(
+    mentions: Sequence[PlaceMention],
+    places: list[Place],
+    choices: Sequence[_Choice | None],
+    found_as: Sequence[_Found],
+) -> list[Place]:
+    """A compass part of a town ("North London", "East Harlem") is part of a town the report is
+    about or of one everyone knows: "South Esk" and "North Esk" in a report from Launceston are
+    its rivers, not parts of Esk, a Queensland village. A part read as a town of fewer than
+    100,000 people in a province where none of the report's other places lies is left
+    unresolved, for `place_sites` to draw where the report is set."""
+    provinces = {
+        (p.country, p.admin1) for p, found in zip(places, found_as, strict=True)
+        if p.lat is not None and p.country and p.admin1 and not found.part
+    }
+    out = list(places)
+    for i, (place, choice, found) in enumerate(zip(places, choices, found_as, strict=True)):
+        if (provinces and found.part and choice is not None and place.lat is not None
+                and choice.entry.feature_class == "P" and choice.entry.population < _KNOWN_TOWN
+                and (place.country, place.admin1) not in provinces):
+            reason = f"not in the gazetteer; no part of {place.name}, far from the report"
+            out[i] = _unresolved(mentions[i], reason)
+    return out
+
+
 def _is_placed(choice: _Choice, mention: PlaceMention) -> bool:
     """Whether evidence beyond the name puts the winner where it is. "The town of X", "near X"
     and a dateline say that X is a place, not where: they place no village of that name abroad."""
@@ -257,6 +289,10 @@ def _qualifiers_that_hold(
     return out
 
 
+#: A province of another country listed with provinces lies within this distance of them.
+_NEIGHBOURING_KM = 1_500.0
+
+
 def _provinces_in_lists_of_provinces(
     mentions: Sequence[PlaceMention],
     keys: Sequence[str],
@@ -265,33 +301,45 @@ def _provinces_in_lists_of_provinces(
 ) -> list[Place]:
     """A name listed with first-order divisions of its country ("Missouri, New York, North
     Carolina", "New Jersey and New York") is that country's province of the name, not the town
-    that bears it: a list names things of one kind. A capital, known in its own right, yields
-    only to a list of three or more ("Utah, Washington and Wisconsin", not "Texas and
-    Washington")."""
+    that bears it: a list names things of one kind. So is a name listed with a neighbour's
+    divisions: "Michigan and Ontario" is the Canadian province, not Ontario, California. A
+    capital, known in its own right, yields only to a list of three or more ("Utah, Washington
+    and Wisconsin", not "Texas and Washington")."""
     out = list(places)
     for i, (mention, place) in enumerate(zip(mentions, places, strict=True)):
         town = (place.feature_code or "").startswith("PPL")
         if mention.kind != "toponym" or mention.feature_hint or not town:
             continue
-        province = next(
-            (e for e in candidates[i] if e.feature_code == "ADM1" and e.country == place.country
-             and normalize_toponym(e.name) == keys[i]),
-            None,
-        )
-        if province is None:
-            continue
-        listed = [
-            places[j] for j in _list_around(i, mentions)
-            if places[j].feature_code == "ADM1" and places[j].country == place.country
-            and places[j].admin1 not in {province.admin1, place.admin1}  # no qualifier: "Washington, D.C."
+        provinces = [
+            e for e in candidates[i] if e.feature_code == "ADM1" and normalize_toponym(e.name) == keys[i]
         ]
-        if len(listed) >= (2 if place.feature_code == "PPLC" else 1):
-            out[i] = replace(
-                _entry_place(province), text=mention.span.text, span=mention.span,
-                score=round(min(place.score, 0.5), 3),
-                reason=f"listed with the province {listed[0].name}",
-            )
+        # the town's own country's province first ("New York" beside "New Jersey")
+        provinces.sort(key=lambda e: e.country != place.country)
+        around = _list_around(i, mentions)
+        for province in provinces:
+            listed = [places[j] for j in around if _lists_provinces_with(places[j], province, place)]
+            if len(listed) >= (2 if place.feature_code == "PPLC" else 1):
+                out[i] = replace(
+                    _entry_place(province), text=mention.span.text, span=mention.span,
+                    score=round(min(place.score, 0.5), 3),
+                    reason=f"listed with the province {listed[0].name}",
+                )
+                break
     return out
+
+
+def _lists_provinces_with(other: Place, province: GazetteerEntry, town: Place) -> bool:
+    """Whether `other`, listed beside `town`, is a province of a list that `province` (a reading
+    of the town's name) belongs to: one of its own country, or of the town's country across a
+    border from it ("Michigan and Ontario"; not "New York and Savannah", Ghana's Savannah)."""
+    if other.feature_code != "ADM1" or other.lat is None or other.lon is None:
+        return False
+    if (other.country, other.admin1) in {(province.country, province.admin1), (town.country, town.admin1)}:
+        return False  # the town's own qualifier: "Washington, D.C."
+    return other.country == province.country or (
+        other.country == town.country
+        and distance_km(other.lat, other.lon, province.lat, province.lon) <= _NEIGHBOURING_KM
+    )
 
 
 def _list_around(i: int, mentions: Sequence[PlaceMention]) -> list[int]:

@@ -50,15 +50,24 @@ def _candidates(
         # A dateline that names the town's state or country ("PARIS, Mo. —") is that town.
         key = normalize_toponym(text)
         long_word = len(text) > 3 or capitals
-        found = [e for e in found if normalize_toponym(e.name) != key or e.name.isupper()
-                 or (long_word and (_is_well_known(e) or _in_regions(e, region)))]
+        kept = [e for e in found if normalize_toponym(e.name) != key or e.name.isupper()
+                or (long_word and (_is_well_known(e) or _in_regions(e, region)))]
+        if long_word and mention.feature_hint == "dateline" and not any(
+            normalize_toponym(e.name) == key for e in kept
+        ):
+            # A dateline names a town by its own name, a small one too: "BEND -" in a paper
+            # from Oregon is Bend, not South Bend, which lists "Bend" among its names.
+            kept = found
+        found = kept
     if found and _is_dotted_abbreviation(text):
         # "S.C.", "W.Va.", "U.S.": written abbreviations stand for states and countries, not for
         # the airports, codes and villages that share their letters.
         found = [e for e in found if e.feature_class == "A"]
+    if mention.feature_hint == "river":  # "the Douro river" is no village that lists "Douro"
+        found = [e for e in found if e.feature_code == "STM"]
     if not found:
         found = _by_division_word(text, mention.feature_hint, gazetteer)
-    if found:
+    if found or mention.feature_hint == "river":
         return _Found(found)
     # Formal and foreign country names the index lacks ("Republic of Türkiye").
     country = gazetteer.country_of_demonym(text)
@@ -68,12 +77,13 @@ def _candidates(
     return _fallback(text, gazetteer, words)
 
 
-#: The words a division's full name may carry, by the hint the text's own division word gives
-#: (`extract.places`): "Morowali regency" is the gazetteer's "Morowali Regency", "Sulu
-#: province" its "Province of Sulu".
+#: The words a division's (or a river's) full name may carry, by the hint the text's own word
+#: gives (`extract.places`): "Morowali regency" is the gazetteer's "Morowali Regency", "Sulu
+#: province" its "Province of Sulu", "the Jordan river" its "Jordan River".
 _DIVISION_WORDS = {
     "province": ("Province", "Region", "State", "Governorate", "Oblast"),
     "district": ("District", "Regency", "County", "Municipality"),
+    "river": ("River",),
 }
 
 
@@ -84,7 +94,7 @@ def _by_division_word(text: str, hint: str | None, gazetteer: Gazetteer) -> list
     for word in _DIVISION_WORDS.get(hint or "", ()):
         found = [
             e for name in (f"{text} {word}", f"{word} of {text}") for e in gazetteer.lookup(name)
-            if e.feature_class == "A"
+            if e.feature_class == "A" or e.feature_code == "STM"
         ]
         if found:
             return found

@@ -120,6 +120,7 @@ _HINT_CODES: dict[str, dict[str, float]] = {
     "naval base": {"NVB": 1.0, "MILB": 0.6, "PRT": 0.6, "INSM": 0.6},
     "airport": {"AIRP": 1.0, "AIRB": 0.8, "AIRF": 0.8, "MILB": 0.5},
     "crossing": {"PSTB": 1.0, "PSTP": 1.0},
+    "river": {"STM": 1.0},
     "province": {"ADM1": 1.0, "ADM2": 0.5, "RGN": 0.5},
     "district": {"ADM2": 1.0, "ADM3": 1.0, "PPLX": 1.0, "ADMD": 1.0},
 }

@@ -27,7 +27,7 @@ from typing import Literal
 from eventwire.data.place_words import site_kind, site_words
 from eventwire.records import Place, PlaceMention
 from eventwire.resolve.gazetteer import Gazetteer, GazetteerEntry, normalize_toponym
-from eventwire.resolve.places.evidence import _PLACE_LABELS
+from eventwire.resolve.places.evidence import _PLACE_LABELS, _bears_only_as_alternate
 from eventwire.resolve.places.ranking import _typical_population
 
 #: A town named inside a site's name counts in the article's countries from this size, elsewhere
@@ -35,10 +35,6 @@ from eventwire.resolve.places.ranking import _typical_population
 #: after a town people know, and a person's name ("Duke", "Hopkins") matches many small towns.
 _NAMED_TOWN_MIN_POPULATION = 10_000
 _NAMED_TOWN_ABROAD_MIN_POPULATION = 100_000
-#: A town abroad that bears the name only as an alternate (a name in another language or
-#: script, "Kouga" of Xincheng in Xinjiang) names a site only from this size: an English site
-#: name uses a foreign town's own name, or the exonym of a city everyone knows ("Kiev").
-_NAMED_BY_ALTERNATE_ABROAD_MIN_POPULATION = 1_000_000
 
 
 def _name_parts(text: str) -> list[str]:
@@ -205,7 +201,10 @@ def _in_own_name(
                     if e.feature_class == "P" and _lies_within(e, within) and normalize_toponym(e.name) == key
                 ]
             else:
-                entries = [e for e in entries if not _is_named_abroad_by_alternate(e, part, countries)]
+                # abroad, by the town's own name: "Kouga Dam" is not in Xincheng, Xinjiang
+                entries = [
+                    e for e in entries if e.country in countries or not _bears_only_as_alternate(e, part)
+                ]
             entry = _best_named(entries, countries, any_size=within is not None)
             if entry is not None and within is None and _is_small_town_elsewhere(entry, provinces):
                 entry = None
@@ -213,12 +212,6 @@ def _in_own_name(
         if place is not None and (within is None or _lies_within(place, within)):
             return place, f"site named after {place.name}"
     return None
-
-
-def _is_named_abroad_by_alternate(entry: GazetteerEntry, part: str, countries: set[str]) -> bool:
-    return (entry.feature_class == "P" and entry.country not in countries
-            and entry.population < _NAMED_BY_ALTERNATE_ABROAD_MIN_POPULATION
-            and normalize_toponym(entry.name) != normalize_toponym(part))
 
 
 def _is_small_town_elsewhere(entry: GazetteerEntry, provinces: set[tuple[str, str]]) -> bool:

@@ -11,7 +11,7 @@ from collections.abc import Mapping, Sequence
 from eventwire.data.place_words import PlaceAlias, PlaceWords
 from eventwire.records import PlaceMention
 from eventwire.resolve.gazetteer import Gazetteer, GazetteerEntry, normalize_toponym
-from eventwire.resolve.places.evidence import _NOT_FOUND, _Found, _name_key
+from eventwire.resolve.places.evidence import _NOT_FOUND, _bears_only_as_alternate, _Found, _name_key
 
 #: Readings of X that a generic head allows ("X Province", "Township of X"; place_affixes.tsv).
 _HEAD_READINGS = {
@@ -225,9 +225,11 @@ def _facility(tokens: list[str], lower: list[str], gazetteer: Gazetteer, words: 
         end -= 1
     if end == len(tokens):
         return None
+    town = " ".join(tokens[:end])
     entries = [
-        e for e in gazetteer.lookup(" ".join(tokens[:end]))
+        e for e in gazetteer.lookup(town)
         if e.feature_class == "P" and e.population >= _FACILITY_MIN_POPULATION
+        and not _bears_only_as_alternate(e, town)
     ]
     return _Found(entries, "site named after its town {name}", part=True)
 
