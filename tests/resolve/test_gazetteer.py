@@ -357,6 +357,10 @@ def test_damascus_is_the_syrian_capital_and_countries_resolve(built) -> None:  #
     assert ontario.country == "CAN" and _near(ontario, 49.25, -84.5, 0.01)
     # Islands and regions that no division names (data/places.csv): the island, not a namesake.
     assert gazetteer.lookup("North Island")[0].country == "NZL"
+    assert {e.feature_code for e in gazetteer.lookup("Cape of Good Hope")} == {"CPE"}  # a cape is land
+    assert any(e.feature_code == "ADM2" for e in gazetteer.lookup("Orkney"))  # the islands' council area
+    congo = gazetteer.country("COD")
+    assert congo is not None and _near(congo, -2.5, 23.5, 0.01)  # GeoNames' point, not the Factbook's
     assert {e.feature_code for e in gazetteer.lookup("Anfield")} == {"STDM"}  # a venue news names
     assert {e.feature_code for e in gazetteer.lookup("Disney World")} == {"AMUS"}  # and a theme park
     assert gazetteer.lookup("U.S.")[0].country == "USA"

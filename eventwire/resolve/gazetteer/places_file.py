@@ -40,6 +40,11 @@ _FEATURE_CLASS_BY_PREFIX = (
     ("PEN", "T"),
     ("DSRT", "T"),
     ("DLTA", "T"),
+    ("CPE", "T"),
+    ("PLAT", "T"),
+    ("RF", "H"),
+    ("PRK", "L"),
+    ("RESN", "L"),
 )
 
 
