@@ -48,7 +48,7 @@ def with_qualifiers(text: str, mentions: Sequence[PlaceMention]) -> list[PlaceMe
             # "The Hamilton (Ontario) Spectator", "Kingston (Jamaica)": the region in brackets
             out[i] = replace(mention, qualifier=following.span.text)
         elif (
-            _is_container_gap(gap)
+            _is_container_gap(gap, following.label)
             and site_kind(mention.span.text) in _SITE_KINDS
             and out[i].qualifier is None  # "London's Wembley Stadium in ...": the first holds
         ):
@@ -109,12 +109,6 @@ _DIVISION_WORDS = frozenset(
 )
 
 
-_COMPASS_ADJECTIVES = frozenset(
-    "northern southern eastern western central northeastern northwestern southeastern southwestern"
-    " north-eastern north-western south-eastern south-western".split()
-)
-
-
 def _is_division_gap(gap: str) -> bool:
     """" in ", " district of ", " province, ", " refugee camp in the ": what puts a place in
     another (a bare comma is handled as a qualifier of its own)."""
@@ -150,14 +144,19 @@ def _is_bearing_gap(gap: str) -> bool:
     return len(before) == 1 and (before[0] in _DIVISION_WORDS or before[0] in site_words().natural)
 
 
-def _is_container_gap(gap: str) -> bool:
+def _is_container_gap(gap: str, holder_label: str) -> bool:
     """" in ", or a site's head then " in " ("Universidad de Los Andes campus in Tachira"); an
-    aside counts too ("The Grand Ethiopian Renaissance Dam, in the Benishangul-Gumuz region")."""
+    aside or "the" too ("The Grand Ethiopian Renaissance Dam, in the Benishangul-Gumuz region")
+    before a name NER or the caller called a place ("Al-Shifa Hospital in the Hamas stronghold"
+    is in no place called Hamas)."""
     words = gap.casefold().replace(",", " , ").split()
-    if words and words[-1] == "the":
+    aside = words[-1:] == ["the"] or words[:1] == [","]
+    if words[-1:] == ["the"]:
         words.pop()
     if words[:1] == [","]:
         words.pop(0)
+    if aside and holder_label not in _HOLDER_LABELS:
+        return False
     return bool(words) and words[-1] in _CONTAINER_WORDS and (
         len(words) == 1 or (len(words) == 2 and words[0] in site_words().sites)
     )

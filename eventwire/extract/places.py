@@ -74,11 +74,8 @@ _FEATURE_PHRASES: tuple[tuple[tuple[str, ...], str], ...] = (
     (("district",), "district"),
     (("districts",), "district"),
     (("county",), "district"),
-    (("regency",), "district"),  # Indonesia's kabupaten: "Morowali regency"
-    # "the Douro river": a river, never the town or village of that name
-    (("river",), "river"),
-    (("rivers",), "river"),
-    (("regencies",), "district"),
+    (("regency",), "district"), (("regencies",), "district"),  # Indonesia: "Morowali regency"
+    (("river",), "river"), (("rivers",), "river"),  # "the Douro river": no village of the name
     (("city",), "city"),
     (("port",), "city"),
     (("town",), "city"),
@@ -469,10 +466,11 @@ def _read_context(doc: Doc, chain: list[_Candidate]) -> None:
     elif last.end < len(doc) and doc[last.end].pos_ == "NOUN":
         # "on Taliban positions": the preposition governs the noun; the name only modifies it.
         context = "none"
+    one_river = after_hint == "river" and doc[last.end].lower_ == "river"  # "Baghdad and the X river"
     for c in chain:
         c.context = context
         c.near = near
-        c.chain_hint = after_hint or before_hint
+        c.chain_hint = (None if one_river and c is not last else after_hint) or before_hint
     if first.chain_hint is None and _is_dateline(doc, first):
         first.chain_hint = "dateline"  # the dateline's own place, not the country after it
 

@@ -88,6 +88,8 @@ def test_coordinated_mislabels_share_the_base_hint(make_doc: Callable[..., Doc])
         ("Mines/NOUN in/ADP Morowali/PROPN/B-GPE regency/NOUN", [("Morowali", "district")]),
         # a river word says the name is a river's
         ("Boats/NOUN ply/VERB the/DET Douro/PROPN/B-GPE river/NOUN", [("Douro", "river")]),
+        ("Convoys/NOUN moved/VERB between/ADP Baghdad/PROPN/B-GPE and/CCONJ the/DET "
+         "Tigris/PROPN/B-LOC river/NOUN", [("Baghdad", None), ("Tigris", "river")]),
         ("Police/NOUN in/ADP the/DET state/NOUN of/ADP Kansas/PROPN/B-GPE",
          [("Kansas", "province")]),
         ("The/DET state/NOUN government/NOUN of/ADP Kansas/PROPN/B-GPE spoke/VERB",

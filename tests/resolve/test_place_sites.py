@@ -260,6 +260,9 @@ def test_extraction_reads_the_container_of_a_site() -> None:
     names = ["Grand Ethiopian Renaissance Dam", "Benishangul-Gumuz"]
     dam, _ = with_qualifiers(text, [at(text, n) for n in names])
     assert dam.qualifier == "Benishangul-Gumuz"
+    text = "Al-Shifa Hospital in the Hamas stronghold was hit."
+    hamas = replace(at(text, "Hamas"), label="ORG")
+    assert with_qualifiers(text, [at(text, "Al-Shifa Hospital"), hamas])[0].qualifier is None
     # Words that put nothing in a place, and a name NER did not call a place.
     for plain, name, holder in [("Qamishli and Hasaka", "Qamishli", "Hasaka"),
                                 ("Hasaka of Qamishli", "Hasaka", "Qamishli"),
@@ -503,3 +506,15 @@ def test_a_museum_is_not_named_after_a_town_that_bears_its_name_only_as_an_alter
     mentions = [PlaceMention(Span(n, text.index(n), text.index(n) + len(n)), 0, label="given") for n in names]
     _, museum, _ = resolve_places(mentions, gazetteer)
     assert museum.name == "Athens"
+    # A town's own name with a qualifier, or its spelling, is no alternate: "Frankfurt Zoo" is in
+    # Frankfurt am Main, "Seville Museum" in Sevilla.
+    gazetteer = InMemoryGazetteer(
+        [
+            make_entry(3, "Frankfurt am Main", 50.11, 8.68, "DEU", "PPL", 650_000, "Hesse"),
+            make_entry(4, "Sevilla", 37.38, -5.97, "ESP", "PPL", 690_000, "Andalusia"),
+        ],
+        names={3: ["Frankfurt"], 4: ["Seville"]},
+    )
+    for name, town in [("Frankfurt Zoo", "Frankfurt am Main"), ("Seville Museum", "Sevilla")]:
+        (site,) = resolve_places([PlaceMention(Span(name, 0, len(name)), 0, label="given")], gazetteer)
+        assert site.name == town, name

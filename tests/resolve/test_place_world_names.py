@@ -257,3 +257,13 @@ def test_a_sea_that_lies_in_no_country_is_the_one_beside_the_towns_the_text_name
     text = "Fishermen in Veracruz said the Gulf was too rough to sail."
     _, gulf = resolve_places([mention_at(text, "Veracruz"), mention_at(text, "Gulf")], gazetteer)
     assert gulf.name == "Gulf of Mexico"
+    # A town across an ocean is no shore: a report from Washington means the Persian Gulf, as
+    # "the Gulf" does where nothing locates it.
+    washington = make_entry(4140963, "Washington", 38.9, -77.04, "USA", "PPLC", 690_000)
+    gulfs = gazetteer.lookup("Gulf")
+    gazetteer = InMemoryGazetteer([*gulfs, washington], names={-3002: ["Gulf"], -3003: ["Gulf"]})
+    text = "In Washington the Pentagon sent a carrier to the Gulf."
+    _, gulf = resolve_places([mention_at(text, "Washington"), mention_at(text, "Gulf")], gazetteer)
+    assert gulf.name == "Persian Gulf"
+    (gulf,) = resolve_places([mention_at("Tensions in the Gulf rose.", "Gulf")], gazetteer)
+    assert gulf.name == "Persian Gulf"

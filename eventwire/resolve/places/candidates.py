@@ -7,7 +7,7 @@ from eventwire.data.place_words import PlaceWords
 from eventwire.records import PlaceMention
 from eventwire.resolve.gazetteer import Gazetteer, GazetteerEntry, normalize_toponym
 from eventwire.resolve.places.evidence import _Found
-from eventwire.resolve.places.ranking import _in_regions
+from eventwire.resolve.places.ranking import _in_regions, _split_hint
 from eventwire.resolve.places.unlisted import _alias, _alias_entries, _fallback, _listed_demonym
 
 #: How a written alias (place_aliases.tsv) reads in a place's reason, by its kind.
@@ -63,11 +63,12 @@ def _candidates(
         # "S.C.", "W.Va.", "U.S.": written abbreviations stand for states and countries, not for
         # the airports, codes and villages that share their letters.
         found = [e for e in found if e.feature_class == "A"]
-    if mention.feature_hint == "river":  # "the Douro river" is no village that lists "Douro"
-        found = [e for e in found if e.feature_code == "STM"]
+    kind, _ = _split_hint(mention.feature_hint)
+    if kind == "river":
+        return _Found(_river(text, found, gazetteer))
     if not found:
-        found = _by_division_word(text, mention.feature_hint, gazetteer)
-    if found or mention.feature_hint == "river":
+        found = _by_division_word(text, kind, gazetteer)
+    if found:
         return _Found(found)
     # Formal and foreign country names the index lacks ("Republic of Türkiye").
     country = gazetteer.country_of_demonym(text)
@@ -77,14 +78,30 @@ def _candidates(
     return _fallback(text, gazetteer, words)
 
 
-#: The words a division's (or a river's) full name may carry, by the hint the text's own word
-#: gives (`extract.places`): "Morowali regency" is the gazetteer's "Morowali Regency", "Sulu
-#: province" its "Province of Sulu", "the Jordan river" its "Jordan River".
+#: The words a division's full name may carry, by the hint the text's own division word gives
+#: (`extract.places`): "Morowali regency" is the gazetteer's "Morowali Regency", "Sulu
+#: province" its "Province of Sulu".
 _DIVISION_WORDS = {
     "province": ("Province", "Region", "State", "Governorate", "Oblast"),
     "district": ("District", "Regency", "County", "Municipality"),
-    "river": ("River",),
 }
+#: A town that gives its name to a river the text names ("the Brisbane river") is this big.
+_RIVER_TOWN_POPULATION = 100_000
+
+
+def _river(text: str, found: list[GazetteerEntry], gazetteer: Gazetteer) -> list[GazetteerEntry]:
+    """What "the X river" may mean: a river of the name, or one listed as "X River" or "River
+    X" ("the Jordan river" is not the country); else a city of that very name on it ("the
+    Brisbane river"), never a village that lists X among its names ("Douro" of Daromehar)."""
+    rivers = [e for e in found if e.feature_code == "STM"] or [
+        e for name in (f"{text} River", f"River {text}") for e in gazetteer.lookup(name)
+        if e.feature_code == "STM"
+    ]
+    key = normalize_toponym(text)
+    return rivers or [
+        e for e in found if e.feature_class == "P" and e.population >= _RIVER_TOWN_POPULATION
+        and normalize_toponym(e.name) == key
+    ]
 
 
 def _by_division_word(text: str, hint: str | None, gazetteer: Gazetteer) -> list[GazetteerEntry]:
@@ -94,7 +111,7 @@ def _by_division_word(text: str, hint: str | None, gazetteer: Gazetteer) -> list
     for word in _DIVISION_WORDS.get(hint or "", ()):
         found = [
             e for name in (f"{text} {word}", f"{word} of {text}") for e in gazetteer.lookup(name)
-            if e.feature_class == "A" or e.feature_code == "STM"
+            if e.feature_class == "A"
         ]
         if found:
             return found

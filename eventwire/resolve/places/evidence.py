@@ -94,15 +94,3 @@ def _is_anchor(entry: GazetteerEntry) -> bool:
     """A point that stands for itself: countries and provinces are drawn at a representative
     town, so distance to them says little."""
     return entry.feature_code not in _PRECISION_3 and entry.feature_code not in _PRECISION_2
-
-
-#: A town that bears a site's name only as an alternate (a name in another language or script:
-#: "Kouga" of Xincheng, "Acropolis" of Little Rock) is named by it only if it is a city this big,
-#: whose exonym English uses ("Kiev", "Bombay"): an English site name uses a town's own name.
-_EXONYM_CITY_POPULATION = 1_000_000
-
-
-def _bears_only_as_alternate(entry: GazetteerEntry, name: str) -> bool:
-    return (entry.feature_class == "P" and entry.population < _EXONYM_CITY_POPULATION
-            and _name_key(entry.name) != normalize_toponym(name))
-

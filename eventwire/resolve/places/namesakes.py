@@ -5,6 +5,7 @@ town so much bigger than every bearer of the spelling that the name is its exony
 from __future__ import annotations
 
 from collections.abc import Sequence
+from difflib import SequenceMatcher
 
 from eventwire.resolve.gazetteer import GazetteerEntry, spelled_toponym
 from eventwire.resolve.places.evidence import _name_key
@@ -49,6 +50,24 @@ def _bears_name(own: str, key: str) -> bool:
     if own == key:
         return True
     return own.startswith(key + " ") and own[len(key) + 1 :].split()[:1] != ["city"]
+
+
+#: A town that bears a site's name only as an alternate in another language or script ("Kouga"
+#: of Xincheng, "Acropolis" of Little Rock) is named by it only if it is a city this big, whose
+#: exonym English uses ("Bombay"): an English site name uses a town's own name or its spelling
+#: ("Seville" of Sevilla, "Turin" of Torino: the same first three letters, or a close spelling).
+_EXONYM_CITY_POPULATION = 1_000_000
+_SPELLING_SIMILARITY = 0.7
+
+
+def _bears_only_as_alternate(entry: GazetteerEntry, name: str) -> bool:
+    written, listed = name.casefold(), entry.name.casefold()  # as spelt: keys fold "Shaar" to "Sarh"
+    spelling = written[:3] == listed[:3] or (
+        written[:1] == listed[:1] and SequenceMatcher(None, written, listed).ratio() >= _SPELLING_SIMILARITY
+    )
+    key, own = _name_key(name), _name_key(entry.name)
+    return (entry.feature_class == "P" and entry.population < _EXONYM_CITY_POPULATION
+            and not _bears_name(own, key) and not spelling)
 
 
 def _known_by_the_name(found: Sequence[GazetteerEntry], key: str) -> set[int]:

@@ -106,6 +106,8 @@ _LANDMARK_POPULATION = 1_000_000
 #: distance (km): "Gaza" beside "Israel" and "Egypt" is the city on their border, not the
 #: province in Mozambique.
 _NEIGHBOUR_KM = 500.0
+#: A town this near a sea or a world region (its representative point) lies on or in it.
+_SHORE_KM = 1_500.0
 #: Proximity decays with this distance (km): neighbouring towns score high, other provinces low.
 _PROXIMITY_KM = 250.0
 #: Softmax sharpness: a weighted-score lead of 1.5 over each of a dozen namesake villages
@@ -380,19 +382,17 @@ def _prominence(entry: GazetteerEntry) -> float:
 
 
 def _neighbour(entry: GazetteerEntry, others: _Others) -> float:
-    """Closeness to the nearest country the text names, other than the entry's own.
-
-    A sea or world region that lies in no one country is also beside the towns the text names:
-    "the Gulf" of a report from Riyadh is the Persian Gulf, of one from Veracruz the Gulf of
-    Mexico, though neither report names a country.
-    """
-    points = [c for c in others.countries if c.country != entry.country]
-    if not entry.country:
-        points.extend(others.anchors)
-    return max(
-        (math.exp(-distance_km(entry.lat, entry.lon, p.lat, p.lon) / _NEIGHBOUR_KM) for p in points),
-        default=0.0,
-    )
+    """Closeness to the nearest country the text names, other than the entry's own; for a sea
+    or region in no one country, to the towns on its shores too ("the Gulf" of a report from
+    Riyadh is the Persian Gulf, of one from Veracruz the Gulf of Mexico)."""
+    closeness = [
+        math.exp(-distance_km(entry.lat, entry.lon, c.lat, c.lon) / _NEIGHBOUR_KM)
+        for c in others.countries if c.country != entry.country
+    ]
+    if not entry.country:  # a town counts only on the water's shores, not across an ocean
+        distances = (distance_km(entry.lat, entry.lon, a.lat, a.lon) for a in others.anchors)
+        closeness.extend(math.exp(-d / _NEIGHBOUR_KM) for d in distances if d <= _SHORE_KM)
+    return max(closeness, default=0.0)
 
 
 #: One ranked candidate: weighted total, entry, feature values, the country and the name near it
@@ -449,7 +449,8 @@ def _choose(
                spelled=entry.geonameid in spelled, province=(provinces or {}).get(entry.country))
         for entry in found
     ]
-    scored.sort(key=lambda s: (-s[0], -s[1].population, s[1].geonameid))
+    # Among equals the earlier places.csv row: "the Gulf" alone is the Persian Gulf (-3002).
+    scored.sort(key=lambda s: (-s[0], -s[1].population, abs(s[1].geonameid)))
     best_total, best, values, country, near_name = scored[0]
     share = _share(scored, best_total, best, model.sharpness if model else _SHARPNESS)
     supported = _is_supported(values, near, best)

@@ -27,7 +27,8 @@ from typing import Literal
 from eventwire.data.place_words import site_kind, site_words
 from eventwire.records import Place, PlaceMention
 from eventwire.resolve.gazetteer import Gazetteer, GazetteerEntry, normalize_toponym
-from eventwire.resolve.places.evidence import _PLACE_LABELS, _bears_only_as_alternate
+from eventwire.resolve.places.evidence import _PLACE_LABELS
+from eventwire.resolve.places.namesakes import _bears_only_as_alternate
 from eventwire.resolve.places.ranking import _typical_population
 
 #: A town named inside a site's name counts in the article's countries from this size, elsewhere

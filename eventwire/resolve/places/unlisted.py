@@ -11,7 +11,8 @@ from collections.abc import Mapping, Sequence
 from eventwire.data.place_words import PlaceAlias, PlaceWords
 from eventwire.records import PlaceMention
 from eventwire.resolve.gazetteer import Gazetteer, GazetteerEntry, normalize_toponym
-from eventwire.resolve.places.evidence import _NOT_FOUND, _bears_only_as_alternate, _Found, _name_key
+from eventwire.resolve.places.evidence import _NOT_FOUND, _Found, _name_key
+from eventwire.resolve.places.namesakes import _bears_only_as_alternate
 
 #: Readings of X that a generic head allows ("X Province", "Township of X"; place_affixes.tsv).
 _HEAD_READINGS = {
