@@ -86,3 +86,26 @@ def test_a_name_listed_with_a_neighbours_province_is_the_province_across_the_bor
     text = "Trade between ports such as New York and Savannah grew."
     _, savannah = resolve_places([mention_at(text, "New York"), mention_at(text, "Savannah")], gazetteer)
     assert (savannah.country, savannah.feature_code) == ("USA", "PPL")
+
+
+def test_a_name_listed_with_a_foreign_capital_is_the_capital_of_that_name() -> None:
+    # "new routes from Madrid and Amsterdam" in a report from Colombia: Spain's capital, not
+    # Madrid, Cundinamarca; alone in that report, the Colombian town keeps it.
+    gazetteer = InMemoryGazetteer(
+        [
+            make_entry(3686110, "Colombia", 4.0, -72.0, "COL", "PCLI", 49_000_000),
+            make_entry(3674962, "Madrid", 4.73, -74.26, "COL", "PPL", 62_000, "Cundinamarca"),
+            make_entry(3117735, "Madrid", 40.42, -3.7, "ESP", "PPLC", 3_255_944, "Madrid"),
+            make_entry(2759794, "Amsterdam", 52.37, 4.89, "NLD", "PPLC", 741_636, "North Holland"),
+            make_entry(3687238, "Cartagena", 10.4, -75.49, "COL", "PPL", 952_024, "Bolivar"),
+            make_entry(3688689, "Bogota", 4.61, -74.08, "COL", "PPLC", 7_674_366, "Bogota"),
+            make_entry(3672486, "Soacha", 4.58, -74.22, "COL", "PPL", 398_295, "Cundinamarca"),
+        ]
+    )
+    text = "In Cartagena, Colombia, new routes from Madrid and Amsterdam land; Bogota and Soacha agreed."
+    names = ["Cartagena", "Colombia", "Madrid", "Amsterdam", "Bogota", "Soacha"]
+    places = resolve_places([mention_at(text, n) for n in names], gazetteer)
+    assert (places[2].country, places[2].feature_code) == ("ESP", "PPLC")
+    text = "In Cartagena, Colombia, new routes from Madrid land; Bogota and Soacha agreed."
+    names = ["Cartagena", "Colombia", "Madrid", "Bogota", "Soacha"]
+    assert resolve_places([mention_at(text, n) for n in names], gazetteer)[2].country == "COL"

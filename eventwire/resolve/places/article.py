@@ -153,6 +153,7 @@ def resolve_places(
     places = _without_namesakes_outside_qualifier(mentions, places, chosen, candidates)
     places = _qualifiers_that_hold(mentions, places, candidates)
     places = _provinces_in_lists_of_provinces(mentions, keys, places, candidates)
+    places = _capitals_in_lists_of_capitals(mentions, keys, places, candidates)
     # Sites the gazetteer lacks take the place the others put them in; they are context for none.
     places = place_sites(mentions, places, gazetteer)
     recorder = _RECORDED.get()
@@ -325,6 +326,40 @@ def _provinces_in_lists_of_provinces(
                     reason=f"listed with the province {listed[0].name}",
                 )
                 break
+    return out
+
+
+def _capitals_in_lists_of_capitals(
+    mentions: Sequence[PlaceMention],
+    keys: Sequence[str],
+    places: list[Place],
+    candidates: Sequence[list[GazetteerEntry]],
+) -> list[Place]:
+    """A name listed with a foreign capital ("new routes from Madrid and Amsterdam" in a report
+    from Colombia) is the capital of that name, not the report's own town that bears it: a list
+    names things of one kind."""
+    out = list(places)
+    for i, (mention, place) in enumerate(zip(mentions, places, strict=True)):
+        if (mention.kind != "toponym" or mention.feature_hint or mention.qualifier
+                or place.feature_code not in {"PPL", "PPLA", "PPLA2", "PPLX"}):
+            continue
+        capital = next(
+            (e for e in candidates[i] if e.feature_code == "PPLC" and e.country != place.country
+             and normalize_toponym(e.name) == keys[i]),
+            None,
+        )
+        if capital is None:
+            continue
+        listed = [
+            places[j] for j in _list_around(i, mentions)
+            if places[j].feature_code == "PPLC" and places[j].country not in {place.country, capital.country}
+        ]
+        if listed:
+            out[i] = replace(
+                _entry_place(capital), text=mention.span.text, span=mention.span,
+                score=round(min(place.score, 0.5), 3),
+                reason=f"listed with the capital {listed[0].name}",
+            )
     return out
 
 
