@@ -106,6 +106,15 @@ def test_a_name_listed_with_a_foreign_capital_is_the_capital_of_that_name() -> N
     names = ["Cartagena", "Colombia", "Madrid", "Amsterdam", "Bogota", "Soacha"]
     places = resolve_places([mention_at(text, n) for n in names], gazetteer)
     assert (places[2].country, places[2].feature_code) == ("ESP", "PPLC")
-    text = "In Cartagena, Colombia, new routes from Madrid land; Bogota and Soacha agreed."
-    names = ["Cartagena", "Colombia", "Madrid", "Bogota", "Soacha"]
-    assert resolve_places([mention_at(text, n) for n in names], gazetteer)[2].country == "COL"
+    # A small capital does not take the name from a bigger town of the report's own province.
+    gazetteer = InMemoryGazetteer(
+        [
+            make_entry(5909050, "British Columbia", 54.0, -125.0, "CAN", "ADM1", 0, "British Columbia"),
+            make_entry(6174041, "Victoria", 48.43, -123.37, "CAN", "PPLA", 289_625, "British Columbia"),
+            make_entry(241131, "Victoria", -4.62, 55.45, "SYC", "PPLC", 22_881, "English River"),
+            make_entry(1816670, "Beijing", 39.91, 116.4, "CHN", "PPLC", 18_960_744, "Beijing"),
+        ]
+    )
+    text = "British Columbia's premier said Victoria and Beijing would talk."
+    names = ["British Columbia", "Victoria", "Beijing"]
+    assert resolve_places([mention_at(text, n) for n in names], gazetteer)[1].country == "CAN"

@@ -267,3 +267,9 @@ def test_a_sea_that_lies_in_no_country_is_the_one_beside_the_towns_the_text_name
     assert gulf.name == "Persian Gulf"
     (gulf,) = resolve_places([mention_at("Tensions in the Gulf rose.", "Gulf")], gazetteer)
     assert gulf.name == "Persian Gulf"
+    # Nor is a country named across the ocean: "U.S. officials" are no shore of the Gulf of Mexico.
+    usa = make_entry(6252001, "United States", 39.76, -98.5, "USA", "PCLI", 327_000_000)
+    gazetteer = InMemoryGazetteer([*gulfs, usa], names={-3002: ["Gulf"], -3003: ["Gulf"], 6252001: ["U.S."]})
+    text = "U.S. officials sent a carrier to the Gulf."
+    _, gulf = resolve_places([mention_at(text, "U.S."), mention_at(text, "Gulf")], gazetteer)
+    assert gulf.name == "Persian Gulf"

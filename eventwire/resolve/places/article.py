@@ -329,6 +329,12 @@ def _provinces_in_lists_of_provinces(
     return out
 
 
+#: A capital listed with another must dwarf the report's town of its name to take the name:
+#: "Victoria and Beijing" in a report from British Columbia keeps Victoria, BC, not the
+#: Seychelles' capital.
+_CAPITAL_OVER_TOWN = 5
+
+
 def _capitals_in_lists_of_capitals(
     mentions: Sequence[PlaceMention],
     keys: Sequence[str],
@@ -343,9 +349,10 @@ def _capitals_in_lists_of_capitals(
         if (mention.kind != "toponym" or mention.feature_hint or mention.qualifier
                 or place.feature_code not in {"PPL", "PPLA", "PPLA2", "PPLX"}):
             continue
+        town = max((e.population for e in candidates[i] if e.geonameid == place.geonameid), default=0)
         capital = next(
             (e for e in candidates[i] if e.feature_code == "PPLC" and e.country != place.country
-             and normalize_toponym(e.name) == keys[i]),
+             and normalize_toponym(e.name) == keys[i] and e.population > _CAPITAL_OVER_TOWN * town),
             None,
         )
         if capital is None:

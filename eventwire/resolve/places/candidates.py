@@ -85,22 +85,14 @@ _DIVISION_WORDS = {
     "province": ("Province", "Region", "State", "Governorate", "Oblast"),
     "district": ("District", "Regency", "County", "Municipality"),
 }
-#: A town that gives its name to a river the text names ("the Brisbane river") is this big.
-_RIVER_TOWN_POPULATION = 100_000
-
-
 def _river(text: str, found: list[GazetteerEntry], gazetteer: Gazetteer) -> list[GazetteerEntry]:
     """What "the X river" may mean: a river of the name, or one listed as "X River" or "River
-    X" ("the Jordan river" is not the country); else a city of that very name on it ("the
-    Brisbane river"), never a village that lists X among its names ("Douro" of Daromehar)."""
-    rivers = [e for e in found if e.feature_code == "STM"] or [
+    X" ("the Jordan river" is not the country); never a town or village of the name ("Douro" of
+    Daromehar, Juba in South Sudan for the Juba river of Somalia): a river the gazetteer lacks
+    is drawn where the text puts it."""
+    return [e for e in found if e.feature_code == "STM"] or [
         e for name in (f"{text} River", f"River {text}") for e in gazetteer.lookup(name)
         if e.feature_code == "STM"
-    ]
-    key = normalize_toponym(text)
-    return rivers or [
-        e for e in found if e.feature_class == "P" and e.population >= _RIVER_TOWN_POPULATION
-        and normalize_toponym(e.name) == key
     ]
 
 

@@ -55,16 +55,15 @@ def _bears_name(own: str, key: str) -> bool:
 #: A town that bears a site's name only as an alternate in another language or script ("Kouga"
 #: of Xincheng, "Acropolis" of Little Rock) is named by it only if it is a city this big, whose
 #: exonym English uses ("Bombay"): an English site name uses a town's own name or its spelling
-#: ("Seville" of Sevilla, "Turin" of Torino: the same first three letters, or a close spelling).
+#: ("Seville" of Sevilla, "Turin" of Torino; not "Augusta" of Augsburg).
 _EXONYM_CITY_POPULATION = 1_000_000
 _SPELLING_SIMILARITY = 0.7
 
 
 def _bears_only_as_alternate(entry: GazetteerEntry, name: str) -> bool:
     written, listed = name.casefold(), entry.name.casefold()  # as spelt: keys fold "Shaar" to "Sarh"
-    spelling = written[:3] == listed[:3] or (
-        written[:1] == listed[:1] and SequenceMatcher(None, written, listed).ratio() >= _SPELLING_SIMILARITY
-    )
+    similarity = SequenceMatcher(None, written, listed).ratio()
+    spelling = written[:1] == listed[:1] and similarity >= _SPELLING_SIMILARITY
     key, own = _name_key(name), _name_key(entry.name)
     return (entry.feature_class == "P" and entry.population < _EXONYM_CITY_POPULATION
             and not _bears_name(own, key) and not spelling)

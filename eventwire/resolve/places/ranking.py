@@ -381,18 +381,21 @@ def _prominence(entry: GazetteerEntry) -> float:
     return prominence
 
 
+def _tie_order(geonameid: int) -> tuple[int, int]:
+    """Among equals: airports (ids below -10**9), curated rows in file order ("the Gulf" alone is
+    the Persian Gulf, -3002, not the Gulf of Mexico), then GeoNames."""
+    return (0, geonameid) if geonameid < -(10**9) else (1, -geonameid) if geonameid < 0 else (2, geonameid)
+
+
 def _neighbour(entry: GazetteerEntry, others: _Others) -> float:
     """Closeness to the nearest country the text names, other than the entry's own; for a sea
-    or region in no one country, to the towns on its shores too ("the Gulf" of a report from
-    Riyadh is the Persian Gulf, of one from Veracruz the Gulf of Mexico)."""
-    closeness = [
-        math.exp(-distance_km(entry.lat, entry.lon, c.lat, c.lon) / _NEIGHBOUR_KM)
-        for c in others.countries if c.country != entry.country
-    ]
-    if not entry.country:  # a town counts only on the water's shores, not across an ocean
-        distances = (distance_km(entry.lat, entry.lon, a.lat, a.lon) for a in others.anchors)
-        closeness.extend(math.exp(-d / _NEIGHBOUR_KM) for d in distances if d <= _SHORE_KM)
-    return max(closeness, default=0.0)
+    or region in no one country, to the towns and countries on its shores ("the Gulf" of a
+    report from Riyadh is the Persian Gulf, of one from Veracruz the Gulf of Mexico)."""
+    points = [c for c in others.countries if c.country != entry.country]
+    if not entry.country:
+        points.extend(others.anchors)
+    near = (distance_km(entry.lat, entry.lon, p.lat, p.lon) for p in points)
+    return max((math.exp(-d / _NEIGHBOUR_KM) for d in near if entry.country or d <= _SHORE_KM), default=0.0)
 
 
 #: One ranked candidate: weighted total, entry, feature values, the country and the name near it
@@ -449,8 +452,7 @@ def _choose(
                spelled=entry.geonameid in spelled, province=(provinces or {}).get(entry.country))
         for entry in found
     ]
-    # Among equals the earlier places.csv row: "the Gulf" alone is the Persian Gulf (-3002).
-    scored.sort(key=lambda s: (-s[0], -s[1].population, abs(s[1].geonameid)))
+    scored.sort(key=lambda s: (-s[0], -s[1].population, _tie_order(s[1].geonameid)))
     best_total, best, values, country, near_name = scored[0]
     share = _share(scored, best_total, best, model.sharpness if model else _SHARPNESS)
     supported = _is_supported(values, near, best)
