@@ -282,12 +282,17 @@ def _qualifiers_that_hold(
         holders = [e for e in candidates[j] if e.feature_class == "A" and _holds(e, held)]
         if holders:
             entry = max(holders, key=lambda e: e.feature_code == "ADM1")
-            out[j] = replace(
-                _entry_place(entry), text=mentions[j].span.text, span=mentions[j].span,
-                score=round(min(own.score, 0.5), 3),  # a reading the ranking did not choose
-                reason=f"holds {held.name}, which it qualifies",
-            )
+            out[j] = _reread(entry, mentions[j], own, f"holds {held.name}, which it qualifies")
     return out
+
+
+def _reread(entry: GazetteerEntry, mention: PlaceMention, place: Place, reason: str) -> Place:
+    """The mention read as `entry` instead of the ranking's `place`, at no more than half
+    confidence: a reading the ranking did not choose."""
+    return replace(
+        _entry_place(entry), text=mention.span.text, span=mention.span,
+        score=round(min(place.score, 0.5), 3), reason=reason,
+    )
 
 
 #: A province of another country listed with provinces lies within this distance of them.
@@ -320,11 +325,7 @@ def _provinces_in_lists_of_provinces(
         for province in provinces:
             listed = [places[j] for j in around if _lists_provinces_with(places[j], province, place)]
             if len(listed) >= (2 if place.feature_code == "PPLC" else 1):
-                out[i] = replace(
-                    _entry_place(province), text=mention.span.text, span=mention.span,
-                    score=round(min(place.score, 0.5), 3),
-                    reason=f"listed with the province {listed[0].name}",
-                )
+                out[i] = _reread(province, mention, place, f"listed with the province {listed[0].name}")
                 break
     return out
 
@@ -362,11 +363,7 @@ def _capitals_in_lists_of_capitals(
             if places[j].feature_code == "PPLC" and places[j].country not in {place.country, capital.country}
         ]
         if listed:
-            out[i] = replace(
-                _entry_place(capital), text=mention.span.text, span=mention.span,
-                score=round(min(place.score, 0.5), 3),
-                reason=f"listed with the capital {listed[0].name}",
-            )
+            out[i] = _reread(capital, mention, place, f"listed with the capital {listed[0].name}")
     return out
 
 
