@@ -255,3 +255,22 @@ def test_a_name_the_text_calls_a_river_is_a_river_not_a_village() -> None:
     juba = make_entry(3, "Juba", 4.85, 31.58, "SSD", "PPLC", 300_000, "Central Equatoria")
     mention = PlaceMention(Span("Juba", 0, 4), 0, label="given", feature_hint="near river")
     assert resolve_places([mention], InMemoryGazetteer([juba]))[0].lat is None
+
+
+def test_a_compass_part_of_a_province_abroad_is_no_reading() -> None:
+    # "the Northern Rivers region" of a report from New South Wales is no part of Rivers State,
+    # Nigeria; the report's own town takes it.
+    gazetteer = InMemoryGazetteer(
+        [
+            make_entry(1, "Lismore", -28.81, 153.28, "AUS", "PPL", 28_000, "New South Wales"),
+            make_entry(2, "Rivers", 4.9, 7.0, "NGA", "ADM1", admin1="Rivers"),
+        ]
+    )
+    text = "LISMORE - Rain fell across the Northern Rivers region, Lismore said."
+    mentions = [
+        PlaceMention(Span("LISMORE", 0, 7), 0, label="given"),
+        PlaceMention(Span("Northern Rivers", 31, 46), 0, label="given", feature_hint="province"),
+        PlaceMention(Span("Lismore", 55, 62), 0, label="given"),
+    ]
+    assert text[31:46] == "Northern Rivers" and text[55:62] == "Lismore"
+    assert resolve_places(mentions, gazetteer)[1].country == "AUS"

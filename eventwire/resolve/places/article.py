@@ -224,17 +224,24 @@ def _without_parts_of_towns_elsewhere(
     """A compass part of a town ("North London", "East Harlem") is part of a town the report is
     about or of one everyone knows: "South Esk" and "North Esk" in a report from Launceston are
     its rivers, not parts of Esk, a Queensland village. A part read as a town of fewer than
-    100,000 people in a province where none of the report's other places lies is left
-    unresolved, for `place_sites` to draw where the report is set."""
+    100,000 people in a province where none of the report's other places lies, or as a province
+    of a country where none lies, is left unresolved, for `place_sites` to draw where the
+    report is set."""
     provinces = {
         (p.country, p.admin1) for p, found in zip(places, found_as, strict=True)
         if p.lat is not None and p.country and p.admin1 and not found.part
     }
+    countries = {country for country, _ in provinces}
     out = list(places)
     for i, (place, choice, found) in enumerate(zip(places, choices, found_as, strict=True)):
-        if (provinces and found.part and choice is not None and place.lat is not None
-                and choice.entry.feature_class == "P" and choice.entry.population < _KNOWN_TOWN
-                and (place.country, place.admin1) not in provinces):
+        if not (provinces and found.part and choice is not None and place.lat is not None):
+            continue
+        entry = choice.entry
+        # a part of a province abroad neither: "the Northern Rivers region" of New South Wales
+        # is no part of Rivers State, Nigeria
+        if ((entry.feature_class == "P" and entry.population < _KNOWN_TOWN
+             and (place.country, place.admin1) not in provinces)
+                or (entry.feature_code in {"ADM1", "ADM2"} and entry.country not in countries)):
             reason = f"not in the gazetteer; no part of {place.name}, far from the report"
             out[i] = _unresolved(mentions[i], reason)
     return out
