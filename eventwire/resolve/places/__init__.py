@@ -53,8 +53,9 @@ hint, or a curated entry); otherwise it stays unresolved, so that "Hamas" never 
 in Germany. An unresolvable mention gets ``geonameid=None`` and never changes the others.
 
 The package reads in the order of the steps: `candidates` (and `unlisted` for names the
-gazetteer lacks), `cohesion`, `ranking`, `demonyms`, `place_records`; `article` runs them over
-one article in two passes (and `recorded_rankings` hands back every candidate's features).
+gazetteer lacks), `cohesion`, `ranking` (with `reasons` for why a candidate won), `demonyms`,
+`place_records`; `article` runs them over one article in two passes (and `recorded_rankings`
+hands back every candidate's features).
 `evidence` holds the records they hand each other.
 """
 
