@@ -44,8 +44,11 @@ _FEATURE_PHRASES: tuple[tuple[tuple[str, ...], str], ...] = (
     (("district",), "district"),
     (("districts",), "district"),
     (("county",), "district"),
-    (("regency",), "district"), (("regencies",), "district"),  # Indonesia: "Morowali regency"
-    (("river",), "river"), (("rivers",), "river"),  # "the Douro river": no village of the name
+    (("regency",), "district"),  # Indonesia's kabupaten: "Morowali regency"
+    (("regencies",), "district"),
+    # "the Douro river": a river, never the town or village of that name
+    (("river",), "river"),
+    (("rivers",), "river"),
     (("city",), "city"),
     (("port",), "city"),
     (("town",), "city"),

@@ -151,12 +151,12 @@ def _is_container_gap(gap: str, holder_label: str) -> bool:
     is in no place called Hamas)."""
     words = gap.casefold().replace(",", " , ").split()
     aside = words[-1:] == ["the"] or words[:1] == [","]
+    if aside and holder_label not in _HOLDER_LABELS:
+        return False
     if words[-1:] == ["the"]:
         words.pop()
     if words[:1] == [","]:
         words.pop(0)
-    if aside and holder_label not in _HOLDER_LABELS:
-        return False
     return bool(words) and words[-1] in _CONTAINER_WORDS and (
         len(words) == 1 or (len(words) == 2 and words[0] in site_words().sites)
     )

@@ -374,7 +374,8 @@ def _read_context(doc: Doc, chain: list[_Candidate]) -> None:
     elif last.end < len(doc) and doc[last.end].pos_ == "NOUN":
         # "on Taliban positions": the preposition governs the noun; the name only modifies it.
         context = "none"
-    one_river = after_hint == "river" and doc[last.end].lower_ == "river"  # "Baghdad and the X river"
+    # "Baghdad and the Tigris river": one river word names the last name only ("rivers" all)
+    one_river = after_hint == "river" and doc[last.end].lower_ == "river"
     for c in chain:
         c.context = context
         c.near = near

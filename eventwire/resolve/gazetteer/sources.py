@@ -22,16 +22,16 @@ def _package_version(package: str) -> str:
     return version(package)
 
 
+#: The bundled data files the index is built from, in the order the fingerprint reads them.
+_BUNDLED_FILES = ("places.csv", "country_points.csv", "division_points.csv")
+
+
+def _bundled_bytes(name: str) -> bytes:
+    return resources.files("eventwire.data").joinpath(name).read_bytes()
+
+
 def _curated_bytes() -> bytes:
-    return resources.files("eventwire.data").joinpath("places.csv").read_bytes()
-
-
-def _country_points_bytes() -> bytes:
-    return resources.files("eventwire.data").joinpath("country_points.csv").read_bytes()
-
-
-def _division_points_bytes() -> bytes:
-    return resources.files("eventwire.data").joinpath("division_points.csv").read_bytes()
+    return _bundled_bytes("places.csv")
 
 
 def _read_user_bytes(user: Path) -> bytes:

@@ -165,9 +165,9 @@ def resolve_places(
 #: A report whose places lie in one country, named this many times and for this share of its
 #: names, is set there (see `_without_lone_namesakes_abroad`).
 _SETTLED_MENTIONS = 3
+_SETTLED_SHARE = 0.75
 #: A town this small is a village: the gazetteer lists thousands of namesakes of such size.
 _VILLAGE = 5_000
-_SETTLED_SHARE = 0.75
 
 
 def _without_lone_namesakes_abroad(

@@ -3,6 +3,8 @@ or (`unlisted`) a reading of a name the gazetteer lacks."""
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
+
 from eventwire.data.place_words import PlaceWords
 from eventwire.records import PlaceMention
 from eventwire.resolve.gazetteer import Gazetteer, GazetteerEntry, normalize_toponym
@@ -85,15 +87,19 @@ _DIVISION_WORDS = {
     "province": ("Province", "Region", "State", "Governorate", "Oblast"),
     "district": ("District", "Regency", "County", "Municipality"),
 }
+
+
 def _river(text: str, found: list[GazetteerEntry], gazetteer: Gazetteer) -> list[GazetteerEntry]:
     """What "the X river" may mean: a river of the name, or one listed as "X River" or "River
     X" ("the Jordan river" is not the country); never a town or village of the name ("Douro" of
     Daromehar, Juba in South Sudan for the Juba river of Somalia): a river the gazetteer lacks
     is drawn where the text puts it."""
-    return [e for e in found if e.feature_code == "STM"] or [
-        e for name in (f"{text} River", f"River {text}") for e in gazetteer.lookup(name)
-        if e.feature_code == "STM"
-    ]
+    rivers = [e for e in found if _is_river(e)]
+    return rivers or _listed_as([f"{text} River", f"River {text}"], gazetteer, _is_river)
+
+
+def _is_river(entry: GazetteerEntry) -> bool:
+    return entry.feature_code == "STM"
 
 
 def _by_division_word(text: str, hint: str | None, gazetteer: Gazetteer) -> list[GazetteerEntry]:
@@ -101,13 +107,18 @@ def _by_division_word(text: str, hint: str | None, gazetteer: Gazetteer) -> list
     division of that kind ("X regency", "the X district"): a district's bare name is no key (a
     town's or a person's name mostly), but the text's own word says which is meant."""
     for word in _DIVISION_WORDS.get(hint or "", ()):
-        found = [
-            e for name in (f"{text} {word}", f"{word} of {text}") for e in gazetteer.lookup(name)
-            if e.feature_class == "A"
-        ]
+        names = [f"{text} {word}", f"{word} of {text}"]
+        found = _listed_as(names, gazetteer, lambda e: e.feature_class == "A")
         if found:
             return found
     return []
+
+
+def _listed_as(
+    names: Sequence[str], gazetteer: Gazetteer, keep: Callable[[GazetteerEntry], bool]
+) -> list[GazetteerEntry]:
+    """The entries of the kind `keep` accepts that the gazetteer lists under any of `names`."""
+    return [e for name in names for e in gazetteer.lookup(name) if keep(e)]
 
 
 #: A populated place this large is a city a headline could name in capitals.

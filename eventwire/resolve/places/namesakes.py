@@ -61,12 +61,11 @@ _SPELLING_SIMILARITY = 0.7
 
 
 def _bears_only_as_alternate(entry: GazetteerEntry, name: str) -> bool:
+    if (entry.feature_class != "P" or entry.population >= _EXONYM_CITY_POPULATION
+            or _bears_name(_name_key(entry.name), _name_key(name))):
+        return False
     written, listed = name.casefold(), entry.name.casefold()  # as spelt: keys fold "Shaar" to "Sarh"
-    similarity = SequenceMatcher(None, written, listed).ratio()
-    spelling = written[:1] == listed[:1] and similarity >= _SPELLING_SIMILARITY
-    key, own = _name_key(name), _name_key(entry.name)
-    return (entry.feature_class == "P" and entry.population < _EXONYM_CITY_POPULATION
-            and not _bears_name(own, key) and not spelling)
+    return written[:1] != listed[:1] or SequenceMatcher(None, written, listed).ratio() < _SPELLING_SIMILARITY
 
 
 def _known_by_the_name(found: Sequence[GazetteerEntry], key: str) -> set[int]:

@@ -1,8 +1,8 @@
 """Ranking one mention's candidates: feature values from the text and the article's other
 names, combined linearly with fixed weights (`_WEIGHTS`), or with the coefficients of a
 `LearnedRanker` when one is given; the winner's softmax share is its score and the feature that
-most sets it above the runner-up its reason (`reasons`). Every candidate's values come back with the choice
-(`_Choice.ranked`), which is how ``benchmarks/fit_place_ranker.py`` reads them."""
+most sets it above the runner-up its reason (see `reasons`). Every candidate's values come back
+with the choice (`_Choice.ranked`), which is how ``benchmarks/fit_place_ranker.py`` reads them."""
 
 from __future__ import annotations
 
