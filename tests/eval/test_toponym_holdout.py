@@ -25,28 +25,28 @@ def test_every_holdout_toponym_is_where_it_says_in_its_article() -> None:
     assert all(-90 <= t.lat <= 90 and -180 <= t.lon <= 180 for t in toponyms)
 
 
-@pytest.mark.parametrize("name", [f"toponyms_holdout{n}.jsonl" for n in (2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12)])
+@pytest.mark.parametrize("name", [f"toponyms_holdout{n}.jsonl" for n in (*range(2, 13), 19)])
 def test_every_toponym_of_an_exhaustive_holdout_is_where_it_says(name: str) -> None:
     if not CORPUS.exists():
         pytest.skip(f"news corpus not found at {CORPUS}")
     toponyms = read_holdout(REPO / "benchmarks" / "data" / name)
     assert len(toponyms) >= 200
-    # holdouts 6 to 12 also label demonyms ("Syrian", "Texan"), as GeoWebNews does
-    demonyms = {"demonym"} if name in {f"toponyms_holdout{n}.jsonl" for n in range(6, 13)} else set()
+    # holdouts 6 to 12 and 19 also label demonyms ("Syrian", "Texan"), as GeoWebNews does
+    demonyms = {"demonym"} if name in {f"toponyms_holdout{n}.jsonl" for n in (*range(6, 13), 19)} else set()
     assert {t.kind for t in toponyms} == {"country", "admin", "city", "facility", "region", *demonyms}
     texts = read_article_texts(CORPUS, {t.doc for t in toponyms})
     assert all(texts[t.doc][t.start : t.end] == t.toponym for t in toponyms)
     assert len({(t.doc, t.start) for t in toponyms}) == len(toponyms)
 
 
-@pytest.mark.parametrize("number", [13, 14, 15, 16, 17, 18])
+@pytest.mark.parametrize("number", [13, 14, 15, 16, 17, 18, 20])
 def test_every_toponym_of_a_general_news_holdout_is_where_it_says(number: int) -> None:
     # Articles of general news (sports, markets, weather, local papers) written for the file,
     # which keeps them beside its labels in the repository.
     data = REPO / "benchmarks" / "data"
     toponyms = read_holdout(data / f"toponyms_holdout{number}.jsonl")
     texts = read_article_texts(data / f"toponyms_holdout{number}_articles.jsonl", {t.doc for t in toponyms})
-    assert len(toponyms) >= 400 and len(texts) >= 30
+    assert len(toponyms) >= 400 and len(texts) >= 25
     assert {t.kind for t in toponyms} == {"country", "admin", "city", "facility", "region", "demonym"}
     assert all(texts[t.doc][t.start : t.end] == t.toponym for t in toponyms)
     assert len({(t.doc, t.start) for t in toponyms}) == len(toponyms)

@@ -273,3 +273,53 @@ def test_a_sea_that_lies_in_no_country_is_the_one_beside_the_towns_the_text_name
     text = "U.S. officials sent a carrier to the Gulf."
     _, gulf = resolve_places([mention_at(text, "U.S."), mention_at(text, "Gulf")], gazetteer)
     assert gulf.name == "Persian Gulf"
+
+
+def test_a_capitals_namesake_brings_no_province_forward() -> None:
+    # Amsterdam, New York is a town of 18,000: beside London and Tokyo "Amsterdam" is the
+    # Dutch capital and says nothing for New York the state; the markets are the city's.
+    gazetteer = InMemoryGazetteer(
+        [
+            make_entry(5128581, "New York City", 40.71, -74.01, "USA", "PPL", 8_175_133, "New York"),
+            make_entry(5128638, "New York", 43.00, -75.50, "USA", "ADM1", 0, "New York"),
+            make_entry(2759794, "Amsterdam", 52.37, 4.89, "NLD", "PPLC", 741_636, "North Holland"),
+            make_entry(5107129, "Amsterdam", 42.94, -74.19, "USA", "PPL", 18_000, "New York"),
+            make_entry(2643743, "London", 51.51, -0.13, "GBR", "PPLC", 8_961_989, "England"),
+            make_entry(1850147, "Tokyo", 35.69, 139.69, "JPN", "PPLC", 8_336_599, "Tokyo"),
+            make_entry(5106834, "Albany", 42.65, -73.76, "USA", "PPLA", 97_856, "New York"),
+            make_entry(4179574, "Albany", 31.58, -84.16, "USA", "PPL", 75_000, "Georgia"),
+        ],
+        names={5128581: ["New York"]},
+    )
+    text = "Shares fell in London, Tokyo and Amsterdam after losses in New York."
+    names = ["London", "Tokyo", "Amsterdam", "New York"]
+    places = resolve_places([mention_at(text, name) for name in names], gazetteer)
+    assert [p.country for p in places] == ["GBR", "JPN", "NLD", "USA"]
+    assert places[-1].feature_code == "PPL"
+    # A town that is no capital's namesake still tells the state.
+    text = "Snow closed roads around Albany, and New York declared an emergency."
+    places = resolve_places([mention_at(text, "Albany"), mention_at(text, "New York")], gazetteer)
+    assert [p.feature_code for p in places] == ["PPLA", "ADM1"]
+
+
+def test_towns_of_a_nation_within_a_country_bring_no_small_namesake_of_a_capital_forward() -> None:
+    # England is a first-order division of the United Kingdom, but a nation: London and Leeds
+    # say of "Washington" no more than "Britain" would. Its neighbours still place the town.
+    gazetteer = InMemoryGazetteer(
+        [
+            make_entry(4140963, "Washington", 38.90, -77.04, "USA", "PPLC", 689_545, "District of Columbia"),
+            make_entry(2634715, "Washington", 54.90, -1.52, "GBR", "PPL", 67_085, "England"),
+            make_entry(2643743, "London", 51.51, -0.13, "GBR", "PPLC", 8_961_989, "England"),
+            make_entry(2644688, "Leeds", 53.80, -1.55, "GBR", "PPL", 455_123, "England"),
+            make_entry(2636531, "Sunderland", 54.90, -1.38, "GBR", "PPL", 174_286, "England"),
+            make_entry(2641673, "Newcastle upon Tyne", 54.97, -1.61, "GBR", "PPL", 192_382, "England"),
+        ],
+        names={2641673: ["Newcastle"]},
+    )
+    text = "Ministers in London said talks with Washington would resume, as factories in Leeds cut jobs."
+    places = resolve_places([mention_at(text, n) for n in ("London", "Washington", "Leeds")], gazetteer)
+    assert places[1].country == "USA"
+    text = "Shoppers in Sunderland and Newcastle welcomed the new store in Washington."
+    names = ("Sunderland", "Newcastle", "Washington")
+    places = resolve_places([mention_at(text, n) for n in names], gazetteer)
+    assert places[2].country == "GBR"

@@ -63,7 +63,7 @@ def _cohesion(
     }
     capitals = frozenset(key for key, found in readings.items() if any(map(is_capital, found)))
     scores = _point_cohesion(readings, divisions, informative, ambiguous, provinces, capitals)
-    scores.update(_division_cohesion(readings, divisions, informative))
+    scores.update(_division_cohesion(readings, divisions, informative, capitals))
     return scores
 
 
@@ -151,23 +151,28 @@ def _division_cohesion(
     readings: dict[str, list[GazetteerEntry]],
     divisions: dict[str, list[GazetteerEntry]],
     informative: dict[str, list[GazetteerEntry]],
+    capitals: frozenset[str],
 ) -> _Scores:
-    """Each province's or country's share of the other names with a reading inside it."""
+    """Each province's or country's share of the other names with a reading inside it; a
+    capital's name counts only by the capital itself."""
     scores: _Scores = {}
     for key, found in divisions.items():
         # A province or a country is near the names that have a reading inside it ("California"
         # with "Fresno", "Mexico" with "Puebla"), which its drawn point alone would not show.
         # Names with many readings count for a province (a namesake of "Redding" lies in most
-        # countries, but not in most provinces).
+        # countries, but not in most provinces). A capital's name names the capital unless the
+        # text puts it elsewhere (`is_capital`), so its namesakes bring no province forward:
+        # "Amsterdam" in a report of world markets does not make "New York" the state.
         for entry in found:
             whole = entry.feature_code.startswith("PCL")
             other_readings = [
-                points for other, points in readings.items()
+                (other, [p for p in points if other not in capitals or is_capital(p)])
+                for other, points in readings.items()
                 if other != key and points and (other in informative or not whole)
             ]
             inside = [
                 next(p.name for p in points if _lies_in(p, entry, whole))
-                for points in other_readings
+                for other, points in other_readings
                 if any(_lies_in(p, entry, whole) for p in points)
             ]
             if inside:

@@ -81,6 +81,14 @@ _WORLD_CITY = 1_000_000
 #: How many of the article's other names (each weighted by how sure it is) must lie in a
 #: province before it brings forward a small namesake of a capital or world name there (`minor`).
 _PROVINCE_NAMES_FOR_MINOR = 2.0
+#: First-order divisions that are nations, not provinces: the United Kingdom's four. Towns of
+#: England say of a small namesake of a capital there no more than towns of Britain do
+#: ("talks with Washington" in a report from London and Leeds is not Washington, Tyne and Wear).
+_NATIONS_AS_PROVINCES = frozenset(
+    ("GBR", nation) for nation in ("England", "Scotland", "Wales", "Northern Ireland")
+)
+#: Unless a named place lies within this many km: Edmonton beside London is the London quarter.
+_NEARBY_KM = 50.0
 #: Divisions carry no population in our sources; this stands in for it (a typical state and
 #: county), so that a village called "California" does not outweigh the state.
 _TYPICAL_POPULATION = {"ADM1": 1_000_000, "PCLI": 5_000_000}
@@ -302,6 +310,10 @@ def _features(
     context = by_country.get(entry.country, 0.0) / total if total else 0.0
     admin1 = 0.0
     in_province = others.by_admin1.get((entry.country, entry.admin1), 0.0) if entry.admin1 else 0.0
+    proximity, near_name = _proximity(entry, others)
+    nearby = proximity >= math.exp(-_NEARBY_KM / _PROXIMITY_KM)
+    if minor and (entry.country, entry.admin1) in _NATIONS_AS_PROVINCES and not nearby:
+        in_province = 0.0  # England is a nation: its towns far away say no more than Britain's
     if minor:  # the country's other names say nothing of which of its towns a world name means
         context = min(context, in_province / total) if total else 0.0
     if total and entry.admin1 and not entry.feature_code.startswith("PCL"):
@@ -309,7 +321,6 @@ def _features(
         # "Washington" beside "Boston" is still the capital, not Washington, Massachusetts
         admin1 = in_province / total if not minor or in_province >= _PROVINCE_NAMES_FOR_MINOR else 0.0
     qualifier = float(_in_regions(entry, region))
-    proximity, near_name = _proximity(entry, others)
     population = _population_value(entry.population or _typical_population(entry))
     prominence = _prominence(entry)
     # The entry's own name, not one of its alternate names, is what the text wrote ("Missouri"
