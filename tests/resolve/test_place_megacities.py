@@ -118,24 +118,3 @@ def test_a_name_listed_with_a_foreign_capital_is_the_capital_of_that_name() -> N
     text = "British Columbia's premier said Victoria and Beijing would talk."
     names = ["British Columbia", "Victoria", "Beijing"]
     assert resolve_places([mention_at(text, n) for n in names], gazetteer)[1].country == "CAN"
-
-
-def test_a_name_listed_with_a_big_city_abroad_is_the_world_city_of_that_name() -> None:
-    # "flights from Boston and Sao Paulo" in a report from Lisbon: Brazil's city of twelve
-    # million, not the Lisbon quarter beside Alfama; alone, the quarter keeps the name.
-    gazetteer = InMemoryGazetteer(
-        [
-            make_entry(2267057, "Lisbon", 38.72, -9.13, "PRT", "PPLC", 517_802, "Lisbon"),
-            make_entry(2271071, "Alfama", 38.71, -9.13, "PRT", "PPL", 2_000, "Lisbon"),
-            make_entry(8010548, "Sao Paulo", 38.71, -9.14, "PRT", "PPL", 3_000, "Lisbon"),
-            make_entry(3448439, "Sao Paulo", -23.55, -46.64, "BRA", "PPLA", 10_021_295, "Sao Paulo"),
-            make_entry(4930956, "Boston", 42.36, -71.06, "USA", "PPLA", 617_594, "Massachusetts"),
-        ]
-    )
-    text = "In Lisbon, flights from Boston and Sao Paulo fill the hotels of Alfama."
-    names = ["Lisbon", "Boston", "Sao Paulo", "Alfama"]
-    places = resolve_places([mention_at(text, n) for n in names], gazetteer)
-    assert places[2].country == "BRA"
-    text = "In Lisbon, the Sao Paulo church beside Alfama reopened."
-    places = resolve_places([mention_at(text, n) for n in ("Lisbon", "Sao Paulo", "Alfama")], gazetteer)
-    assert places[1].country == "PRT"

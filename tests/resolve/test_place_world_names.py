@@ -323,3 +323,15 @@ def test_towns_of_a_nation_within_a_country_bring_no_small_namesake_of_a_capital
     names = ("Sunderland", "Newcastle", "Washington")
     places = resolve_places([mention_at(text, n) for n in names], gazetteer)
     assert places[2].country == "GBR"
+    # Beside London, Edmonton stays the London quarter, not the Canadian city.
+    gazetteer = InMemoryGazetteer(
+        [
+            make_entry(2643743, "London", 51.51, -0.13, "GBR", "PPLC", 8_961_989, "England"),
+            make_entry(2644688, "Leeds", 53.80, -1.55, "GBR", "PPL", 455_123, "England"),
+            make_entry(5946768, "Edmonton", 53.55, -113.47, "CAN", "PPLA", 1_010_899, "Alberta"),
+            make_entry(2650253, "Edmonton", 51.62, -0.06, "GBR", "PPL", 82_000, "England"),
+        ]
+    )
+    text = "Police in London and Leeds said a man from Edmonton was held."
+    places = resolve_places([mention_at(text, n) for n in ("London", "Leeds", "Edmonton")], gazetteer)
+    assert places[2].country == "GBR"

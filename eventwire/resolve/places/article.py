@@ -34,7 +34,6 @@ from eventwire.resolve.places.learned import LearnedRanker
 from eventwire.resolve.places.place_records import _as_found, _place, _unresolved
 from eventwire.resolve.places.ranking import (
     _KNOWN_TOWN,
-    _WORLD_CITY,
     _choose,
     _is_supported,
     _qualifier_regions,
@@ -350,36 +349,29 @@ def _capitals_in_lists_of_capitals(
     places: list[Place],
     candidates: Sequence[list[GazetteerEntry]],
 ) -> list[Place]:
-    """A name listed with a big city abroad ("new routes from Madrid and Amsterdam" in a report
-    from Colombia, "flights from Boston and Sao Paulo" in one from Lisbon) is the capital or the
-    world city of that name, not the report's own town or quarter that bears it: a list names
-    things of one kind."""
+    """A name listed with a foreign capital ("new routes from Madrid and Amsterdam" in a report
+    from Colombia) is the capital of that name, not the report's own town that bears it: a list
+    names things of one kind."""
     out = list(places)
     for i, (mention, place) in enumerate(zip(mentions, places, strict=True)):
         if (mention.kind != "toponym" or mention.feature_hint or mention.qualifier
                 or place.feature_code not in {"PPL", "PPLA", "PPLA2", "PPLX"}):
             continue
-        town = _population_of(place, candidates[i])
-        world = next(
-            (e for e in candidates[i] if (e.feature_code == "PPLC" or e.population >= _WORLD_CITY)
-             and e.country != place.country
+        town = max((e.population for e in candidates[i] if e.geonameid == place.geonameid), default=0)
+        capital = next(
+            (e for e in candidates[i] if e.feature_code == "PPLC" and e.country != place.country
              and normalize_toponym(e.name) == keys[i] and e.population > _CAPITAL_OVER_TOWN * town),
             None,
         )
-        if world is None:
+        if capital is None:
             continue
         listed = [
             places[j] for j in _list_around(i, mentions)
-            if places[j].country not in {place.country, world.country}
-            and (places[j].feature_code == "PPLC" or _population_of(places[j], candidates[j]) >= _KNOWN_TOWN)
+            if places[j].feature_code == "PPLC" and places[j].country not in {place.country, capital.country}
         ]
         if listed:
-            out[i] = _reread(world, mention, place, f"listed with {listed[0].name}")
+            out[i] = _reread(capital, mention, place, f"listed with the capital {listed[0].name}")
     return out
-
-
-def _population_of(place: Place, found: Sequence[GazetteerEntry]) -> int:
-    return max((e.population for e in found if e.geonameid == place.geonameid), default=0)
 
 
 def _lists_provinces_with(other: Place, province: GazetteerEntry, town: Place) -> bool:

@@ -160,19 +160,19 @@ def _division_cohesion(
         # A province or a country is near the names that have a reading inside it ("California"
         # with "Fresno", "Mexico" with "Puebla"), which its drawn point alone would not show.
         # Names with many readings count for a province (a namesake of "Redding" lies in most
-        # countries, but not in most provinces). A capital's name names the capital unless the
-        # text puts it elsewhere (`is_capital`), so its namesakes bring no province forward:
-        # "Amsterdam" in a report of world markets does not make "New York" the state.
+        # countries, but not in most provinces). A capital's namesakes bring no province
+        # forward (`is_capital`): "Amsterdam" in a report of world markets does not make "New
+        # York" the state; a province is brought forward by the names of its own towns.
         for entry in found:
             whole = entry.feature_code.startswith("PCL")
             other_readings = [
-                (other, [p for p in points if other not in capitals or is_capital(p)])
+                [p for p in points if other not in capitals or is_capital(p)]
                 for other, points in readings.items()
                 if other != key and points and (other in informative or not whole)
             ]
             inside = [
                 next(p.name for p in points if _lies_in(p, entry, whole))
-                for other, points in other_readings
+                for points in other_readings
                 if any(_lies_in(p, entry, whole) for p in points)
             ]
             if inside:

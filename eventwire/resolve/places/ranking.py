@@ -82,8 +82,9 @@ _WORLD_CITY = 1_000_000
 #: province before it brings forward a small namesake of a capital or world name there (`minor`).
 _PROVINCE_NAMES_FOR_MINOR = 2.0
 #: First-order divisions that are nations, not provinces: the United Kingdom's four. Towns of
-#: England say of a small namesake of a capital there no more than towns of Britain do
-#: ("talks with Washington" in a report from London and Leeds is not Washington, Tyne and Wear).
+#: England say of a small namesake of a capital or a world name there (`minor`) no more than
+#: towns of Britain do ("talks with Washington" in a report from London and Birmingham is not
+#: Washington, Tyne and Wear).
 _NATIONS_AS_PROVINCES = frozenset(
     ("GBR", nation) for nation in ("England", "Scotland", "Wales", "Northern Ireland")
 )
