@@ -335,3 +335,28 @@ def test_towns_of_a_nation_within_a_country_bring_no_small_namesake_of_a_capital
     text = "Police in London and Leeds said a man from Edmonton was held."
     places = resolve_places([mention_at(text, n) for n in ("London", "Leeds", "Edmonton")], gazetteer)
     assert places[2].country == "GBR"
+
+
+def test_small_namesakes_of_big_cities_bring_no_namesake_of_a_capital_forward() -> None:
+    # Leeds, Utah lies beside Washington, Utah, and Aberdeen, Washington in Washington State:
+    # copied names. In a report from Britain "Leeds" and "Aberdeen" are the British cities and
+    # say nothing of which Washington is meant: the capital.
+    gazetteer = InMemoryGazetteer(
+        [
+            make_entry(4140963, "Washington", 38.90, -77.04, "USA", "PPLC", 689_545, "District of Columbia"),
+            make_entry(5549222, "Washington", 37.13, -113.51, "USA", "PPL", 27_993, "Utah"),
+            make_entry(5815135, "Washington", 47.50, -120.50, "USA", "ADM1", 0, "Washington"),
+            make_entry(2643743, "London", 51.51, -0.13, "GBR", "PPLC", 8_961_989, "England"),
+            make_entry(2644688, "Leeds", 53.80, -1.55, "GBR", "PPL", 455_123, "England"),
+            make_entry(5543868, "Leeds", 37.24, -113.36, "USA", "PPL", 860, "Utah"),
+            make_entry(2657832, "Aberdeen", 57.14, -2.10, "GBR", "PPL", 196_670, "Scotland"),
+            make_entry(5785243, "Aberdeen", 46.98, -123.82, "USA", "PPL", 16_896, "Washington"),
+            make_entry(2648579, "Glasgow", 55.87, -4.26, "GBR", "PPL", 591_620, "Scotland"),
+        ]
+    )
+    text = "Ministers in London said talks with Washington would resume, as factories in Leeds cut jobs."
+    places = resolve_places([mention_at(text, n) for n in ("London", "Washington", "Leeds")], gazetteer)
+    assert (places[1].feature_code, places[2].country) == ("PPLC", "GBR")
+    text = "Fans in Glasgow and Aberdeen watched as officials in Washington agreed."
+    places = resolve_places([mention_at(text, n) for n in ("Glasgow", "Aberdeen", "Washington")], gazetteer)
+    assert places[2].feature_code == "PPLC"

@@ -95,7 +95,13 @@ def _point_cohesion(
     capitals: frozenset[str],
 ) -> _Scores:
     """Each point reading's closeness to the other names, averaged over those names; a namesake
-    of a capital is not brought closer by another capital's name (`is_capital`)."""
+    of a capital is not brought closer by another capital's name (`is_capital`), nor by the
+    small namesakes of a big city's name ("Leeds" in a report from England is no Leeds, Utah
+    to bring Washington, Utah forward)."""
+    big_only = {
+        key: [e for e in found if _is_big(e)] if any(map(_is_big, found)) else found
+        for key, found in informative.items()
+    }
     scores: _Scores = {}
     for key, found in readings.items():
         others = [other for other in informative if other != key]
@@ -113,7 +119,9 @@ def _point_cohesion(
             for other in [*others, *crowded, *holders]:
                 if namesake and other in capitals:
                     continue
-                closeness, name = _closeness(entry, other, informative, ambiguous, provinces, contained)
+                closeness, name = _closeness(
+                    entry, other, big_only if namesake else informative, ambiguous, provinces, contained
+                )
                 total += closeness
                 if closeness > best:
                     best, best_name = closeness, name
@@ -163,11 +171,17 @@ def _division_cohesion(
         # countries, but not in most provinces). A capital's namesakes bring no province
         # forward (`is_capital`): "Amsterdam" in a report of world markets does not make "New
         # York" the state; a province is brought forward by the names of its own towns.
+        # Nor, for a province that bears a capital's name (Washington State), do the small
+        # namesakes of big cities (Aberdeen, Washington beside "Glasgow and Aberdeen").
+        by_name = readings if key not in capitals else {
+            other: [e for e in points if _is_big(e)] if any(map(_is_big, points)) else points
+            for other, points in readings.items()
+        }
         for entry in found:
             whole = entry.feature_code.startswith("PCL")
             other_readings = [
                 [p for p in points if other not in capitals or is_capital(p)]
-                for other, points in readings.items()
+                for other, points in by_name.items()
                 if other != key and points and (other in informative or not whole)
             ]
             inside = [
@@ -178,6 +192,11 @@ def _division_cohesion(
             if inside:
                 scores[(key, entry.geonameid)] = (len(inside) / len(other_readings), inside[0])
     return scores
+
+
+def _is_big(entry: GazetteerEntry) -> bool:
+    """A capital or a city of 100,000: what its name means unless the text puts it elsewhere."""
+    return is_capital(entry) or entry.population >= _CITY_NOT_PROVINCE
 
 
 def _grid(points: Sequence[GazetteerEntry]) -> dict[tuple[int, int], list[GazetteerEntry]]:
