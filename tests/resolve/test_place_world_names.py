@@ -360,3 +360,24 @@ def test_small_namesakes_of_big_cities_bring_no_namesake_of_a_capital_forward() 
     text = "Fans in Glasgow and Aberdeen watched as officials in Washington agreed."
     places = resolve_places([mention_at(text, n) for n in ("Glasgow", "Aberdeen", "Washington")], gazetteer)
     assert places[2].feature_code == "PPLC"
+
+
+def test_names_of_many_readings_tell_a_region_only_where_two_nearly_touch() -> None:
+    # Oxford and Cambridge, Massachusetts lie 70 km apart: no pair that tells "Cambridge and
+    # Oxford" of a British report apart from the English towns (each name has ten readings).
+    elsewhere = [(33.0 + i, -90.0 - 3 * i, f"State {i}") for i in range(8)]
+    gazetteer = InMemoryGazetteer(
+        [
+            make_entry(2653941, "Cambridge", 52.20, 0.12, "GBR", "PPL", 145_674, "England"),
+            make_entry(4931972, "Cambridge", 42.38, -71.11, "USA", "PPL", 110_402, "Massachusetts"),
+            make_entry(2640729, "Oxford", 51.75, -1.26, "GBR", "PPL", 154_600, "England"),
+            make_entry(4945283, "Oxford", 42.12, -71.86, "USA", "PPL", 6_103, "Massachusetts"),
+            *(make_entry(100 + i, "Cambridge", lat, lon, "USA", "PPL", 5_000, state)
+              for i, (lat, lon, state) in enumerate(elsewhere)),
+            *(make_entry(200 + i, "Oxford", lat + 0.5, lon + 0.5, "USA", "PPL", 5_000, state)
+              for i, (lat, lon, state) in enumerate(elsewhere)),
+        ]
+    )
+    text = "Researchers at Cambridge and Oxford published the study."
+    places = resolve_places([mention_at(text, "Cambridge"), mention_at(text, "Oxford")], gazetteer)
+    assert [p.country for p in places] == ["GBR", "GBR"]

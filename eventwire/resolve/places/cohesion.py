@@ -26,6 +26,9 @@ _COHESION_KM = 100.0
 _CITY_NOT_PROVINCE = 100_000
 #: Names with more readings count only when two readings nearly touch (a town in its county).
 _COHESION_AMBIGUOUS_KM = 20.0
+#: ... and no farther apart than this: Oxford and Cambridge, Massachusetts, 70 km apart, are
+#: no pair that tells "Oxford and Cambridge" of a British report apart from the English towns.
+_TOUCHING_KM = 3 * _COHESION_AMBIGUOUS_KM
 
 
 #: Points by one-degree grid cell (see `_grid`).
@@ -146,7 +149,7 @@ def _closeness(
         closeness = math.exp(-distance / _COHESION_KM)
     elif other in ambiguous:
         near = _near_in_grid(entry, ambiguous[other])
-        if near is not None:
+        if near is not None and near[0] <= _TOUCHING_KM:
             closeness, name = math.exp(-near[0] / _COHESION_AMBIGUOUS_KM), near[1]
     if contained and closeness < 1.0:
         province = next((p for p in provinces.get(other, ()) if _lies_in(entry, p, False)), None)
