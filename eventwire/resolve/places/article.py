@@ -22,6 +22,7 @@ from eventwire.resolve.places.candidates import _candidates
 from eventwire.resolve.places.cohesion import _cohesion
 from eventwire.resolve.places.demonyms import _capital_namesake, _demonym_place, _is_people_word
 from eventwire.resolve.places.evidence import (
+    _KNOWN_TOWN,
     _NOT_FOUND,
     _PLACE_LABELS,
     _Choice,
@@ -29,11 +30,11 @@ from eventwire.resolve.places.evidence import (
     _Found,
     _is_anchor,
     is_capital,
+    is_well_known,
 )
 from eventwire.resolve.places.learned import LearnedRanker
 from eventwire.resolve.places.place_records import _as_found, _place, _unresolved
 from eventwire.resolve.places.ranking import (
-    _KNOWN_TOWN,
     _choose,
     _is_supported,
     _qualifier_regions,
@@ -452,8 +453,7 @@ def _without_namesakes_outside_qualifier(
         if holder is None or choice is None or place.lat is None or mention.kind != "toponym":
             continue
         entry = choice.entry
-        known = is_capital(entry) or entry.population >= _KNOWN_TOWN
-        if known or entry.feature_code.startswith(("PCL", "ADM1")):
+        if is_well_known(entry) or entry.feature_code.startswith(("PCL", "ADM1")):
             continue
         if entry.feature_class not in {"P", "A"} or any(
             e.country == holder.country and e.admin1 == holder.admin1 for e in candidates[i]

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 
 from eventwire.records import PlaceMention
 from eventwire.resolve.gazetteer import GazetteerEntry, distance_km
-from eventwire.resolve.places.evidence import _PLACE_LABELS, _PRECISION_3, is_capital
+from eventwire.resolve.places.evidence import _PLACE_LABELS, _PRECISION_3, is_capital, is_well_known
 
 #: Cohesion: how close a candidate lies to some reading of each other name in the article
 #: ("Huntsville" and "Walker County" both have readings in Texas and in Alabama; the pair that
@@ -26,9 +26,9 @@ _COHESION_KM = 100.0
 _CITY_NOT_PROVINCE = 100_000
 #: Names with more readings count only when two readings nearly touch (a town in its county).
 _COHESION_AMBIGUOUS_KM = 20.0
-#: ... and no farther apart than this: Oxford and Cambridge, Massachusetts, 70 km apart, are
-#: no pair that tells "Oxford and Cambridge" of a British report apart from the English towns.
-_TOUCHING_KM = 3 * _COHESION_AMBIGUOUS_KM
+#: Readings of two such names farther apart than this give no cohesion at all: Oxford and
+#: Cambridge, Massachusetts, 70 km apart, do not make "Cambridge and Oxford" American.
+_COHESION_AMBIGUOUS_MAX_KM = 3 * _COHESION_AMBIGUOUS_KM
 
 
 #: Points by one-degree grid cell (see `_grid`).
@@ -99,12 +99,9 @@ def _point_cohesion(
 ) -> _Scores:
     """Each point reading's closeness to the other names, averaged over those names; a namesake
     of a capital is not brought closer by another capital's name (`is_capital`), nor by the
-    small namesakes of a big city's name ("Leeds" in a report from England is no Leeds, Utah
-    to bring Washington, Utah forward)."""
-    big_only = {
-        key: [e for e in found if _is_big(e)] if any(map(_is_big, found)) else found
-        for key, found in informative.items()
-    }
+    small namesakes of a well-known town's name among the names of few readings ("Leeds" in a
+    report from England is no Leeds, Utah to bring Washington, Utah forward)."""
+    well_known = {key: _well_known_readings(found) for key, found in informative.items()}
     scores: _Scores = {}
     for key, found in readings.items():
         others = [other for other in informative if other != key]
@@ -123,7 +120,7 @@ def _point_cohesion(
                 if namesake and other in capitals:
                     continue
                 closeness, name = _closeness(
-                    entry, other, big_only if namesake else informative, ambiguous, provinces, contained
+                    entry, other, well_known if namesake else informative, ambiguous, provinces, contained
                 )
                 total += closeness
                 if closeness > best:
@@ -149,7 +146,7 @@ def _closeness(
         closeness = math.exp(-distance / _COHESION_KM)
     elif other in ambiguous:
         near = _near_in_grid(entry, ambiguous[other])
-        if near is not None and near[0] <= _TOUCHING_KM:
+        if near is not None and near[0] <= _COHESION_AMBIGUOUS_MAX_KM:
             closeness, name = math.exp(-near[0] / _COHESION_AMBIGUOUS_KM), near[1]
     if contained and closeness < 1.0:
         province = next((p for p in provinces.get(other, ()) if _lies_in(entry, p, False)), None)
@@ -174,11 +171,11 @@ def _division_cohesion(
         # countries, but not in most provinces). A capital's namesakes bring no province
         # forward (`is_capital`): "Amsterdam" in a report of world markets does not make "New
         # York" the state; a province is brought forward by the names of its own towns.
-        # Nor, for a province that bears a capital's name (Washington State), do the small
-        # namesakes of big cities (Aberdeen, Washington beside "Glasgow and Aberdeen").
+        # Nor, for a division that bears a capital's name (Washington State; a country or a
+        # province named as its capital is, Panama, Madrid), do the small namesakes of
+        # well-known towns (Aberdeen, Washington beside "Glasgow and Aberdeen").
         by_name = readings if key not in capitals else {
-            other: [e for e in points if _is_big(e)] if any(map(_is_big, points)) else points
-            for other, points in readings.items()
+            other: _well_known_readings(points) for other, points in readings.items()
         }
         for entry in found:
             whole = entry.feature_code.startswith("PCL")
@@ -197,9 +194,10 @@ def _division_cohesion(
     return scores
 
 
-def _is_big(entry: GazetteerEntry) -> bool:
-    """A capital or a city of 100,000: what its name means unless the text puts it elsewhere."""
-    return is_capital(entry) or entry.population >= _CITY_NOT_PROVINCE
+def _well_known_readings(found: list[GazetteerEntry]) -> list[GazetteerEntry]:
+    """A name's capital or big-town readings, when it has one: the name means them."""
+    known = [e for e in found if is_well_known(e)]
+    return known or found
 
 
 def _grid(points: Sequence[GazetteerEntry]) -> dict[tuple[int, int], list[GazetteerEntry]]:

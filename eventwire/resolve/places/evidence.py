@@ -90,6 +90,18 @@ def is_capital(entry: GazetteerEntry) -> bool:
     return entry.feature_code == "PPLC"
 
 
+#: A town this big is known in its own right: a namesake of a capital (London, Ontario; Tripoli,
+#: Lebanon) that the article's countries bring forward as they would any town, or a town abroad
+#: that a report set elsewhere may name (see article._without_lone_namesakes_abroad).
+_KNOWN_TOWN = 100_000
+
+
+def is_well_known(entry: GazetteerEntry) -> bool:
+    """A capital or a town of `_KNOWN_TOWN` people: what its name means unless the text puts it
+    elsewhere, and what a small namesake of it is not."""
+    return is_capital(entry) or entry.population >= _KNOWN_TOWN
+
+
 def _is_anchor(entry: GazetteerEntry) -> bool:
     """A point that stands for itself: countries and provinces are drawn at a representative
     town, so distance to them says little."""

@@ -20,6 +20,7 @@ from eventwire.resolve.places.evidence import (
     _is_anchor,
     _name_key,
     is_capital,
+    is_well_known,
 )
 from eventwire.resolve.places.learned import LearnedRanker
 from eventwire.resolve.places.namesakes import (
@@ -71,10 +72,6 @@ _WORLD_FEATURE_PROMINENCE = 0.45
 #: 10**(_CITY_FROM + _CITY_SPAN).
 _CITY_FROM = 4.5
 _CITY_SPAN = 1.5
-#: A town this big is known in its own right: a namesake of a capital (London, Ontario; Tripoli,
-#: Lebanon) that the article's countries bring forward as they would any town, or a town abroad
-#: that a report set elsewhere may name (see article._without_lone_namesakes_abroad).
-_KNOWN_TOWN = 100_000
 #: A city this big is known abroad by its name, as a capital is: a country's other names do not
 #: bring forward its small namesake ("Toronto" in a story that names Delaware is not Toronto, Ohio).
 _WORLD_CITY = 1_000_000
@@ -456,7 +453,7 @@ def _choose(
     scored = [
         _score(entry, kind, key, others, biased, region, cohesion, seats, named, model,
                minor=(capital_name or ((world_name or world_city) and entry.feature_class == "P"))
-               and not is_capital(entry) and entry.population < _KNOWN_TOWN,
+               and not is_well_known(entry),
                spelled=entry.geonameid in spelled, province=(provinces or {}).get(entry.country))
         for entry in found
     ]
