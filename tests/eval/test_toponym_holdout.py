@@ -46,7 +46,7 @@ def test_every_toponym_of_a_general_news_holdout_is_where_it_says(number: int) -
     data = REPO / "benchmarks" / "data"
     toponyms = read_holdout(data / f"toponyms_holdout{number}.jsonl")
     texts = read_article_texts(data / f"toponyms_holdout{number}_articles.jsonl", {t.doc for t in toponyms})
-    assert len(toponyms) >= 400 and len(texts) >= 25
+    assert len(toponyms) >= 400 and len(texts) >= (25 if number == 20 else 30)
     assert {t.kind for t in toponyms} == {"country", "admin", "city", "facility", "region", "demonym"}
     assert all(texts[t.doc][t.start : t.end] == t.toponym for t in toponyms)
     assert len({(t.doc, t.start) for t in toponyms}) == len(toponyms)

@@ -275,6 +275,15 @@ def test_a_sea_that_lies_in_no_country_is_the_one_beside_the_towns_the_text_name
     assert gulf.name == "Persian Gulf"
 
 
+# Rows and a sentence the tests of British reports share.
+_WASHINGTON_DC = make_entry(
+    4140963, "Washington", 38.90, -77.04, "USA", "PPLC", 689_545, "District of Columbia"
+)
+_LONDON = make_entry(2643743, "London", 51.51, -0.13, "GBR", "PPLC", 8_961_989, "England")
+_LEEDS = make_entry(2644688, "Leeds", 53.80, -1.55, "GBR", "PPL", 455_123, "England")
+_TALKS = "Ministers in London said talks with Washington would resume, as factories in Leeds cut jobs."
+
+
 def test_a_capitals_namesake_brings_no_province_forward() -> None:
     # Amsterdam, New York is a town of 18,000: beside London and Tokyo "Amsterdam" is the
     # Dutch capital and says nothing for New York the state; the markets are the city's.
@@ -284,7 +293,7 @@ def test_a_capitals_namesake_brings_no_province_forward() -> None:
             make_entry(5128638, "New York", 43.00, -75.50, "USA", "ADM1", 0, "New York"),
             make_entry(2759794, "Amsterdam", 52.37, 4.89, "NLD", "PPLC", 741_636, "North Holland"),
             make_entry(5107129, "Amsterdam", 42.94, -74.19, "USA", "PPL", 18_000, "New York"),
-            make_entry(2643743, "London", 51.51, -0.13, "GBR", "PPLC", 8_961_989, "England"),
+            _LONDON,
             make_entry(1850147, "Tokyo", 35.69, 139.69, "JPN", "PPLC", 8_336_599, "Tokyo"),
             make_entry(5106834, "Albany", 42.65, -73.76, "USA", "PPLA", 97_856, "New York"),
             make_entry(4179574, "Albany", 31.58, -84.16, "USA", "PPL", 75_000, "Georgia"),
@@ -307,28 +316,27 @@ def test_towns_of_a_nation_within_a_country_bring_no_small_namesake_of_a_capital
     # say of "Washington" no more than "Britain" would. Its neighbours still place the town.
     gazetteer = InMemoryGazetteer(
         [
-            make_entry(4140963, "Washington", 38.90, -77.04, "USA", "PPLC", 689_545, "District of Columbia"),
+            _WASHINGTON_DC,
             make_entry(2634715, "Washington", 54.90, -1.52, "GBR", "PPL", 67_085, "England"),
-            make_entry(2643743, "London", 51.51, -0.13, "GBR", "PPLC", 8_961_989, "England"),
-            make_entry(2644688, "Leeds", 53.80, -1.55, "GBR", "PPL", 455_123, "England"),
+            _LONDON,
+            _LEEDS,
             make_entry(2636531, "Sunderland", 54.90, -1.38, "GBR", "PPL", 174_286, "England"),
             make_entry(2641673, "Newcastle upon Tyne", 54.97, -1.61, "GBR", "PPL", 192_382, "England"),
         ],
         names={2641673: ["Newcastle"]},
     )
-    text = "Ministers in London said talks with Washington would resume, as factories in Leeds cut jobs."
-    places = resolve_places([mention_at(text, n) for n in ("London", "Washington", "Leeds")], gazetteer)
+    places = resolve_places([mention_at(_TALKS, n) for n in ("London", "Washington", "Leeds")], gazetteer)
     assert places[1].country == "USA"
     text = "Shoppers in Sunderland and Newcastle welcomed the new store in Washington."
     names = ("Sunderland", "Newcastle", "Washington")
     places = resolve_places([mention_at(text, n) for n in names], gazetteer)
     assert places[2].country == "GBR"
     # Beside London, Edmonton stays the London quarter, not the Canadian city (a guard: here
-    # proximity alone keeps it; TR-News' end2end Edmonton is what needs `_NEARBY_KM`).
+    # proximity alone keeps it; TR-News' end2end Edmonton is what needs `_NEARBY`).
     gazetteer = InMemoryGazetteer(
         [
-            make_entry(2643743, "London", 51.51, -0.13, "GBR", "PPLC", 8_961_989, "England"),
-            make_entry(2644688, "Leeds", 53.80, -1.55, "GBR", "PPL", 455_123, "England"),
+            _LONDON,
+            _LEEDS,
             make_entry(5946768, "Edmonton", 53.55, -113.47, "CAN", "PPLA", 1_010_899, "Alberta"),
             make_entry(2650253, "Edmonton", 51.62, -0.06, "GBR", "PPL", 82_000, "England"),
         ]
@@ -344,19 +352,18 @@ def test_small_namesakes_of_big_cities_bring_no_namesake_of_a_capital_forward() 
     # say nothing of which Washington is meant: the capital.
     gazetteer = InMemoryGazetteer(
         [
-            make_entry(4140963, "Washington", 38.90, -77.04, "USA", "PPLC", 689_545, "District of Columbia"),
+            _WASHINGTON_DC,
             make_entry(5549222, "Washington", 37.13, -113.51, "USA", "PPL", 27_993, "Utah"),
             make_entry(5815135, "Washington", 47.50, -120.50, "USA", "ADM1", 0, "Washington"),
-            make_entry(2643743, "London", 51.51, -0.13, "GBR", "PPLC", 8_961_989, "England"),
-            make_entry(2644688, "Leeds", 53.80, -1.55, "GBR", "PPL", 455_123, "England"),
+            _LONDON,
+            _LEEDS,
             make_entry(5543868, "Leeds", 37.24, -113.36, "USA", "PPL", 860, "Utah"),
             make_entry(2657832, "Aberdeen", 57.14, -2.10, "GBR", "PPL", 196_670, "Scotland"),
             make_entry(5785243, "Aberdeen", 46.98, -123.82, "USA", "PPL", 16_896, "Washington"),
             make_entry(2648579, "Glasgow", 55.87, -4.26, "GBR", "PPL", 591_620, "Scotland"),
         ]
     )
-    text = "Ministers in London said talks with Washington would resume, as factories in Leeds cut jobs."
-    places = resolve_places([mention_at(text, n) for n in ("London", "Washington", "Leeds")], gazetteer)
+    places = resolve_places([mention_at(_TALKS, n) for n in ("London", "Washington", "Leeds")], gazetteer)
     assert (places[1].feature_code, places[2].country) == ("PPLC", "GBR")
     text = "Fans in Glasgow and Aberdeen watched as officials in Washington agreed."
     places = resolve_places([mention_at(text, n) for n in ("Glasgow", "Aberdeen", "Washington")], gazetteer)

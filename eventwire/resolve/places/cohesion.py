@@ -163,6 +163,14 @@ def _division_cohesion(
 ) -> _Scores:
     """Each province's or country's share of the other names with a reading inside it; a
     capital's name counts only by the capital itself."""
+    counted = {
+        other: [p for p in points if is_capital(p)] if other in capitals else points
+        for other, points in readings.items()
+    }
+    counted_if_known = {
+        other: points if other in capitals else _well_known_readings(points)
+        for other, points in counted.items()
+    }
     scores: _Scores = {}
     for key, found in divisions.items():
         # A province or a country is near the names that have a reading inside it ("California"
@@ -174,14 +182,11 @@ def _division_cohesion(
         # Nor, for a division that bears a capital's name (Washington State; a country or a
         # province named as its capital is, Panama, Madrid), do the small namesakes of
         # well-known towns (Aberdeen, Washington beside "Glasgow and Aberdeen").
-        by_name = readings if key not in capitals else {
-            other: _well_known_readings(points) for other, points in readings.items()
-        }
+        by_name = counted if key not in capitals else counted_if_known
         for entry in found:
             whole = entry.feature_code.startswith("PCL")
             other_readings = [
-                [p for p in points if other not in capitals or is_capital(p)]
-                for other, points in by_name.items()
+                points for other, points in by_name.items()
                 if other != key and points and (other in informative or not whole)
             ]
             inside = [

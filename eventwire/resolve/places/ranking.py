@@ -85,8 +85,6 @@ _PROVINCE_NAMES_FOR_MINOR = 2.0
 _NATIONS_AS_PROVINCES = frozenset(
     ("GBR", nation) for nation in ("England", "Scotland", "Wales", "Northern Ireland")
 )
-#: Unless a named place lies within this many km: Edmonton beside London is the London quarter.
-_NEARBY_KM = 50.0
 #: Divisions carry no population in our sources; this stands in for it (a typical state and
 #: county), so that a village called "California" does not outweigh the state.
 _TYPICAL_POPULATION = {"ADM1": 1_000_000, "PCLI": 5_000_000}
@@ -117,6 +115,9 @@ _NEIGHBOUR_KM = 500.0
 _SHORE_KM = 1_500.0
 #: Proximity decays with this distance (km): neighbouring towns score high, other provinces low.
 _PROXIMITY_KM = 250.0
+#: The proximity of a named place within 50 km: a nation's town that near one still counts
+#: (`_NATIONS_AS_PROVINCES`): Edmonton beside London is the London quarter.
+_NEARBY = math.exp(-50.0 / _PROXIMITY_KM)
 #: Softmax sharpness: a weighted-score lead of 1.5 over each of a dozen namesake villages
 #: should read as confident (share > 0.9), not be diluted by their number.
 _SHARPNESS = 3.0
@@ -309,8 +310,7 @@ def _features(
     admin1 = 0.0
     in_province = others.by_admin1.get((entry.country, entry.admin1), 0.0) if entry.admin1 else 0.0
     proximity, near_name = _proximity(entry, others)
-    nearby = proximity >= math.exp(-_NEARBY_KM / _PROXIMITY_KM)
-    if minor and (entry.country, entry.admin1) in _NATIONS_AS_PROVINCES and not nearby:
+    if minor and (entry.country, entry.admin1) in _NATIONS_AS_PROVINCES and proximity < _NEARBY:
         in_province = 0.0  # England is a nation: its towns far away say no more than Britain's
     if minor:  # the country's other names say nothing of which of its towns a world name means
         context = min(context, in_province / total) if total else 0.0
