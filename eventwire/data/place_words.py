@@ -105,10 +105,10 @@ def site_words() -> SiteWords:
 
 
 def site_kind(text: str) -> str | None:
-    """Kind "site" for "Aleppo University", "University of Kansas" or "Hospital Universitario de
-    Caracas", "street" for "Oxford Street" or "Rue de Rivoli", "natural" for "Red River",
-    "polity" for "Soviet Union" or "the Caliphate", None for other names (one word is never a
-    site: "Field" is a name, not a stadium)."""
+    """Kind "site" for "Aleppo University", "University of Kansas", "National University of
+    Colombia" or "Hospital Universitario de Caracas", "street" for "Oxford Street" or "Rue de
+    Rivoli", "natural" for "Red River", "polity" for "Soviet Union" or "the Caliphate", None for
+    other names (one word is never a site: "Field" is a name, not a stadium)."""
     tokens = [t.casefold().removesuffix("'s").removesuffix("’s") for t in text.split()]
     words = site_words()
     if tokens and tokens[-1] in words.polities:
@@ -121,5 +121,9 @@ def site_kind(text: str) -> str | None:
     if tokens[-1] in words.streets or (tokens[0] in words.streets and joined):
         return "street"
     if tokens[-1] in words.sites or (tokens[0] in words.sites | words.heads_first and joined):
+        return "site"
+    # A qualified head before "of": "National University of Colombia", "Royal Hospital of Chelsea".
+    heads = zip(tokens[1:-1], tokens[2:], strict=True)
+    if any(word in words.sites and after == "of" for word, after in heads):
         return "site"
     return None

@@ -44,6 +44,7 @@ _FEATURE_PHRASES: tuple[tuple[tuple[str, ...], str], ...] = (
     (("district",), "district"),
     (("districts",), "district"),
     (("county",), "district"),
+    (("counties",), "district"),  # "York and Cumberland counties": each name is a county
     (("regency",), "district"),  # Indonesia's kabupaten: "Morowali regency"
     (("regencies",), "district"),
     # "the Douro river": a river, never the town or village of that name

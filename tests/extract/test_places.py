@@ -86,6 +86,9 @@ def test_coordinated_mislabels_share_the_base_hint(make_doc: Callable[..., Doc])
         ("Fires/NOUN spread/VERB in/ADP Kansas/PROPN/B-GPE state/NOUN", [("Kansas", "province")]),
         # an Indonesian regency (kabupaten) is a second-order division
         ("Mines/NOUN in/ADP Morowali/PROPN/B-GPE regency/NOUN", [("Morowali", "district")]),
+        # a plural division word after a list names each item's kind
+        ("Floods/NOUN hit/VERB York/PROPN/B-GPE and/CCONJ Cumberland/PROPN/B-GPE counties/NOUN",
+         [("York", "district"), ("Cumberland", "district")]),
         # a river word says the name is a river's
         ("Boats/NOUN ply/VERB the/DET Douro/PROPN/B-GPE river/NOUN", [("Douro", "river")]),
         ("Convoys/NOUN moved/VERB between/ADP Baghdad/PROPN/B-GPE and/CCONJ the/DET "

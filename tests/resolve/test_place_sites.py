@@ -5,13 +5,13 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from builders import make_entry, make_place
+from builders import make_entry, make_place, mention_at
 
 from eventwire.data.place_words import site_kind
 from eventwire.records import PlaceMention, Span
-from eventwire.resolve.gazetteer import GazetteerEntry, InMemoryGazetteer
+from eventwire.resolve.gazetteer import GazetteerEntry, InMemoryGazetteer, normalize_toponym
 from eventwire.resolve.places import resolve_places
-from eventwire.resolve.places.sites import _name_parts, main_place
+from eventwire.resolve.places.sites import _in_container, _name_parts, main_place
 
 
 def _sea(gid: int, name: str, lat: float, lon: float, code: str = "SEA") -> GazetteerEntry:
@@ -55,6 +55,8 @@ def _resolve(text: str, names: list[tuple[str, str | None]], label: str = "given
 def test_site_kind_reads_the_head_of_a_name() -> None:
     assert site_kind("Aleppo University") == "site"
     assert site_kind("University of Aleppo") == "site"
+    assert site_kind("National University of Colombia") == site_kind("STATE UNIVERSITY OF OHIO") == "site"
+    assert site_kind("Republic of Korea") is None
     assert site_kind("Newark International Airport") == "site"
     assert site_kind("Red River") == "natural"
     assert site_kind("Aleppo") is None
@@ -388,6 +390,50 @@ def test_a_village_of_a_country_named_nowhere_else_is_a_stranger_in_a_report_of_
     assert duke.country == "SYR" and "best guess Duke, USA" in duke.reason
 
 
+def test_a_report_is_set_where_its_towns_lie_though_it_names_other_countries_often() -> None:
+    # Russia is named three times as an actor, Moscow once: the report's towns and provinces
+    # (five of six) set it in Syria, and a town of Iraq, a country it never names, is the
+    # Syrian district of that name the gazetteer lacks.
+    entries = [
+        *ENTRIES,
+        make_entry(20, "Russia", 60.0, 100.0, "RUS", "PCLI", 144_000_000),
+        make_entry(21, "Moscow", 55.75, 37.62, "RUS", "PPLC", 10_000_000, "Moscow"),
+        make_entry(22, "Hamdaniya", 33.0, 44.5, "IRQ", "PPL", 50_000, "Baghdad"),
+    ]
+    text = ("Aleppo, Qamishli and Hasaka were shelled; Russia said Aleppo would fall, Moscow and Russia "
+            "said Hamdaniya was taken; Aleppo and Hamdaniya were calm, Russia said.")
+    names = ["Aleppo", "Qamishli", "Hasaka", "Russia", "Aleppo", "Moscow", "Russia", "Hamdaniya", "Aleppo",
+             "Hamdaniya", "Russia"]
+    mentions, seen = [], {}
+    for name in names:
+        mentions.append(mention_at(text, name, "given", nth=seen.get(name, 0)))
+        seen[name] = seen.get(name, 0) + 1
+    places = resolve_places(mentions, InMemoryGazetteer(entries, names=NAMES))
+    district = places[names.index("Hamdaniya")]
+    assert district.country == "SYR" and "best guess Hamdaniya, IRQ" in district.reason
+
+
+def test_the_district_of_a_name_is_no_district_abroad_and_holds_no_site_there() -> None:
+    # "The Maleh district" says Maleh is a district, not that it is the Algerian one: in a
+    # report set in Syria it is the district the gazetteer lacks, and the road in it lies where
+    # the report is set, not at a namesake of Maleh.
+    entries = [*ENTRIES, make_entry(23, "Maleh", 36.0, 1.0, "DZA", "ADM2", admin1="Ain Defla")]
+    text = "Rebels in Aleppo, Qamishli and Hasaka fought for the Castello Road in the Maleh district."
+    mentions = [mention_at(text, n, "given") for n in ("Aleppo", "Qamishli", "Hasaka")]
+    mentions.append(mention_at(text, "Castello Road", "given", qualifier="Maleh"))
+    mentions.append(replace(mention_at(text, "Maleh", "given"), feature_hint="district"))
+    *_, road, district = resolve_places(mentions, InMemoryGazetteer(entries, names=NAMES))
+    assert district.country == road.country == "SYR"
+    assert "site in" not in road.reason
+
+
+def test_a_name_the_report_left_unresolved_holds_no_site_at_a_namesake() -> None:
+    gazetteer = InMemoryGazetteer(ENTRIES, names=NAMES)
+    road = mention_at("the Castello Road in Qamishli", "Castello Road", "given", qualifier="Qamishli")
+    assert _in_container(road, {}, gazetteer, {"SYR"}, set())[0].geonameid == 2
+    assert _in_container(road, {}, gazetteer, {"SYR"}, {normalize_toponym("Qamishli")}) is None
+
+
 def test_the_main_place_is_in_the_country_whose_towns_and_provinces_the_report_names_most() -> None:
     def place(name: str, gid: int, country: str, code: str = "PPL"):  # type: ignore[no-untyped-def]
         return make_place(name, geonameid=gid, country=country, feature_code=code)
@@ -405,6 +451,12 @@ def test_the_main_place_is_in_the_country_whose_towns_and_provinces_the_report_n
     # Among one country's places, the most mentioned town, the first among equals.
     assert main_place([syria, manbij, aleppo, aleppo]) == aleppo
     assert main_place([syria, manbij, aleppo]) == manbij
+    # A province's name counts for its namesake seat: "Idlib province" twice and "Idlib" once
+    # set the report in Idlib more than "Madaya" twice.
+    madaya = place("Madaya", 9, "SYR")
+    idlib = replace(place("Idlib", 10, "SYR"), admin1="Idlib")
+    province = replace(place("Idlib", 11, "SYR", "ADM1"), admin1="Idlib")
+    assert main_place([madaya, madaya, province, idlib, province]) == idlib
 
 
 def test_a_site_in_a_county_stays_there_when_the_report_is_set_elsewhere_in_the_state() -> None:

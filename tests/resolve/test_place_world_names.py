@@ -389,3 +389,25 @@ def test_names_of_many_readings_tell_a_region_only_where_two_nearly_touch() -> N
     text = "Researchers at Cambridge and Oxford published the study."
     places = resolve_places([mention_at(text, "Cambridge"), mention_at(text, "Oxford")], gazetteer)
     assert [p.country for p in places] == ["GBR", "GBR"]
+
+
+def test_two_towns_of_a_province_bring_no_village_bearing_a_capitals_name_forward() -> None:
+    # Washington, Massachusetts is a village of 554 people 190 km from Boston: two towns of the
+    # state do not make "Washington" beside them the village rather than the capital. Its
+    # neighbours, named, still place it.
+    village = make_entry(4954418, "Washington", 42.37, -73.13, "USA", "PPL", 554, "Massachusetts")
+    rows = [
+        _WASHINGTON_DC,
+        village,
+        make_entry(4930956, "Boston", 42.36, -71.06, "USA", "PPL", 653_833, "Massachusetts"),
+        make_entry(4931972, "Cambridge", 42.38, -71.11, "USA", "PPL", 110_402, "Massachusetts"),
+        make_entry(4951257, "Pittsfield", 42.45, -73.25, "USA", "PPL", 43_000, "Massachusetts"),
+        make_entry(4944994, "Lenox", 42.36, -73.28, "USA", "PPL", 5_000, "Massachusetts"),
+    ]
+    gazetteer = InMemoryGazetteer(rows)
+    text = "Researchers in Boston and Cambridge said that Washington must raise science funding."
+    places = resolve_places([mention_at(text, n) for n in ("Boston", "Cambridge", "Washington")], gazetteer)
+    assert places[2].feature_code == "PPLC"
+    text = "Roads between Pittsfield and Lenox were closed, and Washington residents lost power."
+    places = resolve_places([mention_at(text, n) for n in ("Pittsfield", "Lenox", "Washington")], gazetteer)
+    assert places[2].geonameid == village.geonameid

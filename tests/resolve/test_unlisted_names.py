@@ -208,6 +208,23 @@ def test_a_name_the_text_calls_a_division_finds_the_division_listed_under_its_fu
     # Without the text's division word the bare name finds nothing.
     mention = PlaceMention(Span("Morowali", 0, 8), 0, label="given")
     assert resolve_places([mention], gazetteer)[0].geonameid is None
+    # The full name is a reading beside divisions of the bare name: "York and Kennebec
+    # counties" in a report from Portland, Maine are the Maine counties, not York, Ontario.
+    gazetteer = InMemoryGazetteer(
+        [
+            make_entry(3, "York", 44.0, -79.45, "CAN", "ADM2", admin1="Ontario"),
+            make_entry(4, "York County", 43.43, -70.67, "USA", "ADM2", admin1="Maine"),
+            make_entry(5, "Kennebec County", 44.41, -69.77, "USA", "ADM2", admin1="Maine"),
+            make_entry(6, "Portland", 43.66, -70.26, "USA", "PPL", 66_000, "Maine"),
+        ]
+    )
+    text = "Portland forecasters warned York and Kennebec counties."
+    mentions = [
+        PlaceMention(Span(name, text.index(name), text.index(name) + len(name)), 0, label="given",
+                     feature_hint=None if name == "Portland" else "district")
+        for name in ("Portland", "York", "Kennebec")
+    ]  # fmt: skip
+    assert [p.geonameid for p in resolve_places(mentions, gazetteer)] == [6, 4, 5]
 
 
 def test_a_compass_part_of_a_small_town_in_another_province_is_no_reading() -> None:

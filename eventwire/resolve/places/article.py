@@ -25,6 +25,7 @@ from eventwire.resolve.places.evidence import (
     _KNOWN_TOWN,
     _NOT_FOUND,
     _PLACE_LABELS,
+    _VILLAGE,
     _Choice,
     _Evidence,
     _Found,
@@ -167,8 +168,8 @@ def resolve_places(
 #: names, is set there (see `_without_lone_namesakes_abroad`).
 _SETTLED_MENTIONS = 3
 _SETTLED_SHARE = 0.75
-#: A town this small is a village: the gazetteer lists thousands of namesakes of such size.
-_VILLAGE = 5_000
+#: Districts below a province: named in passing like towns ("the Al Mallah district").
+_DISTRICT_CODES = frozenset({"ADM2", "ADM3", "ADM4", "ADMD"})
 
 
 def _without_lone_namesakes_abroad(
@@ -177,17 +178,27 @@ def _without_lone_namesakes_abroad(
     places: list[Place],
     choices: Sequence[_Choice | None],
 ) -> list[Place]:
-    """A small town abroad that only its name brought in, named in passing in a report whose
-    other places lie in one other country (three in four, none in the town's), is no place of
-    the report: the gazetteer lacks the local village of that name ("Fuaa" in a report from
-    Idlib is al-Fu'ah, not Fuwwah in Egypt). It is left unresolved for `place_sites` to draw
-    where the report is set."""
+    """A small town or a district abroad that only its name brought in, named in passing in a
+    report whose other places lie in one other country (three in four of its towns and
+    provinces, none in the town's country), is no place of the report: the gazetteer lacks the
+    local village of that name ("Fuaa" in a report from Idlib is al-Fu'ah, not Fuwwah in Egypt;
+    "the Al Mallah district" of Aleppo is no district of Algeria). It is left unresolved for
+    `place_sites` to draw where the report is set."""
     out = list(places)
-    located = [(k, p.country) for k, p in zip(keys, places, strict=True) if p.lat is not None and p.country]
-    countries = Counter(country for _, country in located)
+    located = [
+        (k, p.country, m.kind != "demonym" and not (p.feature_code or "").startswith("PCL"))
+        for k, p, m in zip(keys, places, mentions, strict=True) if p.lat is not None and p.country
+    ]
+    countries = Counter(country for _, country, _ in located)
+    # A report is set where its towns and provinces lie (as `sites.main_place` holds): a
+    # country's name or its people's is as often an actor's ("Russia said", "Russian jets" in a
+    # report from Aleppo).
+    settings = Counter(country for _, country, local in located if local)
     by_key: dict[str, Counter[str]] = {}
-    for key, country in located:
+    local_by_key: dict[str, Counter[str]] = {}
+    for key, country, local in located:
         by_key.setdefault(key, Counter())[country] += 1
+        local_by_key.setdefault(key, Counter())[country] += local
     named = Counter(keys)
     for i, (place, choice) in enumerate(zip(places, choices, strict=True)):
         if choice is None or mentions[i].kind != "toponym" or place.lat is None:
@@ -196,13 +207,16 @@ def _without_lone_namesakes_abroad(
             continue
         entry = choice.entry
         known = entry.population >= _KNOWN_TOWN  # a town this big is known in its own right
-        if entry.feature_class != "P" or is_capital(entry) or known:
+        if not _is_local_unit(entry) or is_capital(entry) or known:
             continue
         # The report's other names (not this one again): set in one country, none in the town's.
         others = countries - by_key.get(keys[i], Counter())
-        setting, count = others.most_common(1)[0] if others else (None, 0)
+        local_others = settings - local_by_key.get(keys[i], Counter())
+        if sum(local_others.values()) < _SETTLED_MENTIONS:
+            local_others = others  # too few towns to tell a setting by: every name counts
+        setting, count = local_others.most_common(1)[0] if local_others else (None, 0)
         total = sum(others.values())
-        settled = count >= _SETTLED_MENTIONS and count >= _SETTLED_SHARE * total
+        settled = count >= _SETTLED_MENTIONS and count >= _SETTLED_SHARE * sum(local_others.values())
         in_passing = 2 * named[keys[i]] < count  # a name the report dwells on is its setting
         # A village of a country the report names nowhere else, where it has several places
         # elsewhere, is as much a stranger as one in a settled report ("Pocitos" in a story
@@ -248,12 +262,18 @@ def _without_parts_of_towns_elsewhere(
     return out
 
 
+def _is_local_unit(entry: GazetteerEntry) -> bool:
+    """A town or a district: what a report names in passing as where something happened."""
+    return entry.feature_class == "P" or entry.feature_code in _DISTRICT_CODES
+
+
 def _is_placed(choice: _Choice, mention: PlaceMention) -> bool:
-    """Whether evidence beyond the name puts the winner where it is. "The town of X", "near X"
-    and a dateline say that X is a place, not where: they place no village of that name abroad."""
+    """Whether evidence beyond the name puts the winner where it is. "The town of X", "the
+    district of X", "near X" and a dateline say that X is a place, not where: they place no
+    village or district of that name abroad."""
     kind, _ = _split_hint(mention.feature_hint)
     values = dict(choice.ranked[0].features)
-    if kind in {"city", "dateline"}:
+    if kind in {"city", "district", "dateline"}:
         values["hint"] = 0.0
     return _is_supported(values, False, choice.entry)
 

@@ -68,8 +68,10 @@ def _candidates(
     kind, _ = _split_hint(mention.feature_hint)
     if kind == "river":
         return _Found(_river(text, found, gazetteer))
-    if not found:
-        found = _by_division_word(text, kind, gazetteer)
+    # The gazetteer lists many divisions under their full name only: "York and Cumberland
+    # counties" are York County and Cumberland County, beside any division called plain "York".
+    ids = {e.geonameid for e in found}
+    found = [*found, *(e for e in _by_division_word(text, kind, gazetteer) if e.geonameid not in ids)]
     if found:
         return _Found(found)
     # Formal and foreign country names the index lacks ("Republic of Türkiye").

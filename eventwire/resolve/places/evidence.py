@@ -94,6 +94,10 @@ def is_capital(entry: GazetteerEntry) -> bool:
 #: Lebanon) that the article's countries bring forward as they would any town, or a town abroad
 #: that a report set elsewhere may name (see article._without_lone_namesakes_abroad).
 _KNOWN_TOWN = 100_000
+#: A town this small is a village: the gazetteer lists thousands of namesakes of such size,
+#: and news names one only where the text puts it (see `article._without_lone_namesakes_abroad`
+#: and `ranking._features`).
+_VILLAGE = 5_000
 
 
 def is_well_known(entry: GazetteerEntry) -> bool:

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from eventwire.records import PlaceMention
 from eventwire.resolve.gazetteer import Gazetteer, GazetteerEntry, distance_km, spelled_toponym
 from eventwire.resolve.places.evidence import (
+    _VILLAGE,
     RankedCandidate,
     _Choice,
     _Evidence,
@@ -310,8 +311,14 @@ def _features(
     admin1 = 0.0
     in_province = others.by_admin1.get((entry.country, entry.admin1), 0.0) if entry.admin1 else 0.0
     proximity, near_name = _proximity(entry, others)
-    if minor and (entry.country, entry.admin1) in _NATIONS_AS_PROVINCES and proximity < _NEARBY:
-        in_province = 0.0  # England is a nation: its towns far away say no more than Britain's
+    if minor and proximity < _NEARBY and (
+        (entry.country, entry.admin1) in _NATIONS_AS_PROVINCES
+        or (entry.feature_class == "P" and entry.population < _VILLAGE)
+    ):
+        # England is a nation: its towns far away say no more than Britain's. A village that
+        # bears a capital's name is named for its own sake beside its neighbours only: Boston
+        # and Cambridge do not make "Washington" the Massachusetts village of 500 people.
+        in_province = 0.0
     if minor:  # the country's other names say nothing of which of its towns a world name means
         context = min(context, in_province / total) if total else 0.0
     if total and entry.admin1 and not entry.feature_code.startswith("PCL"):

@@ -78,6 +78,9 @@ def place_sites(mentions: Sequence[PlaceMention], places: list[Place], gazetteer
         by_text.setdefault(normalize_toponym(place.text), place)
     countries = {p.country for p in resolved if p.country}
     provinces = {(p.country, p.admin1) for p in resolved if p.country and p.admin1}
+    # A name the article's own ranking left unresolved holds nothing either: "the Castello Road
+    # in the Al Mallah district" is not in a namesake of Al Mallah the gazetteer does hold.
+    unplaced = {normalize_toponym(p.text) for p in places if p.lat is None} - set(by_text)
     main = main_place(resolved)
     out = list(places)
     for i, (mention, place) in enumerate(zip(mentions, places, strict=True)):
@@ -88,7 +91,7 @@ def place_sites(mentions: Sequence[PlaceMention], places: list[Place], gazetteer
             kind = "unlisted"
         if kind is None or kind == "polity":
             continue
-        found = _in_container(mention, by_text, gazetteer, countries)
+        found = _in_container(mention, by_text, gazetteer, countries, unplaced)
         basis: Literal["text", "setting"] = "text"
         if found and _is_country(found[0]) and main is not None and main.country == found[0].country:
             # "Kasai Occidental province of DRC" in a report from Kananga: the report's own
@@ -153,9 +156,13 @@ def _up_to_a_province(place: Place) -> bool:
 
 
 def _in_container(
-    mention: PlaceMention, by_text: dict[str, Place], gazetteer: Gazetteer, countries: set[str]
+    mention: PlaceMention,
+    by_text: dict[str, Place],
+    gazetteer: Gazetteer,
+    countries: set[str],
+    unplaced: set[str],
 ) -> tuple[Place, str] | None:
-    if not mention.qualifier:
+    if not mention.qualifier or normalize_toponym(mention.qualifier) in unplaced:
         return None
     place = by_text.get(normalize_toponym(mention.qualifier))
     if place is None:
@@ -282,7 +289,16 @@ def main_place(resolved: Sequence[Place]) -> Place | None:
     pool = ([p for p in local if p.country == setting] or [p for p in inland if p.country == setting]
             or local or list(resolved))
     counts = Counter(p.geonameid for p in pool)
-    return max(pool, key=lambda p: counts[p.geonameid])  # max keeps the first of the equals
+    # A province's name counts for its namesake seat: "Idlib province" and "Idlib" set a report
+    # in one place.
+    provinces = Counter(_seat_key(p) for p in resolved if p.feature_code == "ADM1")
+    # max keeps the first of the equals
+    return max(pool, key=lambda p: counts[p.geonameid] + provinces[_seat_key(p)])
+
+
+def _seat_key(place: Place) -> tuple[str | None, str | None, str]:
+    """A province and its namesake seat share this key: country, province and the name written."""
+    return place.country, place.admin1, normalize_toponym(place.text)
 
 
 def _entry_place(entry: GazetteerEntry) -> Place:
