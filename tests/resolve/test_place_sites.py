@@ -393,7 +393,7 @@ def test_a_village_of_a_country_named_nowhere_else_is_a_stranger_in_a_report_of_
 def test_a_report_is_set_where_its_towns_lie_though_it_names_other_countries_often() -> None:
     # Russia is named three times as an actor, Moscow once: the report's towns and provinces
     # (five of six) set it in Syria, and a town of Iraq, a country it never names, is the
-    # Syrian district of that name the gazetteer lacks.
+    # Syrian place of that name the gazetteer lacks.
     entries = [
         *ENTRIES,
         make_entry(20, "Russia", 60.0, 100.0, "RUS", "PCLI", 144_000_000),
@@ -411,6 +411,25 @@ def test_a_report_is_set_where_its_towns_lie_though_it_names_other_countries_oft
     places = resolve_places(mentions, InMemoryGazetteer(entries, names=NAMES))
     district = places[names.index("Hamdaniya")]
     assert district.country == "SYR" and "best guess Hamdaniya, IRQ" in district.reason
+
+
+def test_a_report_settled_by_all_its_names_or_by_its_towns_alone_is_set_there() -> None:
+    # Syria named three times, Aleppo and Qamishli, and Aqaba once: the report's names settle it
+    # in Syria though its towns alone (two of three) do not, and the Iraqi town is a stranger.
+    # A county named in full is no local village: "Cook County" stays in Illinois.
+    entries = [
+        *ENTRIES,
+        make_entry(22, "Hamdaniya", 33.0, 44.5, "IRQ", "PPL", 50_000, "Baghdad"),
+        make_entry(24, "Cook County", 41.8, -87.8, "USA", "ADM2", admin1="Illinois"),
+    ]
+    text = "Syria said Syria and Syria's allies held Aleppo, Qamishli and Aqaba; Hamdaniya fell."
+    names = ["Syria", "Syria", "Syria", "Aleppo", "Qamishli", "Aqaba", "Hamdaniya"]
+    mentions = [mention_at(text, name, "given", nth=names[:n].count(name)) for n, name in enumerate(names)]
+    town = resolve_places(mentions, InMemoryGazetteer(entries, names=NAMES))[-1]
+    assert town.country == "SYR" and "best guess Hamdaniya, IRQ" in town.reason
+    text = "Storms hit Cook County while Aleppo, Qamishli and Hasaka sweltered."
+    mentions = [mention_at(text, n, "given") for n in ("Cook County", "Aleppo", "Qamishli", "Hasaka")]
+    assert resolve_places(mentions, InMemoryGazetteer(entries, names=NAMES))[0].geonameid == 24
 
 
 def test_the_district_of_a_name_is_no_district_abroad_and_holds_no_site_there() -> None:

@@ -225,6 +225,16 @@ def test_a_name_the_text_calls_a_division_finds_the_division_listed_under_its_fu
         for name in ("Portland", "York", "Kennebec")
     ]  # fmt: skip
     assert [p.geonameid for p in resolve_places(mentions, gazetteer)] == [6, 4, 5]
+    # A province's own name keeps its reading: "Texas counties" are the state's, not Texas
+    # County, Missouri.
+    gazetteer = InMemoryGazetteer(
+        [
+            make_entry(7, "Texas", 31.25, -99.25, "USA", "ADM1", admin1="Texas"),
+            make_entry(8, "Texas County", 37.32, -91.97, "USA", "ADM2", admin1="Missouri"),
+        ]
+    )
+    mention = PlaceMention(Span("Texas", 0, 5), 0, label="given", feature_hint="district")
+    assert resolve_places([mention], gazetteer)[0].geonameid == 7
 
 
 def test_a_compass_part_of_a_small_town_in_another_province_is_no_reading() -> None:

@@ -18,7 +18,7 @@ from eventwire.resolve.gazetteer import (
     normalize_toponym,
     spelled_toponym,
 )
-from eventwire.resolve.places.candidates import _candidates
+from eventwire.resolve.places.candidates import _candidates, _names_a_division
 from eventwire.resolve.places.cohesion import _cohesion
 from eventwire.resolve.places.demonyms import _capital_namesake, _demonym_place, _is_people_word
 from eventwire.resolve.places.evidence import (
@@ -30,6 +30,7 @@ from eventwire.resolve.places.evidence import (
     _Evidence,
     _Found,
     _is_anchor,
+    _is_local_unit,
     is_capital,
     is_well_known,
 )
@@ -168,8 +169,6 @@ def resolve_places(
 #: names, is set there (see `_without_lone_namesakes_abroad`).
 _SETTLED_MENTIONS = 3
 _SETTLED_SHARE = 0.75
-#: Districts below a province: named in passing like towns ("the Al Mallah district").
-_DISTRICT_CODES = frozenset({"ADM2", "ADM3", "ADM4", "ADMD"})
 
 
 def _without_lone_namesakes_abroad(
@@ -178,27 +177,23 @@ def _without_lone_namesakes_abroad(
     places: list[Place],
     choices: Sequence[_Choice | None],
 ) -> list[Place]:
-    """A small town or a district abroad that only its name brought in, named in passing in a
-    report whose other places lie in one other country (three in four of its towns and
-    provinces, none in the town's country), is no place of the report: the gazetteer lacks the
-    local village of that name ("Fuaa" in a report from Idlib is al-Fu'ah, not Fuwwah in Egypt;
-    "the Al Mallah district" of Aleppo is no district of Algeria). It is left unresolved for
-    `place_sites` to draw where the report is set."""
+    """A small town, or a district named bare, abroad that only its name brought in, named in
+    passing in a report whose other places lie in one other country (three in four of its
+    names, or of its towns and provinces; none in the town's country), is no place of the
+    report: the gazetteer lacks the local place of that name ("Fuaa" in a report from Idlib is
+    al-Fu'ah, not Fuwwah in Egypt; "the Al Mallah district" of Aleppo is no Algerian district).
+    It is left unresolved for `place_sites` to draw where the report is set."""
     out = list(places)
     located = [
         (k, p.country, m.kind != "demonym" and not (p.feature_code or "").startswith("PCL"))
         for k, p, m in zip(keys, places, mentions, strict=True) if p.lat is not None and p.country
     ]
     countries = Counter(country for _, country, _ in located)
-    # A report is set where its towns and provinces lie (as `sites.main_place` holds): a
-    # country's name or its people's is as often an actor's ("Russia said", "Russian jets" in a
-    # report from Aleppo).
+    # A report is set where its towns and provinces lie (as in `sites.main_place`): a country's
+    # or its people's name is as often an actor's ("Russia said", "Russian jets" in Aleppo).
     settings = Counter(country for _, country, local in located if local)
-    by_key: dict[str, Counter[str]] = {}
-    local_by_key: dict[str, Counter[str]] = {}
-    for key, country, local in located:
-        by_key.setdefault(key, Counter())[country] += 1
-        local_by_key.setdefault(key, Counter())[country] += local
+    by_key = Counter((key, country) for key, country, _ in located)
+    local_by_key = Counter((key, country) for key, country, local in located if local)
     named = Counter(keys)
     for i, (place, choice) in enumerate(zip(places, choices, strict=True)):
         if choice is None or mentions[i].kind != "toponym" or place.lat is None:
@@ -207,21 +202,28 @@ def _without_lone_namesakes_abroad(
             continue
         entry = choice.entry
         known = entry.population >= _KNOWN_TOWN  # a town this big is known in its own right
-        if not _is_local_unit(entry) or is_capital(entry) or known:
+        town = entry.feature_class == "P"
+        # A district only as named bare ("the Al Mallah district"); no village is "Cook County".
+        bare_district = not town and _is_local_unit(entry) and not _names_a_division(mentions[i])
+        if not (town or bare_district) or is_capital(entry) or known:
             continue
-        # The report's other names (not this one again): set in one country, none in the town's.
-        others = countries - by_key.get(keys[i], Counter())
-        local_others = settings - local_by_key.get(keys[i], Counter())
-        if sum(local_others.values()) < _SETTLED_MENTIONS:
-            local_others = others  # too few towns to tell a setting by: every name counts
-        setting, count = local_others.most_common(1)[0] if local_others else (None, 0)
+        # The report's other names (not this one again): set in one country, none in the town's,
+        # by all its names or by its towns and provinces alone.
+        others = countries - Counter({c: n for (k, c), n in by_key.items() if k == keys[i]})
+        local = settings - Counter({c: n for (k, c), n in local_by_key.items() if k == keys[i]})
+        setting, count = others.most_common(1)[0] if others else (None, 0)
+        settled = False
+        for names in (others, local):
+            top, most = names.most_common(1)[0] if names else (None, 0)
+            if most >= _SETTLED_MENTIONS and most >= _SETTLED_SHARE * sum(names.values()):
+                settled, setting, count = True, top, most
+                break
         total = sum(others.values())
-        settled = count >= _SETTLED_MENTIONS and count >= _SETTLED_SHARE * sum(local_others.values())
         in_passing = 2 * named[keys[i]] < count  # a name the report dwells on is its setting
         # A village of a country the report names nowhere else, where it has several places
-        # elsewhere, is as much a stranger as one in a settled report ("Pocitos" in a story
-        # from Montevideo is no Mexican hamlet).
-        stranger = entry.population < _VILLAGE and total >= _SETTLED_MENTIONS and 2 * named[keys[i]] < total
+        # elsewhere, is a stranger too ("Pocitos" in a story from Montevideo is no Mexican hamlet).
+        stranger = (town and entry.population < _VILLAGE and total >= _SETTLED_MENTIONS
+                    and 2 * named[keys[i]] < total)
         if ((settled and in_passing) or stranger) and entry.country not in others:
             out[i] = _unresolved(
                 mentions[i], f"not in the gazetteer in {setting}; best guess {entry.name},"
@@ -260,11 +262,6 @@ def _without_parts_of_towns_elsewhere(
             reason = f"not in the gazetteer; no part of {place.name}, far from the report"
             out[i] = _unresolved(mentions[i], reason)
     return out
-
-
-def _is_local_unit(entry: GazetteerEntry) -> bool:
-    """A town or a district: what a report names in passing as where something happened."""
-    return entry.feature_class == "P" or entry.feature_code in _DISTRICT_CODES
 
 
 def _is_placed(choice: _Choice, mention: PlaceMention) -> bool:

@@ -69,9 +69,12 @@ def _candidates(
     if kind == "river":
         return _Found(_river(text, found, gazetteer))
     # The gazetteer lists many divisions under their full name only: "York and Cumberland
-    # counties" are York County and Cumberland County, beside any division called plain "York".
-    ids = {e.geonameid for e in found}
-    found = [*found, *(e for e in _by_division_word(text, kind, gazetteer) if e.geonameid not in ids)]
+    # counties" are York County and Cumberland County, beside the other readings of "York". A
+    # country's or province's own name keeps its readings: "Texas counties" are the state's.
+    key = normalize_toponym(text)
+    if not any(_is_country_or_province(e) and normalize_toponym(e.name) == key for e in found):
+        ids = {e.geonameid for e in found}
+        found = [*found, *(e for e in _by_division_word(text, kind, gazetteer) if e.geonameid not in ids)]
     if found:
         return _Found(found)
     # Formal and foreign country names the index lacks ("Republic of Türkiye").
@@ -89,6 +92,18 @@ _DIVISION_WORDS = {
     "province": ("Province", "Region", "State", "Governorate", "Oblast"),
     "district": ("District", "Regency", "County", "Municipality"),
 }
+
+
+_DIVISION_NOUNS = frozenset(word.casefold() for words in _DIVISION_WORDS.values() for word in words)
+
+
+def _is_country_or_province(entry: GazetteerEntry) -> bool:
+    return entry.feature_code.startswith("PCL") or entry.feature_code == "ADM1"
+
+
+def _names_a_division(mention: PlaceMention) -> bool:
+    """Whether the name carries its division word: "Cook County", "Homs Governorate"."""
+    return mention.span.text.split()[-1].casefold() in _DIVISION_NOUNS
 
 
 def _river(text: str, found: list[GazetteerEntry], gazetteer: Gazetteer) -> list[GazetteerEntry]:

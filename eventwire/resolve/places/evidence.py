@@ -106,6 +106,15 @@ def is_well_known(entry: GazetteerEntry) -> bool:
     return is_capital(entry) or entry.population >= _KNOWN_TOWN
 
 
+#: Districts below a province: named in passing like towns ("the Al Mallah district").
+_DISTRICT_CODES = frozenset({"ADM2", "ADM3", "ADM4", "ADMD"})
+
+
+def _is_local_unit(entry: GazetteerEntry) -> bool:
+    """A town or a district: what a report names in passing as where something happened."""
+    return entry.feature_class == "P" or entry.feature_code in _DISTRICT_CODES
+
+
 def _is_anchor(entry: GazetteerEntry) -> bool:
     """A point that stands for itself: countries and provinces are drawn at a representative
     town, so distance to them says little."""

@@ -290,10 +290,13 @@ def main_place(resolved: Sequence[Place]) -> Place | None:
             or local or list(resolved))
     counts = Counter(p.geonameid for p in pool)
     # A province's name counts for its namesake seat: "Idlib province" and "Idlib" set a report
-    # in one place.
+    # in one place (a province in the pool has its own count already).
     provinces = Counter(_seat_key(p) for p in resolved if p.feature_code == "ADM1")
-    # max keeps the first of the equals
-    return max(pool, key=lambda p: counts[p.geonameid] + provinces[_seat_key(p)])
+
+    def mentions(place: Place) -> int:
+        return counts[place.geonameid] + (provinces[_seat_key(place)] if place.feature_code != "ADM1" else 0)
+
+    return max(pool, key=mentions)  # max keeps the first of the equals
 
 
 def _seat_key(place: Place) -> tuple[str | None, str | None, str]:
