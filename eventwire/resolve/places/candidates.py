@@ -8,7 +8,7 @@ from collections.abc import Callable, Sequence
 from eventwire.data.place_words import PlaceWords
 from eventwire.records import PlaceMention
 from eventwire.resolve.gazetteer import Gazetteer, GazetteerEntry, normalize_toponym
-from eventwire.resolve.places.evidence import _Found
+from eventwire.resolve.places.evidence import _Found, _is_country_or_province
 from eventwire.resolve.places.ranking import _in_regions, _split_hint
 from eventwire.resolve.places.unlisted import _alias, _alias_entries, _fallback, _listed_demonym
 
@@ -95,10 +95,6 @@ _DIVISION_WORDS = {
 
 
 _DIVISION_NOUNS = frozenset(word.casefold() for words in _DIVISION_WORDS.values() for word in words)
-
-
-def _is_country_or_province(entry: GazetteerEntry) -> bool:
-    return entry.feature_code.startswith("PCL") or entry.feature_code == "ADM1"
 
 
 def _names_a_division(mention: PlaceMention) -> bool:

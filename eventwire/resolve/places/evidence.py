@@ -92,10 +92,10 @@ def is_capital(entry: GazetteerEntry) -> bool:
 
 #: A town this big is known in its own right: a namesake of a capital (London, Ontario; Tripoli,
 #: Lebanon) that the article's countries bring forward as they would any town, or a town abroad
-#: that a report set elsewhere may name (see article._without_lone_namesakes_abroad).
+#: that a report set elsewhere may name (see strangers._without_lone_namesakes_abroad).
 _KNOWN_TOWN = 100_000
 #: A town this small is a village: the gazetteer lists thousands of namesakes of such size,
-#: and news names one only where the text puts it (see `article._without_lone_namesakes_abroad`
+#: and news names one only where the text puts it (see `strangers._without_lone_namesakes_abroad`
 #: and `ranking._features`).
 _VILLAGE = 5_000
 
@@ -113,6 +113,11 @@ _DISTRICT_CODES = frozenset({"ADM2", "ADM3", "ADM4", "ADMD"})
 def _is_local_unit(entry: GazetteerEntry) -> bool:
     """A town or a district: what a report names in passing as where something happened."""
     return entry.feature_class == "P" or entry.feature_code in _DISTRICT_CODES
+
+
+def _is_country_or_province(entry: GazetteerEntry) -> bool:
+    """A country or a first-order division."""
+    return entry.feature_code.startswith("PCL") or entry.feature_code == "ADM1"
 
 
 def _is_anchor(entry: GazetteerEntry) -> bool:

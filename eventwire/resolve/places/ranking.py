@@ -19,6 +19,7 @@ from eventwire.resolve.places.evidence import (
     _Choice,
     _Evidence,
     _is_anchor,
+    _is_country_or_province,
     _name_key,
     is_capital,
     is_well_known,
@@ -271,7 +272,7 @@ def _is_list_item(
     the comma ("Georgia, USA" and "Punjab, India" stay qualified)."""
     divisions = [
         e for e in found
-        if (e.feature_code.startswith("PCL") or e.feature_code == "ADM1") and _name_key(e.name) == key
+        if _is_country_or_province(e) and _name_key(e.name) == key
     ]
     # A province's name is no list item where a town of that very name lies in the region:
     # "Hamilton, Ontario" is the city, though Bermuda has a parish called Hamilton. A country's
@@ -323,7 +324,7 @@ def _features(
         context = min(context, in_province / total) if total else 0.0
     if total and entry.admin1 and not entry.feature_code.startswith("PCL"):
         # One town of its province named once does not make a small namesake the news's:
-        # "Washington" beside "Boston" is still the capital, not Washington, Massachusetts
+        # "Washington" beside "Columbia" is still the capital, not Washington, Missouri
         admin1 = in_province / total if not minor or in_province >= _PROVINCE_NAMES_FOR_MINOR else 0.0
     qualifier = float(_in_regions(entry, region))
     population = _population_value(entry.population or _typical_population(entry))

@@ -78,8 +78,8 @@ def place_sites(mentions: Sequence[PlaceMention], places: list[Place], gazetteer
         by_text.setdefault(normalize_toponym(place.text), place)
     countries = {p.country for p in resolved if p.country}
     provinces = {(p.country, p.admin1) for p in resolved if p.country and p.admin1}
-    # A name the article's own ranking left unresolved holds nothing either: "the Castello Road
-    # in the Al Mallah district" is not in a namesake of Al Mallah the gazetteer does hold.
+    # A name of the article left unresolved (by its ranking or by a filter) holds nothing either:
+    # "the Castello Road in the Al Mallah district" is not in a namesake of Al Mallah.
     unplaced = {normalize_toponym(p.text) for p in places if p.lat is None} - set(by_text)
     main = main_place(resolved)
     out = list(places)
@@ -278,8 +278,9 @@ def main_place(resolved: Sequence[Place]) -> Place | None:
     That country is the one whose provinces, towns and districts the article names most, the
     first named among equals (a report from Aleppo "said the London-based Syrian Observatory").
     A country's own name does not count, as it is as often an actor's ("U.S. aid"), unless the
-    article names nothing below a country. Its province comes before a town abroad; the first
-    mentioned place wins among equals."""
+    article names nothing below a country. Its province comes before a town abroad; a town is
+    counted with the mentions of the province that bears its name; the first mentioned place
+    wins among equals."""
     if not resolved:
         return None
     local = [p for p in resolved if not (p.feature_code or "").startswith(_NOT_LOCAL_CODES)]
