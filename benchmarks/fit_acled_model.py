@@ -46,22 +46,27 @@ TRAINING = (
     "acled_notes_holdout",
     *(f"acled_notes_holdout{n}" for n in range(2, 6)),
     "acled_news_holdout",
-    *(f"acled_news_holdout{n}" for n in (*range(2, 10), 11, 12, 13)),
+    *(f"acled_news_holdout{n}" for n in (*range(2, 10), 11, 12, 13, 14)),
 )
 #: Files never fitted on: blind files kept to measure the model (their errors are unread).
 EVALUATION_ONLY = (
     "acled_news_holdout10",
     "acled_notes_holdout6",
-    "acled_news_holdout14",
     "acled_news_holdout15",
-    # Written as training data; fitted with it, the three above scored lower (a choice made by
-    # looking at their figures, so theirs are no longer quite untouched: see its .md).
+    "acled_news_holdout16",
+    # Written as training data; fitted with it, the three files then held out (news holdouts 10
+    # and 14, notes holdout 6) scored lower (a choice made by looking at their figures, so
+    # theirs are no longer quite untouched: see its .md).
     "acled_notes_holdout7",
 )
 C = 1.0
 #: The margins tried: the model overrides the rules only when its code is this much more
 #: probable than the rules' code. The one with the best mean gain over the folds is written.
 MARGINS = (0.0, 0.1, 0.2, 0.3, 0.4, 0.5)
+#: A refit keeps the shipped margin unless another one's mean fold gain beats it by more than
+#: this: a difference of a tenth of a point over the folds is noise, and a margin that flips on
+#: it would move every figure the model gives for no reason.
+MARGIN_STEADY = 0.002
 #: Weights smaller than this are left out of the shipped file (with the rounding to 4 places they
 #: changed no decision of the evaluation-only files: `eventwire eval acled` gives this script's figures).
 MIN_WEIGHT = 0.001
@@ -158,6 +163,9 @@ def main() -> None:
         folds.append((left_out, len(test), by_rules, by_margin))
     gains = [sum(f[3][k] - f[2] for f in folds) / len(folds) for k in range(len(MARGINS))]
     best = max(range(len(MARGINS)), key=gains.__getitem__)
+    shipped = shipped_margin()
+    if shipped in MARGINS and gains[best] - gains[MARGINS.index(shipped)] <= MARGIN_STEADY:
+        best = MARGINS.index(shipped)
     margin = MARGINS[best]
     lines = [
         "# mean fold gain by margin: "
@@ -177,6 +185,16 @@ def main() -> None:
     if args.write:
         write(model, training, lines, rules.fingerprint())
         print(f"wrote {MODEL_FILE}")
+
+
+def shipped_margin() -> float | None:
+    """The margin of the model file as it stands, if it has one."""
+    if not MODEL_FILE.exists():
+        return None
+    for line in MODEL_FILE.read_text("utf-8").splitlines():
+        if line.startswith("# margin: "):
+            return float(line.removeprefix("# margin: "))
+    return None
 
 
 def write(model: Any, training: list[dict[str, Any]], figures: list[str], tables: str) -> None:

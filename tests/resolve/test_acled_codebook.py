@@ -324,6 +324,7 @@ def test_the_blind_notes_files_read_cleanly_and_hold_every_acled_type(
         *((f"acled_news_holdout{n}.tsv", 150) for n in (*range(3, 12), 13, 14)),
         ("acled_news_holdout12.tsv", 40),
         ("acled_news_holdout15.tsv", 17),  # WikiEvents dev has 20 articles
+        ("acled_news_holdout16.tsv", 120),
     ],
 )
 def test_the_blind_real_news_files_read_cleanly_and_repeat_no_other(
