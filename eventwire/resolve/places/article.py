@@ -27,6 +27,7 @@ from eventwire.resolve.places.evidence import (
     _Evidence,
     _Found,
     _is_anchor,
+    _is_country_or_province,
     is_capital,
     is_well_known,
 )
@@ -107,6 +108,7 @@ def resolve_places(
         for m, region in zip(mentions, regions, strict=True)
     ]
     found_as = _sites_named_without_town(mentions, found_as, gazetteer, words)
+    found_as = _features_named_bare(mentions, keys, found_as, words)
     candidates = [found.entries for found in found_as]
 
     # A town that bears a name only as a lesser alternate is no reading of it to lie near either.
@@ -162,6 +164,27 @@ def resolve_places(
     if recorder is not None:
         recorder.append(chosen)  # demonyms have no candidates, so no choice
     return places
+
+
+def _features_named_bare(
+    mentions: Sequence[PlaceMention], keys: Sequence[str], found_as: list[_Found], words: PlaceWords
+) -> list[_Found]:
+    """A name the article gives once as a natural feature the gazetteer lacks ("the Son river")
+    names that feature when it comes again bare ("sand is money on the Son now"): one name, one
+    place in a story. Its bare mentions lose their readings as towns, so they are drawn where the
+    feature is, not at a namesake town abroad. A country's or a province's reading stays ("the
+    Jordan River ... Jordan")."""
+    features = {
+        keys[i] for i, (mention, found) in enumerate(zip(mentions, found_as, strict=True))
+        if not found.entries and _split_hint(mention.feature_hint)[0] in words.natural_words
+    }
+    return [
+        _NOT_FOUND if (
+            keys[i] in features and mention.feature_hint is None and found.entries
+            and not any(_is_country_or_province(entry) for entry in found.entries)
+        ) else found
+        for i, (mention, found) in enumerate(zip(mentions, found_as, strict=True))
+    ]
 
 
 def _qualifiers_that_hold(
