@@ -39,7 +39,8 @@ _CASES = [
     ("An exchange of fire broke out between troops and rebels near the border.", "ARMED_CLASH"),
     ("A fire broke out at a warehouse in the port, killing two workers.", "MAN_MADE_DISASTER"),
     # an aircraft that takes off strikes nothing
-    ("The minister's helicopter took off as protesters blocked the road with burning tyres.", "VIOL_DEMONSTR"),
+    ("The minister's helicopter took off as protesters blocked the road with burning tyres.",
+     "VIOL_DEMONSTR"),
     # a prayer leader and youths are civilians; a police vehicle carries armed men
     ("Gunmen shot dead a prayer leader outside the mosque.", "ATTACK"),
     ("Militants attacked a group of youths at the market, killing one.", "ATTACK"),
