@@ -61,11 +61,12 @@ EVALUATION_ONLY = (
 )
 C = 1.0
 #: The margins tried: the model overrides the rules only when its code is this much more
-#: probable than the rules' code. The one with the best mean gain over the folds is written.
+#: probable than the rules' code. The one with the best mean gain over the folds is written,
+#: unless the shipped one is within `MARGIN_STEADY` of it.
 MARGINS = (0.0, 0.1, 0.2, 0.3, 0.4, 0.5)
 #: A refit keeps the shipped margin unless another one's mean fold gain beats it by more than
-#: this: a difference of a tenth of a point over the folds is noise, and a margin that flips on
-#: it would move every figure the model gives for no reason.
+#: this (two tenths of a point): a difference that small over the folds is noise, and a margin
+#: that flips on it would move every figure the model gives for no reason.
 MARGIN_STEADY = 0.002
 #: Weights smaller than this are left out of the shipped file (with the rounding to 4 places they
 #: changed no decision of the evaluation-only files: `eventwire eval acled` gives this script's figures).
@@ -164,13 +165,19 @@ def main() -> None:
     gains = [sum(f[3][k] - f[2] for f in folds) / len(folds) for k in range(len(MARGINS))]
     best = max(range(len(MARGINS)), key=gains.__getitem__)
     shipped = shipped_margin()
+    kept = ""
     if shipped in MARGINS and gains[best] - gains[MARGINS.index(shipped)] <= MARGIN_STEADY:
+        if MARGINS[best] != shipped:
+            more = gains[best] - gains[MARGINS.index(shipped)]
+            kept = (f"# the shipped margin is kept ({MARGINS[best]} gains only {more:+.4f} more,"
+                    f" within {MARGIN_STEADY})")
         best = MARGINS.index(shipped)
     margin = MARGINS[best]
     lines = [
         "# mean fold gain by margin: "
         + ", ".join(f"{m}: {g:+.4f}" for m, g in zip(MARGINS, gains, strict=True)),
         f"# margin: {margin}",
+        *([kept] if kept else []),
     ]
     lines += [f"# fold {name} ({n}): rules {a:.4f} learned {b[best]:.4f}" for name, n, a, b in folds]
     model = fit(training)

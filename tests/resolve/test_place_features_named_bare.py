@@ -1,6 +1,7 @@
 """One name, one place in a story: a natural feature the gazetteer lacks, named once with its
 feature word ("the Son river"), is that feature when it comes again bare ("on the Son"), not a
-namesake town abroad; a country's or a province's reading of the bare name stays (stop 37)."""
+namesake town abroad; a country's or a province's reading of the bare name stays, and so does a
+town the text places ("Son, Netherlands") (stop 37)."""
 
 from __future__ import annotations
 
@@ -19,6 +20,7 @@ GAZETTEER = InMemoryGazetteer(
         make_entry(2038632, "Son", 41.12, 122.99, "CHN", "PPL", 1_450_000, "Liaoning"),
         make_entry(2747000, "Son", 51.51, 5.49, "NLD", "PPL", 4_930, "North Brabant"),
         make_entry(248816, "Jordan", 31.0, 36.0, "JOR", "PCLI", 10_000_000),
+        make_entry(2750405, "Netherlands", 52.5, 5.75, "NLD", "PCLI", 17_000_000),
     ]
 )
 
@@ -49,3 +51,11 @@ def test_a_country_reading_of_the_bare_name_stays() -> None:
     text = "Pilgrims waded into the Jordan river at dawn. Jordan has opened the site to visitors."
     places = _story(text, [("Jordan", 0, "river"), ("Jordan", 1, None)])
     assert places[1].country == "JOR"
+
+
+def test_a_town_the_text_places_keeps_its_reading() -> None:
+    text = "Floods rose on the Son river in Bihar. Officials from Son, Netherlands, sent pumps to Gaya."
+    son = replace(mention_at(text, "Son", nth=1), qualifier="Netherlands")
+    river = replace(mention_at(text, "Son"), feature_hint="river")
+    places = resolve_places([river, mention_at(text, "Bihar"), son], GAZETTEER)
+    assert (places[2].name, places[2].country) == ("Son", "NLD")

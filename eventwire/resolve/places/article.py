@@ -169,19 +169,21 @@ def resolve_places(
 def _features_named_bare(
     mentions: Sequence[PlaceMention], keys: Sequence[str], found_as: list[_Found], words: PlaceWords
 ) -> list[_Found]:
-    """A name the article gives once as a natural feature the gazetteer lacks ("the Son river")
-    names that feature when it comes again bare ("sand is money on the Son now"): one name, one
-    place in a story. Its bare mentions lose their readings as towns, so they are drawn where the
-    feature is, not at a namesake town abroad. A country's or a province's reading stays ("the
-    Jordan River ... Jordan")."""
+    """One name, one place in a story: a natural feature the gazetteer lacks, given with its word
+    ("the Son river"), is that feature when the story names it again bare ("sand is money on the
+    Son now"). Its bare mentions lose their readings as towns and are drawn, as the first one is,
+    where the story is set, not at a namesake town abroad. (In practice the word is "river": a
+    river hint keeps only streams, while "the Sinjar mountains" keeps the town.) A country's or a
+    province's reading stays ("the Jordan River ... Jordan"), and so does a town the text places
+    ("Son in the Netherlands", "Alma, Quebec")."""
     features = {
         keys[i] for i, (mention, found) in enumerate(zip(mentions, found_as, strict=True))
         if not found.entries and _split_hint(mention.feature_hint)[0] in words.natural_words
     }
     return [
         _NOT_FOUND if (
-            keys[i] in features and mention.feature_hint is None and found.entries
-            and not any(_is_country_or_province(entry) for entry in found.entries)
+            keys[i] in features and mention.feature_hint is None and mention.qualifier is None
+            and found.entries and not any(_is_country_or_province(entry) for entry in found.entries)
         ) else found
         for i, (mention, found) in enumerate(zip(mentions, found_as, strict=True))
     ]
