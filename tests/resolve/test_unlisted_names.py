@@ -301,3 +301,21 @@ def test_a_compass_part_of_a_province_abroad_is_no_reading() -> None:
     ]
     assert text[31:46] == "Northern Rivers" and text[55:62] == "Lismore"
     assert resolve_places(mentions, gazetteer)[1].country == "AUS"
+
+
+def test_a_city_formally_named_city_of_x_is_a_town_named_x() -> None:
+    # The gazetteer holds "City of San Fernando" only as Trinidad's division; the Philippine
+    # city of that formal name is listed as "San Fernando", in the province the dateline names.
+    gazetteer = InMemoryGazetteer(
+        [
+            make_entry(1, "San Fernando", 10.28, -61.47, "TTO", "ADM1", admin1="San Fernando"),
+            make_entry(2, "San Fernando", 15.03, 120.69, "PHL", "PPL", 250_000, "Central Luzon"),
+            make_entry(3, "Pampanga", 15.08, 120.67, "PHL", "ADM2", admin1="Central Luzon"),
+        ],
+        names={1: ["City of San Fernando"]},
+    )
+    text = "CITY OF SAN FERNANDO, Pampanga -- Schools are short of classrooms."
+    city = PlaceMention(Span("CITY OF SAN FERNANDO", 0, 20), 0, label="given", qualifier="Pampanga")
+    province = PlaceMention(Span("Pampanga", 22, 30), 0, label="given")
+    assert text[22:30] == "Pampanga"
+    assert resolve_places([city, province], gazetteer)[0].geonameid == 2

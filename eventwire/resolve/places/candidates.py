@@ -75,6 +75,7 @@ def _candidates(
     if not any(_is_country_or_province(e) and normalize_toponym(e.name) == key for e in found):
         ids = {e.geonameid for e in found}
         found = [*found, *(e for e in _by_division_word(text, kind, gazetteer) if e.geonameid not in ids)]
+    found = [*found, *_towns_of_formal_name(text, found, gazetteer, words)]
     if found:
         return _Found(found)
     # Formal and foreign country names the index lacks ("Republic of Türkiye").
@@ -83,6 +84,22 @@ def _candidates(
     if entry is not None:
         return _Found([entry])
     return _fallback(text, gazetteer, words)
+
+
+def _towns_of_formal_name(
+    text: str, found: list[GazetteerEntry], gazetteer: Gazetteer, words: PlaceWords
+) -> list[GazetteerEntry]:
+    """The towns that "City of X" formally names, beside what the gazetteer lists under the full
+    form: "CITY OF SAN FERNANDO, Pampanga" is the Philippine city of San Fernando, though the
+    gazetteer holds the words only as Trinidad's division. (Where the full form is not listed at
+    all, `_fallback` strips the head as it strips "X Township".)"""
+    tokens = text.split()
+    if not found or len(tokens) < 3 or tokens[1].casefold() != "of":
+        return []
+    if words.heads_before.get(tokens[0].casefold()) != "town":
+        return []
+    ids = {e.geonameid for e in found}
+    return [e for e in gazetteer.lookup(" ".join(tokens[2:])) if e.feature_class == "P" and e.geonameid not in ids]
 
 
 #: The words a division's full name may carry, by the hint the text's own division word gives
