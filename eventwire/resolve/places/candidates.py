@@ -99,7 +99,8 @@ def _towns_of_formal_name(
     if words.heads_before.get(tokens[0].casefold()) != "town":
         return []
     ids = {e.geonameid for e in found}
-    return [e for e in gazetteer.lookup(" ".join(tokens[2:])) if e.feature_class == "P" and e.geonameid not in ids]
+    towns = gazetteer.lookup(" ".join(tokens[2:]))
+    return [e for e in towns if e.feature_class == "P" and e.geonameid not in ids]
 
 
 #: The words a division's full name may carry, by the hint the text's own division word gives
