@@ -1,9 +1,9 @@
-"""ACLED codebook rules written at stop 37 from the misses of a blind SATP file (holdout14),
-after its scoring, and the ordinary sentences they must leave alone: strike enforcers,
-kidnappers arrested, forces moved in after an attack, an exchange of fire that is no fire,
-police vehicles, civilians the cue words lacked.
+"""ACLED codebook rules written at stop 37 from the misses of a blind SATP file (holdout14, now a
+training file of the learned decision), after its scoring, and the ordinary sentences they must
+leave alone (found by two reviews): strike enforcers, kidnappers arrested, forces moved in after
+an attack, an exchange of fire that is no fire, police vehicles, civilians the cue words lacked.
 
-Each case states the rule in general terms; none is a sentence of a labelled file.
+Each case states the rule in general terms, in words of its own.
 """
 
 from __future__ import annotations
@@ -22,37 +22,44 @@ def rules() -> AcledRules:
 _CASES = [
     # those who enforce a strike or a shutdown call by burning are violent demonstrators ...
     ("The organisers of the strike set two buses ablaze on the highway.", "VIOL_DEMONSTR"),
-    ("Masked men torched two taxis for defying the shutdown call of the traders' union.", "VIOL_DEMONSTR"),
-    # ... unless an armed group does it: then it destroys property
+    ("Strikers torched a lorry whose driver ignored the shutdown call.", "VIOL_DEMONSTR"),
+    # ... unless an armed group or the police does it, or only an effigy burns
     ("Militants torched two shops for defying their shutdown call.", "PROPERTY_DISTRUCT"),
+    ("Police burned the stalls of hawkers who defied the shutdown call.", "PROPERTY_DISTRUCT"),
+    ("Residents burned an effigy of the minister during the bandh.", "PEACE_PROTEST"),
     # kidnappers arrested: the arrest is the news; a kidnapping told with the arrest stays one
     ("Police arrested two kidnappers in the city.", "ARREST"),
     ("Two abductors of a schoolteacher have been arrested, police said.", "ARREST"),
     ("Kidnappers abducted a businessman and demanded a ransom; police later arrested one suspect.",
      "ABDUCT_DISSAP"),
     # forces moved in after an attack: the move is the news, whatever means the attack used ...
-    ("Troops were deployed in the villages a day after militants blew up a bridge.", "CHANGE_TO_GROUP_ACT"),
-    ("Reinforcements and helicopter gunships were moved into the valley to quell the attack.",
-     "CHANGE_TO_GROUP_ACT"),
-    ("Additional security forces have been rushed to the district.", "CHANGE_TO_GROUP_ACT"),
-    # ... but the wounded rushed to hospital, residents moving to camps and words of an abduction,
-    # an appointment or a base are no deployment
+    ("Soldiers were deployed along the highway two days after rebels mined it.", "CHANGE_TO_GROUP_ACT"),
+    ("Reinforcements arrived by helicopter to quell the riot in the prison.", "CHANGE_TO_GROUP_ACT"),
+    ("More troops have been sent to the province.", "CHANGE_TO_GROUP_ACT"),
+    # ... but the wounded rushed to hospital, men sent to jail, residents moving to camps, police
+    # who rush to the scene of a killing and words of an abduction or an appointment are no
+    # deployment
     ("Gunmen shot and injured a trader, who was rushed to hospital.", "ATTACK"),
     ("Three soldiers wounded in the ambush were rushed to hospital.", "ARMED_CLASH"),
+    ("Five policemen were sent to jail for taking bribes.", "OTHER"),
     ("Residents moved into relief camps after militants attacked their village.", "ATTACK"),
+    ("Police rushed to the spot after a woman was stabbed.", "ATTACK"),
+    ("Soldiers were sent to the area after gunmen shot and wounded a trader.", "ATTACK"),
     ("Rebels abducted the newly appointed village chief.", "ABDUCT_DISSAP"),
     # an exchange of fire breaks out between armed sides; a fire breaking out, a boat capsizing
-    # or a bridge collapsing in a district of the fighting is still an accident
+    # or a building collapsing after fighting broke out elsewhere is still an accident
     ("An exchange of fire broke out between the two sides near the border.", "ARMED_CLASH"),
     ("A fire broke out at a warehouse in the port, killing two workers.", "MAN_MADE_DISASTER"),
     ("A boat carrying refugees fleeing the fighting capsized, killing 30.", "MAN_MADE_DISASTER"),
+    ("A building collapsed in the capital, a week after fighting broke out in the north.",
+     "MAN_MADE_DISASTER"),
     # police who report an attack are no target of it; a police vehicle carries armed men
     ("Gunmen killed three villagers in the district, police officials said.", "ATTACK"),
     ("Gunmen opened fire on a police vehicle, killing two.", "ARMED_CLASH"),
     # youths are civilians
-    ("Militants attacked a group of youths at the market, killing one.", "ATTACK"),
-    # an armed group that damages a railway track destroys property
-    ("Maoists damaged the rail track near the station overnight.", "PROPERTY_DISTRUCT"),
+    ("Gunmen fired on youths playing football, killing two.", "ATTACK"),
+    # an armed group that damages a railway track or a bridge destroys property
+    ("Rebels damaged a railway track outside the town.", "PROPERTY_DISTRUCT"),
 ]
 
 

@@ -304,18 +304,24 @@ def test_a_compass_part_of_a_province_abroad_is_no_reading() -> None:
 
 
 def test_a_city_formally_named_city_of_x_is_a_town_named_x() -> None:
-    # The gazetteer holds "City of San Fernando" only as Trinidad's division; the Philippine
-    # city of that formal name is listed as "San Fernando", in the province the dateline names.
+    # The gazetteer holds "City of San Pablo" only as a division abroad; the city of that formal
+    # name is listed as "San Pablo", in the province the dateline names. A full form listed as a
+    # town keeps its reading: "the City of London" is no London of Ontario.
     gazetteer = InMemoryGazetteer(
         [
-            make_entry(1, "San Fernando", 10.28, -61.47, "TTO", "ADM1", admin1="San Fernando"),
-            make_entry(2, "San Fernando", 15.03, 120.69, "PHL", "PPL", 250_000, "Central Luzon"),
-            make_entry(3, "Pampanga", 15.08, 120.67, "PHL", "ADM2", admin1="Central Luzon"),
+            make_entry(1, "San Pablo", 10.0, -62.0, "VEN", "ADM2", admin1="Sucre"),
+            make_entry(2, "San Pablo", 14.07, 121.33, "PHL", "PPL", 260_000, "Calabarzon"),
+            make_entry(3, "Laguna", 14.17, 121.33, "PHL", "ADM2", admin1="Calabarzon"),
+            make_entry(4, "City of London", 51.51, -0.09, "GBR", "PPL", 8_000, "England"),
+            make_entry(5, "London", 42.98, -81.23, "CAN", "PPL", 420_000, "Ontario"),
+            make_entry(6, "London", 51.51, -0.13, "GBR", "PPLC", 8_900_000, "England"),
         ],
-        names={1: ["City of San Fernando"]},
+        names={1: ["City of San Pablo"]},
     )
-    text = "CITY OF SAN FERNANDO, Pampanga -- Schools are short of classrooms."
-    city = PlaceMention(Span("CITY OF SAN FERNANDO", 0, 20), 0, label="given", qualifier="Pampanga")
-    province = PlaceMention(Span("Pampanga", 22, 30), 0, label="given")
-    assert text[22:30] == "Pampanga"
+    text = "CITY OF SAN PABLO, Laguna -- The council met on Monday."
+    city = PlaceMention(Span("CITY OF SAN PABLO", 0, 17), 0, label="given", qualifier="Laguna")
+    province = PlaceMention(Span("Laguna", 19, 25), 0, label="given")
+    assert text[19:25] == "Laguna"
     assert resolve_places([city, province], gazetteer)[0].geonameid == 2
+    mention = PlaceMention(Span("City of London", 4, 18), 0, label="given")
+    assert resolve_places([mention], gazetteer)[0].geonameid == 4

@@ -35,6 +35,7 @@ from eventwire.resolve.places.learned import LearnedRanker
 from eventwire.resolve.places.place_records import _as_found, _place, _unresolved
 from eventwire.resolve.places.ranking import (
     _choose,
+    _in_regions,
     _qualifier_regions,
     _split_hint,
     _without_lesser_alternates,
@@ -108,7 +109,7 @@ def resolve_places(
         for m, region in zip(mentions, regions, strict=True)
     ]
     found_as = _sites_named_without_town(mentions, found_as, gazetteer, words)
-    found_as = _features_named_bare(mentions, keys, found_as, words)
+    found_as = _features_named_bare(mentions, keys, found_as, words, regions)
     candidates = [found.entries for found in found_as]
 
     # A town that bears a name only as a lesser alternate is no reading of it to lie near either.
@@ -167,26 +168,31 @@ def resolve_places(
 
 
 def _features_named_bare(
-    mentions: Sequence[PlaceMention], keys: Sequence[str], found_as: list[_Found], words: PlaceWords
+    mentions: Sequence[PlaceMention],
+    keys: Sequence[str],
+    found_as: list[_Found],
+    words: PlaceWords,
+    regions: Sequence[set[tuple[str, str | None]]],
 ) -> list[_Found]:
     """One name, one place in a story: a natural feature the gazetteer lacks, given with its word
-    ("the Son river"), is that feature when the story names it again bare ("sand is money on the
-    Son now"). Its bare mentions lose their readings as towns and are drawn, as the first one is,
-    where the story is set, not at a namesake town abroad. (In practice the word is "river": a
-    river hint keeps only streams, while "the Sinjar mountains" keeps the town.) A country's or a
-    province's reading stays ("the Jordan River ... Jordan"), and so does a town the text places
-    ("Son in the Netherlands", "Alma, Quebec")."""
+    ("the Tana river"), is that feature when the story names it again bare ("boats on the Tana").
+    Its bare mentions lose their readings and are drawn, as the first one is, where the story is
+    set, not at a namesake town abroad. (In practice the word is "river": a river hint keeps only
+    streams, while "the Sinjar mountains" keeps the town.) The readings stay when one of them is
+    a country or a province ("the Jordan River ... Jordan"), or lies where the text's qualifier
+    puts the name ("Tana, Norway")."""
     features = {
         keys[i] for i, (mention, found) in enumerate(zip(mentions, found_as, strict=True))
         if not found.entries and _split_hint(mention.feature_hint)[0] in words.natural_words
     }
-    return [
-        _NOT_FOUND if (
-            keys[i] in features and mention.feature_hint is None and mention.qualifier is None
-            and found.entries and not any(_is_country_or_province(entry) for entry in found.entries)
-        ) else found
-        for i, (mention, found) in enumerate(zip(mentions, found_as, strict=True))
-    ]
+    out = list(found_as)
+    for i, (mention, found) in enumerate(zip(mentions, found_as, strict=True)):
+        if keys[i] not in features or mention.feature_hint is not None or not found.entries:
+            continue
+        if any(_is_country_or_province(e) or _in_regions(e, regions[i]) for e in found.entries):
+            continue
+        out[i] = _NOT_FOUND
+    return out
 
 
 def _qualifiers_that_hold(

@@ -10,7 +10,7 @@ from eventwire.records import PlaceMention
 from eventwire.resolve.gazetteer import Gazetteer, GazetteerEntry, normalize_toponym
 from eventwire.resolve.places.evidence import _Found, _is_country_or_province
 from eventwire.resolve.places.ranking import _in_regions, _split_hint
-from eventwire.resolve.places.unlisted import _alias, _alias_entries, _fallback, _listed_demonym
+from eventwire.resolve.places.unlisted import _alias, _alias_entries, _fallback, _listed_demonym, _with_head
 
 #: How a written alias (place_aliases.tsv) reads in a place's reason, by its kind.
 _ALIAS_HOW = {
@@ -89,18 +89,20 @@ def _candidates(
 def _towns_of_formal_name(
     text: str, found: list[GazetteerEntry], gazetteer: Gazetteer, words: PlaceWords
 ) -> list[GazetteerEntry]:
-    """The towns that "City of X" formally names, beside what the gazetteer lists under the full
-    form: "CITY OF SAN FERNANDO, Pampanga" is the Philippine city of San Fernando, though the
-    gazetteer holds the words only as Trinidad's division. (Where the full form is not listed at
-    all, `_fallback` strips the head as it strips "X Township".)"""
+    """The towns that "City of X" (or "Town of X", "Village of X": a head of `place_affixes.tsv`
+    that allows towns) formally names, when the gazetteer lists the full form only as a division:
+    "CITY OF SAN FERNANDO, Pampanga" is the Philippine city, not only Trinidad's division. A
+    full form listed as a town keeps its own reading ("the City of London" is not London,
+    Ontario). Where the full form is not listed at all, `_fallback` strips the head."""
     tokens = text.split()
-    if not found or len(tokens) < 3 or tokens[1].casefold() != "of":
+    lower = [t.casefold() for t in tokens]
+    if not found or any(e.feature_class == "P" for e in found) or len(tokens) < 3 or lower[1] != "of":
         return []
-    if words.heads_before.get(tokens[0].casefold()) != "town":
+    if words.heads_before.get(lower[0]) != "town":
         return []
+    named = _with_head(tokens, lower, gazetteer, words)
     ids = {e.geonameid for e in found}
-    towns = gazetteer.lookup(" ".join(tokens[2:]))
-    return [e for e in towns if e.feature_class == "P" and e.geonameid not in ids]
+    return [e for e in (named.entries if named else []) if e.feature_class == "P" and e.geonameid not in ids]
 
 
 #: The words a division's full name may carry, by the hint the text's own division word gives
