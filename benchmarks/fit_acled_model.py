@@ -30,6 +30,7 @@ from pathlib import Path
 from typing import Any
 
 from eventwire.config import load_config
+from eventwire.data import read_notes
 from eventwire.eval.acled import read_acled_snippets, score_labels
 from eventwire.pipeline import Pipeline
 from eventwire.records import Article, Failure
@@ -166,9 +167,8 @@ def main() -> None:
     best = max(range(len(MARGINS)), key=gains.__getitem__)
     shipped = shipped_margin()
     kept = ""
-    if shipped in MARGINS and gains[best] - gains[MARGINS.index(shipped)] <= MARGIN_STEADY:
+    if shipped in MARGINS and (more := gains[best] - gains[MARGINS.index(shipped)]) <= MARGIN_STEADY:
         if MARGINS[best] != shipped:
-            more = gains[best] - gains[MARGINS.index(shipped)]
             kept = (f"# the shipped margin is kept ({MARGINS[best]} gains only {more:+.4f} more,"
                     f" within {MARGIN_STEADY})")
         best = MARGINS.index(shipped)
@@ -198,10 +198,8 @@ def shipped_margin() -> float | None:
     """The margin of the model file as it stands, if it has one."""
     if not MODEL_FILE.exists():
         return None
-    for line in MODEL_FILE.read_text("utf-8").splitlines():
-        if line.startswith("# margin: "):
-            return float(line.removeprefix("# margin: "))
-    return None
+    margin = read_notes(MODEL_FILE.read_text("utf-8")).get("margin")
+    return float(margin) if margin is not None else None
 
 
 def write(model: Any, training: list[dict[str, Any]], figures: list[str], tables: str) -> None:

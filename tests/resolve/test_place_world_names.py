@@ -281,6 +281,7 @@ _WASHINGTON_DC = make_entry(
 )
 _LONDON = make_entry(2643743, "London", 51.51, -0.13, "GBR", "PPLC", 8_961_989, "England")
 _LEEDS = make_entry(2644688, "Leeds", 53.80, -1.55, "GBR", "PPL", 455_123, "England")
+_CAMBRIDGE_MA = make_entry(4931972, "Cambridge", 42.38, -71.11, "USA", "PPL", 110_402, "Massachusetts")
 _TALKS = "Ministers in London said talks with Washington would resume, as factories in Leeds cut jobs."
 
 
@@ -377,7 +378,7 @@ def test_names_of_many_readings_tell_a_region_only_where_two_nearly_touch() -> N
     gazetteer = InMemoryGazetteer(
         [
             make_entry(2653941, "Cambridge", 52.20, 0.12, "GBR", "PPL", 145_674, "England"),
-            make_entry(4931972, "Cambridge", 42.38, -71.11, "USA", "PPL", 110_402, "Massachusetts"),
+            _CAMBRIDGE_MA,
             make_entry(2640729, "Oxford", 51.75, -1.26, "GBR", "PPL", 154_600, "England"),
             make_entry(4945283, "Oxford", 42.12, -71.86, "USA", "PPL", 6_103, "Massachusetts"),
             *(make_entry(100 + i, "Cambridge", lat, lon, "USA", "PPL", 5_000, state)
@@ -400,7 +401,7 @@ def test_two_towns_of_a_province_bring_no_village_bearing_a_capitals_name_forwar
         _WASHINGTON_DC,
         village,
         make_entry(4930956, "Boston", 42.36, -71.06, "USA", "PPL", 653_833, "Massachusetts"),
-        make_entry(4931972, "Cambridge", 42.38, -71.11, "USA", "PPL", 110_402, "Massachusetts"),
+        _CAMBRIDGE_MA,
         make_entry(4951257, "Pittsfield", 42.45, -73.25, "USA", "PPL", 43_000, "Massachusetts"),
         make_entry(4944994, "Lenox", 42.36, -73.28, "USA", "PPL", 5_000, "Massachusetts"),
     ]

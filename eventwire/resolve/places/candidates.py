@@ -73,9 +73,8 @@ def _candidates(
     # country's or province's own name keeps its readings: "Texas counties" are the state's.
     key = normalize_toponym(text)
     if not any(_is_country_or_province(e) and normalize_toponym(e.name) == key for e in found):
-        ids = {e.geonameid for e in found}
-        found = [*found, *(e for e in _by_division_word(text, kind, gazetteer) if e.geonameid not in ids)]
-    found = [*found, *_towns_of_formal_name(text, found, gazetteer, words)]
+        found = _with_readings(found, _by_division_word(text, kind, gazetteer))
+    found = _with_readings(found, _towns_of_formal_name(text, found, gazetteer, words))
     if found:
         return _Found(found)
     # Formal and foreign country names the index lacks ("Republic of Türkiye").
@@ -101,8 +100,13 @@ def _towns_of_formal_name(
     if words.heads_before.get(lower[0]) != "town":
         return []
     named = _with_head(tokens, lower, gazetteer, words)
+    return [e for e in (named.entries if named else []) if e.feature_class == "P"]
+
+
+def _with_readings(found: list[GazetteerEntry], more: list[GazetteerEntry]) -> list[GazetteerEntry]:
+    """`found` and then the entries of `more` it does not hold yet."""
     ids = {e.geonameid for e in found}
-    return [e for e in (named.entries if named else []) if e.feature_class == "P" and e.geonameid not in ids]
+    return [*found, *(e for e in more if e.geonameid not in ids)]
 
 
 #: The words a division's full name may carry, by the hint the text's own division word gives
